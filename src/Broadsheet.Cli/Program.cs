@@ -1,0 +1,3 @@
+using Broadsheet.Cli;
+
+return await CliApp.RunAsync(args);
