@@ -191,6 +191,16 @@ public sealed class DeployedResourcesTests(Templates templates)
     }
 
     [Fact]
+    public void Postdeploy_hook_creates_the_same_subscription_main_bicep_keeps_afterwards()
+    {
+        Assert.True(templates.HookDeployment.Result.ExitCode == 0, templates.HookDeployment.Result.Output);
+        var fromHook = templates.HookDeployment.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+        var fromMain = Full.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
+
+        Assert.True(JsonNode.DeepEquals(fromMain, fromHook), $"main.bicep:\n{fromMain}\nhook:\n{fromHook}");
+    }
+
+    [Fact]
     public void Deploying_user_may_upload_issues_and_read_tables_with_their_sign_in()
     {
         var userAssignments = RoleAssignments().Where(a => PrincipalOf(a) == Templates.UserPrincipalId).ToList();

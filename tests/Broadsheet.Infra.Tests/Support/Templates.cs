@@ -36,6 +36,14 @@ public sealed class Templates : IDisposable
             param environmentName = 'ci'
             param location = '{Location}'
             """);
+
+        // The postdeploy hook deploys the subscription module on its own, with just these three names.
+        string? NameOf(string type) => (string?)Full.OfType(type).FirstOrDefault()?["name"];
+        HookDeployment = TakeSnapshot("hook", $"""
+            param systemTopicName = '{NameOf("Microsoft.EventGrid/systemTopics")}'
+            param functionAppName = '{NameOf("Microsoft.Web/sites")}'
+            param storageAccountName = '{NameOf("Microsoft.Storage/storageAccounts")}'
+            """, template: "app/upload-subscription.bicep", resourceGroup: (string?)Full.Output("AZURE_RESOURCE_GROUP"));
     }
 
     public BicepResult BuildResult { get; }
@@ -46,6 +54,9 @@ public sealed class Templates : IDisposable
     public Snapshot Full { get; }
 
     public Snapshot FirstProvision { get; }
+
+    /// <summary>infra/app/upload-subscription.bicep deployed alone, as scripts/azd-postdeploy.sh does.</summary>
+    public Snapshot HookDeployment { get; }
 
     public void Dispose()
     {
@@ -59,13 +70,17 @@ public sealed class Templates : IDisposable
         }
     }
 
-    private Snapshot TakeSnapshot(string name, string parameters)
+    private Snapshot TakeSnapshot(string name, string parameters, string template = "main.bicep", string? resourceGroup = null)
     {
         var paramFile = Path.Combine(_workDir, $"{name}.bicepparam");
-        File.WriteAllText(paramFile, $"using 'main.bicep'\n{parameters}\n");
-        var result = Bicep.Run(
-            _workDir, "snapshot", paramFile, "--mode", "overwrite",
-            "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", Location);
+        File.WriteAllText(paramFile, $"using '{template}'\n{parameters}\n");
+        string[] args =
+        [
+            "snapshot", paramFile, "--mode", "overwrite",
+            "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", Location,
+            .. resourceGroup is null ? Array.Empty<string>() : ["--resource-group", resourceGroup],
+        ];
+        var result = Bicep.Run(_workDir, args);
         var snapshotFile = Path.Combine(_workDir, $"{name}.snapshot.json");
         var json = result.ExitCode == 0 && File.Exists(snapshotFile)
             ? JsonNode.Parse(File.ReadAllText(snapshotFile))!.AsObject()
