@@ -98,7 +98,7 @@ public static class IssueParser
             BylineRaw = BylineRaw(s),
             Dateline = s.Dateline?.Dateline,
             ContinuesTo = s.ContinuesTo,
-            ContinuedFrom = s.Pages.Count > 1 ? null : s.ContinuedFrom,
+            ContinuedFrom = s.ContinuedFrom,
             Paragraphs = s.Paragraphs,
         };
     }

@@ -35,6 +35,8 @@ public static class JumpLinker
         }
         else into.Paragraphs.AddRange(cont.Paragraphs);
         foreach (var p in cont.Pages) if (!into.Pages.Contains(p)) into.Pages.Add(p);
+        // The first part's own marker (（下转2版C）) is replaced by the continuation's onward jump, if any.
+        if (into.ContinuesTo is { } jt) into.Leftovers.Add(jt.Raw);
         into.ContinuesTo = cont.ContinuesTo;
         into.Bylines.AddRange(cont.Bylines.Where(b => !into.Bylines.Any(x => x.Raw == b.Raw)));
         // The continuation's short headline and its markers have no field on the merged story; keep them visible.
@@ -42,7 +44,12 @@ public static class JumpLinker
         if (cont.ContinuedFrom is { } jf) into.Leftovers.Add(jf.Raw);
         into.Leftovers.AddRange(cont.Leftovers);
         foreach (var c in cont.Columns) if (!into.Columns.Contains(c)) into.Leftovers.Add(c);
-        if (cont.Dateline is not null && into.Dateline is null) into.Dateline = cont.Dateline;
+        if (cont.Dateline is not null)
+        {
+            if (into.Dateline is null) into.Dateline = cont.Dateline;
+            else into.Leftovers.Add(cont.Dateline.Dateline.Raw + cont.Dateline.CreditRaw);
+        }
+        if (cont.Label is not null) into.Leftovers.Add(cont.Label);
     }
 
     /// <summary>Shared characters of two headlines (the continuation repeats a short form).</summary>

@@ -56,7 +56,17 @@ public sealed class PageAssembler(RecogniserSet r)
             if (s.Pages.Count == 0) s.Pages.Add(info.Number);
         }
         AssignKinds(stories);
-        stories.RemoveAll(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Bylines.Count == 0 && s.Kind != ArticleKind.EditorsNote);
+        // A "story" with no text of its own (say, a stray marker line) is no article; its pieces are kept as unassigned.
+        foreach (var s in stories.Where(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote))
+        {
+            unassigned.AddRange(s.Bylines.Select(b => b.Raw));
+            unassigned.AddRange(s.Columns);
+            if (s.ContinuesTo is not null) unassigned.Add(s.ContinuesTo.Raw);
+            if (s.ContinuedFrom is not null) unassigned.Add(s.ContinuedFrom.Raw);
+            if (s.Dateline is not null) unassigned.Add(s.Dateline.Dateline.Raw + s.Dateline.CreditRaw);
+            unassigned.AddRange(s.Leftovers);
+        }
+        stories.RemoveAll(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote);
         return new AssembledPage(info, stories, unassigned, printed, paper);
     }
 
@@ -269,7 +279,7 @@ public sealed class PageAssembler(RecogniserSet r)
                 {
                     ResolveHeads(false);
                     var note = new Story { Page = info.Number, Kind = ArticleKind.EditorsNote, Label = item.Lines[0].Note!.Label, Closed = true };
-                    note.Lines.AddRange(item.Lines);
+                    AddBody(note, item);
                     stories.Add(note);
                     current = note;
                     break;
@@ -327,7 +337,7 @@ public sealed class PageAssembler(RecogniserSet r)
                 case ItemKind.Note:
                 {
                     var note = new Story { Page = info.Number, Kind = ArticleKind.EditorsNote, Label = item.Lines[0].Note!.Label, Closed = true };
-                    note.Lines.AddRange(item.Lines);
+                    AddBody(note, item);
                     // A heading right over an editor's note is its column banner.
                     foreach (var h in heads) note.Columns.Add(string.Join(" ", h.HeadLines));
                     heads.Clear();
@@ -344,6 +354,13 @@ public sealed class PageAssembler(RecogniserSet r)
                     {
                         var columns = new List<string>();
                         current = NewStory(info.Number, openers, columns);
+                        // A briefs banner (简讯) heads the briefs after it; it is never a story's own deck.
+                        var briefs = heads.FindLastIndex(h => r.Banner.IsBriefsBanner(string.Join(" ", h.HeadLines)));
+                        if (briefs >= 0 && briefs == heads.Count - 1)
+                        {
+                            current.Columns.AddRange(heads.Select(h => string.Join(" ", h.HeadLines)));
+                            heads.Clear();
+                        }
                         if (heads.Count > 0)
                         {
                             // The last block is the deck (with a lone subtitle block, the one before too); earlier ones are banners.
@@ -391,11 +408,25 @@ public sealed class PageAssembler(RecogniserSet r)
     {
         foreach (var l in item.Lines)
         {
-            if (s.Lines.Count == 0 && l.Dateline is not null) s.Dateline = l.Dateline;
-            if (s.Lines.Count == 0 && l.JumpIn is not null) s.ContinuedFrom = l.JumpIn;
+            // Markers have one field each; a second one of a kind (rare, garbled input) is kept as a leftover.
+            if (l.Dateline is not null)
+            {
+                if (s.Lines.Count == 0) s.Dateline = l.Dateline;
+                else s.Leftovers.Add(l.Dateline.Dateline.Raw + l.Dateline.CreditRaw);
+            }
+            if (l.JumpIn is not null)
+            {
+                if (s.Lines.Count == 0) s.ContinuedFrom = l.JumpIn;
+                else s.Leftovers.Add(l.JumpIn.Raw);
+            }
             s.Lines.Add(l);
             if (l.TrailingByline is not null) { s.Bylines.Add(l.TrailingByline); s.Closed = true; }
-            if (l.JumpOut is not null) { s.ContinuesTo = l.JumpOut; s.Closed = true; }
+            if (l.JumpOut is not null)
+            {
+                if (s.ContinuesTo is null) s.ContinuesTo = l.JumpOut;
+                else s.Leftovers.Add(l.JumpOut.Raw);
+                s.Closed = true;
+            }
         }
     }
 
@@ -442,7 +473,8 @@ public sealed class PageAssembler(RecogniserSet r)
             if (!stories[i].Columns.Any(r.Banner.IsBriefsBanner)) continue;
             var banner = stories[i].Columns.First(r.Banner.IsBriefsBanner);
             stories[i].Kind = ArticleKind.Brief;
-            for (var j = i + 1; j < stories.Count && stories[j].Columns.Count == 0 && !stories[j].HasDeck && stories[j].Kind == ArticleKind.Article; j++)
+            for (var j = i + 1; j < stories.Count && stories[j].Columns.Count == 0 && stories[j].Kind == ArticleKind.Article
+                                && stories[j].Lines.Sum(l => l.Body.Length) <= 300; j++)
             {
                 stories[j].Columns.Add(banner);
                 stories[j].Kind = ArticleKind.Brief;
@@ -464,10 +496,18 @@ public sealed class PageAssembler(RecogniserSet r)
     {
         foreach (var s in stories)
         {
+            // A label line over the deck (短评, 述评) types the item; it is not part of the headline.
+            if (s.DeckLines.Count > 1 && r.Commentary.IsLabel(s.DeckLines[0]))
+            {
+                s.Label ??= s.DeckLines[0];
+                s.DeckLines.RemoveAt(0);
+                if (s.Kind == ArticleKind.Article) s.Kind = ArticleKind.Commentary;
+            }
             if (s.Kind != ArticleKind.Article) continue;
             if (IsPhoto(s)) { s.Kind = ArticleKind.Photo; continue; }
             var deck = Deck(s);
-            if (r.Commentary.IsCommentary(s.Columns.FirstOrDefault(), deck.Kicker ?? deck.Title, s.Bylines.SelectMany(b => b.People)))
+            if (r.Commentary.IsCommentary(s.Columns.FirstOrDefault(), deck.Kicker ?? deck.Title, s.Bylines.SelectMany(b => b.People),
+                    string.Join(" ", s.Bylines.Select(b => b.Raw))))
                 s.Kind = ArticleKind.Commentary;
         }
     }

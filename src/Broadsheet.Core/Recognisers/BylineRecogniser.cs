@@ -120,7 +120,8 @@ public sealed class BylineRecogniser
         if (!relaxed && !items[0].IsRole) return null;
 
         var roleOnly = items.TrueForAll(i => i.IsRole);
-        if (roleOnly) return items.Count <= 3 ? new BylineMatch([], text, null, false, true, photo) : null;
+        // 本报评论员 alone signs a commentary: a byline without a name, not a continuation.
+        if (roleOnly) return items.Count <= 3 ? new BylineMatch([], text, null, false, !items.Exists(i => i.Text.Contains("评论员")), photo) : null;
 
         var people = new List<Byline>();
         string? role0 = null;

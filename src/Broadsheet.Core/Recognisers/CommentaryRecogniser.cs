@@ -7,9 +7,10 @@ public sealed class CommentaryRecogniser
 {
     private static readonly string[] Labels = ["短评", "述评", "时评", "社论", "评论员文章", "快评", "锐评", "微评", "论坛", "本报评论员", "特约评论员", "评论"];
 
-    public bool IsCommentary(string? column, string? deck, IEnumerable<Byline> bylines)
+    public bool IsCommentary(string? column, string? deck, IEnumerable<Byline> bylines, string? bylineRaw = null)
     {
         foreach (var b in bylines) if (b.Role.Contains("评论员", StringComparison.Ordinal)) return true;
+        if (bylineRaw is not null && bylineRaw.Contains("评论员", StringComparison.Ordinal)) return true;
         foreach (var l in Labels)
         {
             if (column is not null && column.Contains(l, StringComparison.Ordinal) && l != "论坛") return true;
