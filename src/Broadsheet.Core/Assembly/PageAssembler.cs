@@ -222,6 +222,7 @@ public sealed class PageAssembler(RecogniserSet r)
         var openers = new List<PageLine>();
         var columns = new List<string>();
         var orphans = new List<string>();
+        Item? forward = null;
 
         // Page top: a short line glued over the first body is the page banner.
         if (items.Count > 0 && items[0] is { Kind: ItemKind.Body } top && top.Lines.Count > 1 && IsHeadingLine(top.Lines[0])
@@ -235,7 +236,7 @@ public sealed class PageAssembler(RecogniserSet r)
         {
             if (heads.Count == 0) return;
             var banners = new List<Item>();
-            if (current is { HasDeck: false, HasBody: true } && current.Kind != ArticleKind.EditorsNote)
+            if (current is { HasDeck: false, HasBody: true, IsPhotoBlock: false } && current.Kind != ArticleKind.EditorsNote)
             {
                 var shared = heads.FindLastIndex(h => h.SharedWithByline);
                 var take = shared >= 0 ? shared + 1 : 1;
@@ -246,30 +247,59 @@ public sealed class PageAssembler(RecogniserSet r)
                 current.Closed = true;
                 banners.AddRange(heads.Skip(take));
             }
+            else if (current is null && stories.Count == 0 && !final && heads.Count >= 2)
+            {
+                // Page top, banner over a deck: that story reads headline first; the banner is its column.
+                forward = heads[^1];
+                banners.AddRange(heads.Take(heads.Count - 1));
+            }
             else banners.AddRange(heads);
             heads.Clear();
 
             foreach (var b in banners)
             {
                 var text = string.Join(" ", b.HeadLines);
-                if (stories.Count == 0 && info.Banner is null && current is null) info.Banner = text;
+                if (stories.Count == 0 && info.Banner is null && current is null && forward is null) info.Banner = text;
                 else if (final) orphans.Add(text);
                 else columns.Add(text);
             }
         }
 
+        Story Start()
+        {
+            var s = NewStory(info.Number, openers, columns);
+            if (forward is not null)
+            {
+                s.DeckLines.AddRange(forward.HeadLines);
+                s.HasDeck = true;
+                forward = null;
+            }
+            stories.Add(s);
+            return s;
+        }
+
         for (var k = 0; k < items.Count; k++)
         {
             var item = items[k];
+            var next = k + 1 < items.Count ? items[k + 1] : null;
             switch (item.Kind)
             {
                 case ItemKind.Heading:
-                    heads.Add(item);
+                    // A deck glued over a body, apart from the text before it, heads that body (a continuation's repeated
+                    // headline over its （上接…） line, a story set headline first on a page that mostly is not).
+                    if (next is { Kind: ItemKind.Body, BlankBefore: false } && !item.SharedWithByline
+                        && (item.BlankBefore || k == 0 || items[k - 1].Kind != ItemKind.Body))
+                    {
+                        ResolveHeads(false);
+                        if (forward is not null) columns.Add(string.Join(" ", forward.HeadLines));
+                        forward = item;
+                        if (current is not null) current.Closed = true;
+                    }
+                    else heads.Add(item);
                     break;
                 case ItemKind.Byline:
                 {
-                    var next = k + 1 < items.Count ? items[k + 1] : null;
-                    var closes = current is { HasBody: true, HasDeck: false } && heads.Count == 0
+                    var closes = current is { HasBody: true, HasDeck: false } && heads.Count == 0 && forward is null
                                  && (item.Lines[0].Byline!.Closing || (!item.BlankBefore && next is not { Kind: ItemKind.Body }));
                     if (closes) { current!.Bylines.AddRange(Bylines(item)); current.Closed = true; }
                     else { ResolveHeads(false); openers.AddRange(item.Lines); if (current is not null) current.Closed = true; }
@@ -287,13 +317,17 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
-                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
-                                    || first.Dateline is not null || first.JumpIn is not null;
+                    // A short block with a photo credit right under it is a photo caption: an item of its own.
+                    var photo = next is { Kind: ItemKind.Byline, BlankBefore: false } && first.Dateline is null
+                                && (next.Lines[0].Byline!.PhotoCredit || r.Caption.IsCaption(string.Concat(item.Lines.Select(l => l.Body))))
+                                && item.Lines.Sum(l => l.Body.Length) <= 400;
+                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0 || forward is not null
+                                    || first.Dateline is not null || first.JumpIn is not null || photo;
                     if (startsNew)
                     {
                         ResolveHeads(false);
-                        current = NewStory(info.Number, openers, columns);
-                        stories.Add(current);
+                        current = Start();
+                        current.IsPhotoBlock = photo;
                     }
                     AddBody(current!, item);
                     break;
@@ -301,6 +335,7 @@ public sealed class PageAssembler(RecogniserSet r)
             }
         }
         ResolveHeads(true);
+        if (forward is not null) orphans.Add(string.Join(" ", forward.HeadLines));
         if (openers.Count > 0) unassigned.AddRange(openers.Select(o => o.Raw));
         orphans.AddRange(columns);
         PlaceBanners(stories, orphans, unassigned);
@@ -323,8 +358,21 @@ public sealed class PageAssembler(RecogniserSet r)
             switch (item.Kind)
             {
                 case ItemKind.Heading:
+                {
+                    // A short line inside a story's text (body before and after, no dateline or byline after it) is a crosshead.
+                    var after = k + 1 < items.Count ? items[k + 1] : null;
+                    if (current is { HasBody: true, Closed: false } && current.Kind != ArticleKind.EditorsNote && heads.Count == 0 && openers.Count == 0
+                        && item.Lines.Count == 1 && item.HeadText is null && item.Lines[0].Body.Length <= 14
+                        && after is { Kind: ItemKind.Body } && after.Lines[0] is { Dateline: null, JumpIn: null }
+                        && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body))
+                    {
+                        item.Lines[0].Crosshead = true;
+                        AddBody(current, item);
+                        break;
+                    }
                     heads.Add(item);
                     break;
+                }
                 case ItemKind.Byline:
                 {
                     var next = k + 1 < items.Count ? items[k + 1] : null;
@@ -445,14 +493,21 @@ public sealed class PageAssembler(RecogniserSet r)
             {
                 var holders = stories.Where(s => s != note && s.Columns.Any(c => Chars.Squeeze(c) == name)).ToList();
                 var orphan = orphans.FindIndex(o => Chars.Squeeze(o) == name);
-                if (holders.Count == 0 && orphan < 0) continue;
-                var banner = orphan >= 0 ? orphans[orphan] : holders[0].Columns.First(c => Chars.Squeeze(c) == name);
-                note.Columns.Insert(0, banner);
+                var own = note.Columns.FindIndex(c => Chars.Squeeze(c) == name);
+                if (holders.Count == 0 && orphan < 0 && own < 0) continue;
+                var banner = own >= 0 ? note.Columns[own] : orphan >= 0 ? orphans[orphan] : holders[0].Columns.First(c => Chars.Squeeze(c) == name);
+                if (own < 0) note.Columns.Insert(0, banner);
+                // The column's items: the page's photos when it is a picture column, else the story right after the note.
                 var photos = stories.Where(s => s != note && s.Columns.Count == 0 && IsPhoto(s)).ToList();
                 if (photos.Count > 0)
                 {
                     foreach (var h in holders) h.Columns.RemoveAll(c => Chars.Squeeze(c) == name);
                     foreach (var p in photos) p.Columns.Add(banner);
+                }
+                else if (holders.Count == 0)
+                {
+                    var at = stories.IndexOf(note);
+                    if (at + 1 < stories.Count && stories[at + 1].Columns.Count == 0) stories[at + 1].Columns.Add(banner);
                 }
                 if (orphan >= 0) orphans.RemoveAt(orphan);
                 break;
@@ -474,6 +529,7 @@ public sealed class PageAssembler(RecogniserSet r)
             var banner = stories[i].Columns.First(r.Banner.IsBriefsBanner);
             stories[i].Kind = ArticleKind.Brief;
             for (var j = i + 1; j < stories.Count && stories[j].Columns.Count == 0 && stories[j].Kind == ArticleKind.Article
+                                && stories[j] is { HasDeck: false, ContinuedFrom: null, ContinuesTo: null }
                                 && stories[j].Lines.Sum(l => l.Body.Length) <= 300; j++)
             {
                 stories[j].Columns.Add(banner);

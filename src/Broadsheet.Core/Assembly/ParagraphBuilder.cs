@@ -24,7 +24,7 @@ public static class ParagraphBuilder
         var prevCrosshead = false;
         foreach (var line in lines)
         {
-            var crosshead = isCrosshead(line.Body);
+            var crosshead = line.Crosshead || isCrosshead(line.Body);
             if (sb.Length > 0 && prev is not null)
             {
                 // Only a closing bracket needs the paragraph before it (`…致辞。（图片由…提供）` spans lines).

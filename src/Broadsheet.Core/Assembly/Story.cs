@@ -27,6 +27,12 @@ public sealed class Story
     /// <summary>Text this story carried that has no field once merged (a continuation's repeated headline).</summary>
     public List<string> Leftovers { get; } = [];
 
+    /// <summary>A caption block with its credit under it: a photo item, which never takes a deck.</summary>
+    public bool IsPhotoBlock { get; set; }
+    /// <summary>After jumps are followed: the jump out of the last part, and the page it is on.</summary>
+    public JumpRef? OnwardJump { get; set; }
+    public int? LastPage { get; set; }
+
     public bool HasBody => Lines.Count > 0;
     public string BodyText => string.Concat(Paragraphs);
 }

@@ -106,7 +106,8 @@ public sealed class BylineRecogniser
             {
                 if (prefix.Length > 0 && !(prefix.Length <= 12 && AllHan(prefix))) return null;
                 if (role is "摄影" or "摄影报道" or "供图" or "摄影记者") photo = true;
-                items.Add((true, prefix + role));
+                // An organisation before the role (德州晚报全媒体记者) stays in the raw byline; the role is the role word.
+                items.Add((true, role));
                 if (suffix.Length > 0)
                 {
                     if (StripPhoto(ref suffix)) photo = true;

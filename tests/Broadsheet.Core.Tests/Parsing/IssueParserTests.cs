@@ -39,7 +39,7 @@ public class IssueParserTests
     {
         var a = First.Articles[0];
         Assert.Equal([1, 2], a.Pages);
-        Assert.Null(a.ContinuesTo);
+        Assert.Equal((2, "（下转第二版）"), (a.ContinuesTo!.Page, a.ContinuesTo.Raw));
         Assert.Null(a.ContinuedFrom);
         Assert.Equal(2, a.Paragraphs.Count);
         Assert.Equal("会议要求，各级各部门要坚定信心，狠抓落实，确保完成全年目标任务。会议强调，要加强统筹协调，推动重点项目建设。", a.Paragraphs[1]);
