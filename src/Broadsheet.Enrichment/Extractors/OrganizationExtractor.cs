@@ -72,8 +72,13 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             foreach (var (s, full) in lexicon.OrganizationAbbreviations)
             {
                 if (!name.EndsWith(full, StringComparison.Ordinal) || s == full) continue;
-                var candidate = name[..^full.Length] + s;
-                if (text.Contains(candidate, StringComparison.Ordinal)) { shortForm = candidate; break; }
+                // 微山县文化和旅游局 is written 县文旅局 later: try the whole prefix, then its last character.
+                var prefix = name[..^full.Length];
+                foreach (var p in prefix.Length > 1 ? [prefix, prefix[^1..]] : new[] { prefix })
+                {
+                    if (text.Contains(p + s, StringComparison.Ordinal)) { shortForm = p + s; break; }
+                }
+                if (shortForm is not null) break;
             }
             if (shortForm is not null) absorbed.Add(shortForm);
             result.Add(new Organization(name, shortForm));

@@ -47,7 +47,16 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (!Chars.IsHan(text[i])) continue;
             var len = divisions.LongestMatch(text, i, out var found);
             if (len == 0 || !AtWordBoundary(at, i, len)) continue;
-            Add(text.Slice(i, len).ToString(), found, i);
+            var name = text.Slice(i, len).ToString();
+            // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
+            if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix)
+            {
+                Add(name + suffix, [], i);
+                Array.Fill(covered, true, i, len + suffix.Length);
+                i += len + suffix.Length - 1;
+                continue;
+            }
+            Add(name, found, i);
             Array.Fill(covered, true, i, len);
             i += len - 1;
         }
@@ -117,6 +126,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var tok = at.Tokens[k];
         // The name starts mid-token: accept only if that token is short and the name swallows it (兖州区委 cut as 兖州/区委).
         return tok.Start == start || tok.End <= start + length && tok.Word.Length <= 1;
+    }
+
+    private static readonly string[] LocalSuffixes = ["湿地公园", "古镇", "街道", "社区", "公园", "广场", "景区", "水库", "大街", "镇", "乡", "村", "湖", "山", "路", "街"];
+
+    private static string? LocalSuffix(ReadOnlySpan<char> rest)
+    {
+        foreach (var s in LocalSuffixes) if (rest.StartsWith(s, StringComparison.Ordinal)) return s;
+        return null;
     }
 
     private static bool IsSuffixedPlace(string word)
