@@ -13,7 +13,7 @@ namespace Broadsheet.Enrichment.Extractors;
 /// </summary>
 internal sealed partial class FigureExtractor(NewsroomLexicon lexicon)
 {
-    [GeneratedRegex(@"(?<![0-9０-９.．A-Za-z第])(?<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?<approx>余|多)?(?<mult>万亿|亿|万|千)?(?<approx2>余|多)?(?<unit>个百分点|百分点|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|公里|千米|公斤|千克|公顷|人次|批次|美元|港元|欧元|小时|分钟|元|吨|亩|人|家|个|项|次|件|台|辆|户|所|座|条|套|名|位|场|栋|间|株|头|只|斤|米|倍|岁|天|%|％|‰)?")]
+    [GeneratedRegex(@"(?<![0-9０-９.．A-Za-z第])(?<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)(?<approx>余|多)?(?<mult>万亿|亿|万|千)?(?<approx2>余|多)?(?<unit>个百分点|处|百分点|平方公里|平方米|立方米|千瓦时|千瓦|兆瓦|公里|千米|公斤|千克|公顷|人次|批次|美元|港元|欧元|小时|分钟|元|吨|亩|人|家|个|项|次|件|台|辆|户|所|座|条|套|名|位|场|栋|间|株|头|只|斤|米|倍|岁|天|%|％|‰)?")]
     private static partial Regex Number();
 
     /// <summary>Words between a measure and its number (达, 超过, 占) that are not part of the measure.</summary>
@@ -60,7 +60,7 @@ internal sealed partial class FigureExtractor(NewsroomLexicon lexicon)
             if (!w.All(Chars.IsHan)) { if (w.Length > 0 && Chars.IsDigit(w[0])) return null; break; } // 9个批次337亩: belongs to the number before
             if (words.Count == 0 && Linking.Contains(w)) continue;
             if (Openers.Contains(w)) break;
-            if (lexicon.TryGetWord(w, out var info) && info.Tag is "p" or "u" or "uj" or "r" or "c") break;
+            if (lexicon.TryGetWord(w, out var info) && (info.Tag is "p" or "r" or "c" or "d" || info.Tag.StartsWith('u'))) break;
             words.Insert(0, w);
             length += w.Length;
         }

@@ -29,12 +29,14 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
 
         var maxTfidf = tfidf.Values.Max();
         var maxRank = rank.Values.DefaultIfEmpty(1).Max();
-        return tfidf
+        var ranked = tfidf
             .Select(kv => (Term: kv.Key, Score: 0.5 * kv.Value / maxTfidf + 0.5 * rank.GetValueOrDefault(kv.Key) / maxRank))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Term, StringComparer.Ordinal)
             .Take(top)
-            .Select(x => new Keyword(x.Term, Math.Round(x.Score, 3)))
             .ToList();
+        // Weights relative to the best term (1.0), so they compare across articles of any length.
+        var best = ranked[0].Score;
+        return ranked.Select(x => new Keyword(x.Term, Math.Round(x.Score / best, 3))).ToList();
     }
 
     /// <summary>Candidate terms in text order, each flagged when it is in the headline.</summary>

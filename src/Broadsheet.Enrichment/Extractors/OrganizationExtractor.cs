@@ -33,12 +33,19 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         {
             var tok = tokens[k];
             var suffix = SuffixOf(tok.Word);
-            if (suffix is null) continue;
-            if (OrganizationBefore(at, k, suffix) is { } start)
+            var end = tok.End;
+            var last = k;
+            if (suffix is null && TitleAfterSuffix(tok.Word) is { } s)
             {
-                var name = text[start..tok.End];
+                // 保障局局长 cut as 社会保障/局局长: the body ends inside the token.
+                (suffix, end, last) = (s, tok.Start + s.Length, k - 1);
+            }
+            if (suffix is null) continue;
+            if (OrganizationBefore(at, last, end, suffix) is { } start)
+            {
+                var name = text[start..end];
                 // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
-                found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= tok.End);
+                found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
                 found.Add((name, start));
             }
         }
@@ -101,12 +108,22 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return null;
     }
 
-    /// <summary>Where the organisation whose suffix is token <paramref name="k"/> starts, or null when there is none.</summary>
-    private int? OrganizationBefore(ArticleText at, int k, string suffix)
+    /// <summary>局局长, 厅厅长: a one-character suffix glued to the title after it.</summary>
+    private string? TitleAfterSuffix(string word)
     {
+        if (word.Length < 3 || "局厅部委办".IndexOf(word[0]) < 0) return null;
+        return lexicon.Titles.Contains(word[1..]) ? word[..1] : null;
+    }
+
+    /// <summary>
+    /// Where the organisation ending at <paramref name="end"/> starts, or null when there is none; token <paramref name="k"/>
+    /// is the last whole token of the name (the suffix's own token, or the one before a 局局长).
+    /// </summary>
+    private int? OrganizationBefore(ArticleText at, int k, int end, string suffix)
+    {
+        if (k < 0) return null;
         var tokens = at.Tokens;
-        var text = at.Text;
-        var end = tokens[k].End;
+        var bareSuffix = tokens[k].End == end && tokens[k].Word == suffix;
         var first = k;     // earliest token walked
         var soft = -1;     // the 和/与 nearest the suffix, if any
         for (var j = k - 1; j >= 0 && end - tokens[j].Start <= 25; j--)
@@ -125,9 +142,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         {
             if (!IsAnchor(at, j)) continue;
             var start = tokens[j].Start;
-            var middle = tokens[k].Start - tokens[j].End;
+            var middle = (bareSuffix ? tokens[k].Start : end - suffix.Length) - tokens[j].End;
             // 市政府, 省委: an anchor word and a bare suffix name no particular body.
-            if (middle == 0 && tokens[j].Word.Length == 1 && AnchorWords.Contains(tokens[j].Word) && tokens[k].Word == suffix) return null;
+            if (middle == 0 && tokens[j].Word.Length == 1 && AnchorWords.Contains(tokens[j].Word) && (bareSuffix || k == j)) return null;
             if (end - start < 3) return null;
             return start;
         }
@@ -135,7 +152,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         // A firm: needs a name jieba doesn't know (利丰, 华金) or a proper noun right before the suffix words.
         var from = soft >= 0 ? soft + 1 : first;
         var hasBrand = false;
-        for (var j = from; j < k; j++)
+        for (var j = from; j < (bareSuffix ? k : k + 1); j++)
         {
             var w = tokens[j].Word;
             var known = lexicon.TryGetWord(w, out var info);

@@ -20,6 +20,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private static readonly string[] CompoundSurnames = ["欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "宇文", "司徒", "东方", "独孤", "南宫", "端木", "申屠"];
     /// <summary>Characters that end a name rather than belong to it (陈洪波说, 刘东利在).</summary>
     private const string AfterName = "在说表介指强认称和与的是等到向了将也就都对为从于给把被让及并带看来去要会已曾正还又均亦共同时一代等";
+    /// <summary>Characters that never open a given name (书记在会上, 主任说).</summary>
+    private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指";
     private static readonly HashSet<char> Surnames = [.. SingleSurnames];
 
     private readonly Regex _titles = new("(?:" + string.Join('|', lexicon.Titles.Select(Regex.Escape)) + ")”?", RegexOptions.CultureInvariant);
@@ -93,7 +95,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (surname == 0) return null;
         var given = 0;
         while (given < 2 && i + surname + given < text.Length && Chars.IsHan(text[i + surname + given])) given++;
-        if (given == 0 || AfterName.Contains(text[i + surname])) return null;
+        if (given == 0 || NeverGiven.Contains(text[i + surname])) return null;
         if (given == 2)
         {
             var second = i + surname + 1;
@@ -110,8 +112,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private bool StartsCommonWord(string text, int at) =>
         at + 2 <= text.Length && lexicon.TryGetWord(text.AsSpan(at, 2), out var w) && w.Freq >= 100 && !w.Tag.StartsWith("nr", StringComparison.Ordinal);
 
+    /// <summary>An everyday word; jieba tags some (高峰) as names too, but real names are rare in its dictionary.</summary>
     private bool IsCommonWord(string s) =>
-        lexicon.TryGetWord(s, out var w) && w.Freq >= 200 && !w.Tag.StartsWith("nr", StringComparison.Ordinal);
+        lexicon.TryGetWord(s, out var w) && (w.Freq >= 200 && !w.Tag.StartsWith("nr", StringComparison.Ordinal) || w.Freq >= 1000);
 
     /// <summary>
     /// The chain of posts before a name: back from the title word over the clause it sits in, and over earlier
@@ -153,7 +156,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         {
             var tok = at.Tokens[k];
             if (tok.Start < start) continue;
-            if (lexicon.TryGetWord(tok.Word, out var w) && w.Tag is "v" or "p" or "t" or "d" or "u" or "r" or "m" && !lexicon.Titles.Contains(tok.Word))
+            if (lexicon.TryGetWord(tok.Word, out var w) && (w.Tag is "v" or "p" or "t" or "d" or "r" or "m" || w.Tag.StartsWith('u')) && !lexicon.Titles.Contains(tok.Word))
                 result = tok.End;
         }
         return result;

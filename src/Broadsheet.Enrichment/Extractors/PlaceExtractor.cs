@@ -64,7 +64,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         // Places jieba knows (tag ns) that are not divisions: 黄河, 泰山, 微山湖; and words ending in a place suffix.
         foreach (var tok in at.Tokens)
         {
-            if (tok.Word.Length < 2 || covered[tok.Start] || NotPlaces.Contains(tok.Word)) continue;
+            if (tok.Word.Length < 2 || covered[tok.Start] || NotPlaces.Contains(tok.Word) || "度率性感力".Contains(tok.Word[^1])) continue;
             var isPlace = lexicon.TryGetWord(tok.Word, out var w) && w.Tag == "ns";
             if (!isPlace && !IsSuffixedPlace(tok.Word)) continue;
             Add(tok.Word, [], tok.Start);

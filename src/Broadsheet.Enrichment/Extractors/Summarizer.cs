@@ -17,10 +17,11 @@ internal static class Summarizer
         if (sentences.Count == 0) return Fit(at.Text.Replace('\n', ' ').Trim());
 
         // Papers put the news first: the lead is the first sentence, unless it is a bare quote or a scrap.
-        var lead = sentences.FindIndex(s => s.Length >= 12 && !(s.StartsWith('“') && s.IndexOf('”') >= s.Length - 3));
+        var lead = sentences.FindIndex(s => s.Length >= 8 && !(s.StartsWith('“') && s.IndexOf('”') >= s.Length - 3));
         if (lead < 0) lead = 0;
 
         var summary = new StringBuilder(Fit(sentences[lead]));
+        if (summary.Length < sentences[lead].Length) return summary.ToString(); // cut short: nothing more fits
         for (var i = lead + 1; i < sentences.Count && summary.Length + sentences[i].Length <= MaxLength; i++) summary.Append(sentences[i]);
         return summary.ToString();
     }
