@@ -7,7 +7,7 @@ namespace Broadsheet.Enrichment.Text;
 /// The text an article gives the extractors: headline lines (kicker, title, subtitle) then body paragraphs,
 /// one a line, cut once by jieba and shared by every extractor.
 /// </summary>
-public sealed class ArticleText
+public sealed partial class ArticleText
 {
     public Article Article { get; }
     /// <summary>Headline lines then paragraphs, joined by '\n'.</summary>
@@ -37,7 +37,11 @@ public sealed class ArticleText
 
     public bool InHeadline(int offset) => offset < BodyStart;
 
-    private static string Clean(string s) => s.Replace('\n', ' ').Replace('\r', ' ').Trim();
+    /// <summary>One line per field; spaces PDF extraction leaves between digits and Han (1984 年 9 月) go, so dates and figures read whole.</summary>
+    private static string Clean(string s) => DigitHanGap().Replace(s.Replace('\n', ' ').Replace('\r', ' '), "").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[0-9０-９%])[ \u3000]+(?=[\u4e00-\u9fff%])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9０-９])")]
+    private static partial System.Text.RegularExpressions.Regex DigitHanGap();
 
     private static DateOnly? ParseDate(string? s) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", out var d) ? d : null;
