@@ -43,19 +43,29 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
     internal List<(string Term, bool InHeadline)> Candidates(ArticleText at)
     {
         var tokens = at.Tokens;
-        var result = new List<(string, bool)>();
+        // One dictionary look-up per token, reused by the fusion and candidate tests.
+        var known = new bool[tokens.Count];
+        var infos = new WordInfo[tokens.Count];
+        for (var k = 0; k < tokens.Count; k++) known[k] = lexicon.TryGetWord(tokens[k].Word, out infos[k]);
+
+        var result = new List<(string, bool)>(tokens.Count / 2);
         for (var k = 0; k < tokens.Count; k++)
         {
             var tok = tokens[k];
             var word = tok.Word;
+            bool isKnown = known[k];
+            var info = infos[k];
             // 碳 + 材料: a one-character noun jieba left on its own, fused with the noun after it.
-            var isolated = k == 0 || tokens[k - 1].Word.Length > 1 || !Chars.IsHan(tokens[k - 1].Word[0]);
-            if (word.Length == 1 && isolated && k + 1 < tokens.Count && tokens[k + 1].Start == tok.End && IsNounChar(word) && IsNoun(tokens[k + 1].Word))
+            if (word.Length == 1 && k + 1 < tokens.Count && tokens[k + 1].Start == tok.End
+                && (k == 0 || tokens[k - 1].Word.Length > 1 || !Chars.IsHan(tokens[k - 1].Word[0]))
+                && isKnown && info.Tag == "n" && !NotFused.Contains(word[0]) && !lexicon.IsStopWord(word)
+                && tokens[k + 1].Word.Length >= 2 && known[k + 1] && infos[k + 1].Tag is "n" or "nz")
             {
                 word += tokens[k + 1].Word;
+                isKnown = false;
                 k++;
             }
-            if (IsCandidate(word)) result.Add((word, at.InHeadline(tok.Start)));
+            if (IsCandidate(word, isKnown, info)) result.Add((word, at.InHeadline(tok.Start)));
         }
         return result;
     }
@@ -63,51 +73,54 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
     /// <summary>市, 局, 部: markers of a body's name, not the first half of a term.</summary>
     private const string NotFused = "市省县区镇乡村局部委厅处科室办院校所站队组党团会";
 
-    private bool IsNounChar(string w) => !NotFused.Contains(w[0]) && lexicon.TryGetWord(w, out var info) && info.Tag == "n" && !lexicon.IsStopWord(w);
-
-    private bool IsNoun(string w) => w.Length >= 2 && lexicon.TryGetWord(w, out var info) && info.Tag is "n" or "nz";
-
-    private bool IsCandidate(string word)
+    private bool IsCandidate(string word, bool known, WordInfo info)
     {
-        if (word.Length < 2 || lexicon.IsStopWord(word)) return false;
-        if (!word.All(c => Chars.IsHan(c) || char.IsAsciiLetter(c))) return false;
-        if (!lexicon.TryGetWord(word, out var info)) return true; // fused or unknown words are often the topic
-        return KeptTags.Contains(info.Tag);
+        if (word.Length < 2) return false;
+        foreach (var c in word) if (!Chars.IsHan(c) && !char.IsAsciiLetter(c)) return false;
+        if (lexicon.IsStopWord(word)) return false;
+        return !known || KeptTags.Contains(info.Tag); // fused or unknown words are often the topic
     }
 
-    /// <summary>PageRank over the undirected co-occurrence graph of candidate terms (d = 0.85, 10 rounds).</summary>
+    /// <summary>PageRank over the undirected co-occurrence graph of candidate terms (d = 0.85, 10 rounds), on int ids and arrays.</summary>
     private static Dictionary<string, double> TextRank(List<string> sequence)
     {
-        var edges = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
-        for (var i = 0; i < sequence.Count; i++)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seq = new int[sequence.Count];
+        for (var i = 0; i < seq.Length; i++)
         {
-            for (var j = i + 1; j < Math.Min(sequence.Count, i + Window); j++)
+            if (!ids.TryGetValue(sequence[i], out var id)) ids[sequence[i]] = id = ids.Count;
+            seq[i] = id;
+        }
+        var n = ids.Count;
+        var weights = new Dictionary<long, double>();
+        for (var i = 0; i < seq.Length; i++)
+        {
+            for (var j = i + 1; j < Math.Min(seq.Length, i + Window); j++)
             {
-                if (sequence[i] == sequence[j]) continue;
-                Link(sequence[i], sequence[j]);
-                Link(sequence[j], sequence[i]);
+                if (seq[i] == seq[j]) continue;
+                var (a, b) = seq[i] < seq[j] ? (seq[i], seq[j]) : (seq[j], seq[i]);
+                var key = (long)a << 32 | (uint)b;
+                weights[key] = weights.GetValueOrDefault(key) + 1;
             }
         }
-        void Link(string a, string b)
-        {
-            if (!edges.TryGetValue(a, out var out_)) edges[a] = out_ = new(StringComparer.Ordinal);
-            out_[b] = out_.GetValueOrDefault(b) + 1;
-        }
-        if (edges.Count == 0) return [];
+        if (weights.Count == 0) return [];
 
-        var outSum = edges.ToDictionary(e => e.Key, e => e.Value.Values.Sum(), StringComparer.Ordinal);
-        var score = edges.Keys.ToDictionary(k => k, _ => 1.0 / edges.Count, StringComparer.Ordinal);
+        var outSum = new double[n];
+        foreach (var (key, w) in weights) { outSum[(int)(key >> 32)] += w; outSum[(int)(key & 0xffffffff)] += w; }
+        var score = new double[n];
+        Array.Fill(score, 1.0 / n);
+        var next = new double[n];
         for (var round = 0; round < 10; round++)
         {
-            var next = new Dictionary<string, double>(score.Count, StringComparer.Ordinal);
-            foreach (var (node, neighbours) in edges)
+            Array.Fill(next, 0);
+            foreach (var (key, w) in weights)
             {
-                var sum = 0.0;
-                foreach (var (other, w) in neighbours) sum += w / outSum[other] * score[other];
-                next[node] = 0.15 + 0.85 * sum;
+                int a = (int)(key >> 32), b = (int)(key & 0xffffffff);
+                next[a] += w / outSum[b] * score[b];
+                next[b] += w / outSum[a] * score[a];
             }
-            score = next;
+            for (var i = 0; i < n; i++) score[i] = outSum[i] > 0 ? 0.15 + 0.85 * next[i] : 0;
         }
-        return score;
+        return ids.ToDictionary(kv => kv.Key, kv => score[kv.Value], StringComparer.Ordinal);
     }
 }

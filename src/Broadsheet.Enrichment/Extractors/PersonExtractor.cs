@@ -24,7 +24,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指";
     private static readonly HashSet<char> Surnames = [.. SingleSurnames];
 
-    private readonly Regex _titles = new("(?:" + string.Join('|', lexicon.Titles.Select(Regex.Escape)) + ")”?", RegexOptions.CultureInvariant);
+    private readonly Regex _titles = new("(?:" + string.Join('|', lexicon.Titles.Select(Regex.Escape)) + ")”?", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     [GeneratedRegex("(?:在[^，。“”]{0,20}时)?(?:高兴地|激动地|笑着|自豪地|感慨地|动情地|兴奋地|深有感触地)?(?:说|表示|介绍|指出|强调|认为|告诉记者|坦言|感慨|谈到)")]
     private static partial Regex SpeechAfter();

@@ -42,23 +42,23 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             Add(datelinePlace.Trim(), divisions.Find(datelinePlace.Trim()), -1);
 
         var covered = new bool[text.Length];
-        for (var i = 0; i < text.Length; i++)
+        // Division names start where jieba starts a word (安 in 平安 is no place).
+        foreach (var startToken in at.Tokens)
         {
-            if (!Chars.IsHan(text[i])) continue;
+            var i = startToken.Start;
+            if (covered[i] || !Chars.IsHan(text[i])) continue;
             var len = divisions.LongestMatch(text, i, out var found);
-            if (len == 0 || !AtWordBoundary(at, i, len)) continue;
+            if (len == 0) continue;
             var name = text.Slice(i, len).ToString();
             // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
             if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix)
             {
                 Add(name + suffix, [], i);
                 Array.Fill(covered, true, i, len + suffix.Length);
-                i += len + suffix.Length - 1;
                 continue;
             }
             Add(name, found, i);
             Array.Fill(covered, true, i, len);
-            i += len - 1;
         }
 
         // Places jieba knows (tag ns) that are not divisions: 黄河, 泰山, 微山湖; and words ending in a place suffix.
@@ -116,16 +116,6 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             .ThenBy(d => d.Level)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .First();
-    }
-
-    /// <summary>A division name must not start inside a word jieba cut across it (城区 in 新城区建设 is fine, 安 in 平安 is not).</summary>
-    private static bool AtWordBoundary(ArticleText at, int start, int length)
-    {
-        var k = at.TokenAt(start);
-        if (k >= at.Tokens.Count) return true;
-        var tok = at.Tokens[k];
-        // The name starts mid-token: accept only if that token is short and the name swallows it (兖州区委 cut as 兖州/区委).
-        return tok.Start == start || tok.End <= start + length && tok.Word.Length <= 1;
     }
 
     private static readonly string[] LocalSuffixes = ["湿地公园", "古镇", "街道", "社区", "公园", "广场", "景区", "水库", "大街", "镇", "乡", "村", "湖", "山", "路", "街"];

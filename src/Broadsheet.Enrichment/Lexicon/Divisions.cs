@@ -18,6 +18,8 @@ public sealed class Divisions
     private readonly Dictionary<string, List<Division>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Division>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<string, Division> _byCode = new(StringComparer.Ordinal);
+    /// <summary>Longest name starting with each character: most characters start none, so most positions cost one lookup.</summary>
+    private readonly Dictionary<char, int> _longestFrom = [];
 
     public int MaxNameLength { get; }
     public int Count => _byCode.Count;
@@ -33,6 +35,7 @@ public sealed class Divisions
             if (d.ShortName is { Length: >= 2 } s && !isCommonWord(s)) Add(s, d);
         }
         MaxNameLength = _byName.Keys.Max(k => k.Length);
+        foreach (var name in _byName.Keys) _longestFrom[name[0]] = Math.Max(_longestFrom.GetValueOrDefault(name[0]), name.Length);
         _lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -50,12 +53,13 @@ public sealed class Divisions
     /// <summary>The longest division name starting at <paramref name="start"/>, or 0.</summary>
     public int LongestMatch(ReadOnlySpan<char> text, int start, out IReadOnlyList<Division> found)
     {
-        var max = Math.Min(MaxNameLength, text.Length - start);
+        found = [];
+        if (!_longestFrom.TryGetValue(text[start], out var longest)) return 0;
+        var max = Math.Min(longest, text.Length - start);
         for (var len = max; len >= 2; len--)
         {
             if (_lookup.TryGetValue(text.Slice(start, len), out var list)) { found = list; return len; }
         }
-        found = [];
         return 0;
     }
 
