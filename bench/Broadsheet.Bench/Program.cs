@@ -1,4 +1,20 @@
 using BenchmarkDotNet.Running;
 
 // Each benchmark is a class in this assembly: `dotnet run -c Release --project bench/Broadsheet.Bench -- --filter '*'`.
+// `-- --quick` times one parse of the benchmark issue without BenchmarkDotNet (a smoke check, not a measurement).
+if (args is ["--quick"])
+{
+    var bytes = Broadsheet.Bench.ParseBenchmark.Issue;
+    var ctx = new Broadsheet.Core.Model.IssueContext("bench", new DateOnly(2022, 8, 8));
+    for (var i = 0; i < 3; i++) Broadsheet.Core.IssueParser.Parse(bytes, ctx);
+    var sw = System.Diagnostics.Stopwatch.StartNew();
+    var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    const int n = 10;
+    for (var i = 0; i < n; i++) Broadsheet.Core.IssueParser.Parse(bytes, ctx);
+    var s = sw.Elapsed.TotalSeconds / n;
+    // On a shared machine wall time overstates the cost; CPU time of this process is what one core spent.
+    var c = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / n;
+    Console.WriteLine($"{bytes.Length / 1e6:F2} MB: wall {s * 1000:F0} ms = {bytes.Length / 1e6 / s:F1} MB/s; cpu {c * 1000:F0} ms = {bytes.Length / 1e6 / c:F1} MB/s per CPU-second");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
