@@ -36,12 +36,18 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 command -v dotnet >/dev/null || die "the .NET SDK is not on PATH (https://dot.net)"
-command -v npm >/dev/null || die "npm is not on PATH (Node.js 20 or later)"
+command -v node >/dev/null && command -v npm >/dev/null || die "node/npm are not on PATH (Node.js 20 or later)"
 
 busy "$PORT" && die "port $PORT is busy (another \`broadsheet serve\` or \`func start\`?) — stop it, or run with BROADSHEET_PORT=7072"
 
-say "installing Azurite (npm ci)"
-npm ci --no-audit --no-fund --loglevel=error
+locked="$(node -p "require('./package-lock.json').packages['node_modules/azurite'].version")"
+installed="$(node -p "try { require('./node_modules/azurite/package.json').version } catch { '' }")"
+if [[ -x node_modules/.bin/azurite && "$installed" == "$locked" ]]; then
+  say "Azurite $locked already installed (node_modules)"
+else
+  say "installing Azurite $locked (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 
 say "building the CLI"
 dotnet build src/Broadsheet.Cli -c Release --nologo -v quiet -clp:ErrorsOnly
