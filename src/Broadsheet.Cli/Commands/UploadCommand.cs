@@ -139,7 +139,7 @@ public static class UploadCommand
                 }
                 else Console.Error.WriteLine($"{target.Name}: ingested, {Count(item, "articles")} stories");
             }
-            if (pending.Count > 0) await Task.Delay(500, ct);
+            if (pending.Count > 0) await Task.Delay(1000, ct);
         }
         return failed == 0 ? 0 : 1;
     }

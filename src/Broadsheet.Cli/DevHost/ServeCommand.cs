@@ -51,6 +51,12 @@ public static class ServeCommand
         ApiRoutes.Map(app);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.DevHost");
 
+        // 4. The Durable Task engine, in process; its state lives in memory, the issues table carries what must survive.
+        await using var durable = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddBroadsheetTasks(app.Services),
+            new DurableTaskTestHostOptions { LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(), Port = FreeLoopbackPort() });
+
+        // The API opens once the engine is up, so the first upload it reports on can be ingested.
         try
         {
             await app.StartAsync();
@@ -59,11 +65,6 @@ public static class ServeCommand
         {
             throw new CliFailure($"port {port} is already in use on 127.0.0.1 — stop what holds it or pick another with --port");
         }
-
-        // 4. The Durable Task engine, in process; its state lives in memory, the issues table carries what must survive.
-        await using var durable = await DurableTaskTestHost.StartAsync(
-            registry => registry.AddBroadsheetTasks(app.Services),
-            new DurableTaskTestHostOptions { LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(), Port = FreeLoopbackPort() });
 
         // 5. The watcher: the blob trigger's stand-in.
         var stopping = app.Lifetime.ApplicationStopping;
