@@ -1,0 +1,122 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Broadsheet.Core.Json;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Text;
+using Broadsheet.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Broadsheet.Pipeline.Activities;
+
+/// <summary>
+/// Makes a staged version visible, all or nothing: writes the version's article rows and index entities, then
+/// flips the issue's current-version pointer (the one write readers key on), then deletes every other
+/// version's rows. A half-written version is never visible because readers only follow the pointer. If a newer
+/// upload of the issue arrived meanwhile, this version is discarded instead.
+/// </summary>
+public sealed class PublishIssueActivity(
+    IssueStore issues, ArticleStore articles, IndexStore index, StagingStore staging, ISearchTokenizer tokenizer,
+    ILogger<PublishIssueActivity> log)
+{
+    public const string Name = "PublishIssue";
+
+    public async Task<PublishResult> RunAsync(PublishRequest request)
+    {
+        var key = IssueKey.For(request.Paper, request.Date);
+        var version = request.Version;
+
+        if (await IsSupersededAsync(key, request))
+            return await DiscardAsync(key, version, request);
+
+        var staged = await staging.ReadIssueAsync(key, version);
+        var stories = new List<Article>(staged.Articles);
+        for (var b = 0; b < request.Batches; b++)
+            stories.AddRange(await staging.ReadBatchAsync(key, version, "enriched", b));
+
+        var rows = new List<ArticleRow>(stories.Count);
+        var postings = new List<(ArticleId, string, IndexTerm)>();
+        for (var i = 0; i < stories.Count; i++)
+        {
+            var article = stories[i];
+            var id = ArticleId.For(key, article.Id);
+            rows.Add(new ArticleRow(id, version, i, article.Page, article.Kind, Headline(article), article.Column, ToJson(article, id, request)));
+            postings.AddRange(IndexTerms.For(article, request.Paper, tokenizer).Select(t => (id, article.Kind, t)));
+        }
+
+        var articleTransactions = await articles.WriteVersionAsync(key, version, rows);
+        var (indexEntities, indexTransactions) = await index.WriteVersionAsync(key, version, postings);
+
+        // The flip: only if this upload is still the latest one for the issue.
+        var flipped = await issues.UpdateAsync(key, row =>
+        {
+            if (row is null || row.ContentHash != request.Upload.ContentHash) return null;
+            row.CurrentVersion = version;
+            row.CurrentContentHash = request.Upload.ContentHash;
+            row.Status = IssueStatus.Complete;
+            row.Error = null;
+            row.Paper = request.Paper;
+            row.Date = request.Date;
+            row.Articles = stories.Count;
+            row.Pages = staged.Issue.Pages.Count;
+            row.Unassigned = staged.Unassigned.Count;
+            return row;
+        });
+        if (flipped?.CurrentVersion != version)
+            return await DiscardAsync(key, version, request);
+
+        // Everything not current goes: the previous version, and any attempt that died half-way.
+        var stale = await articles.DeleteOtherVersionsAsync(key, version);
+        foreach (var old in (await index.VersionsAsync(key)).Where(v => v != version))
+            stale += await index.DeleteVersionAsync(key, old);
+        await staging.DeleteAsync(key, version);
+
+        log.LogInformation("Published {Paper} {Date} version {Version}: {Articles} articles ({ArticleTx} transactions), {IndexEntities} index entities ({IndexTx} transactions), {Stale} stale rows deleted",
+            request.Paper, request.Date, version, stories.Count, articleTransactions, indexEntities, indexTransactions, stale);
+        return new PublishResult(false, stories.Count, staged.Issue.Pages.Count, indexEntities, stale);
+    }
+
+    private async Task<bool> IsSupersededAsync(IssueKey key, PublishRequest request)
+    {
+        var row = await issues.GetAsync(key);
+        return row is not null && row.ContentHash != request.Upload.ContentHash;
+    }
+
+    private async Task<PublishResult> DiscardAsync(IssueKey key, string version, PublishRequest request)
+    {
+        var current = (await issues.GetAsync(key))?.CurrentVersion;
+        var deleted = 0;
+        if (current != version)
+        {
+            deleted += await articles.DeleteVersionAsync(key, version);
+            deleted += await index.DeleteVersionAsync(key, version);
+        }
+        await staging.DeleteAsync(key, version);
+        log.LogInformation("Superseded {Paper} {Date} version {Version} from {Blob}: a newer upload replaces it ({Deleted} rows discarded)",
+            request.Paper, request.Date, version, request.Upload.BlobName, deleted);
+        return new PublishResult(true, 0, 0, 0, deleted);
+    }
+
+    private static string? Headline(Article a) =>
+        string.Join(" ", new[] { a.Kicker, a.Title, a.Subtitle }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } h ? h : null;
+
+    /// <summary>The contract's article JSON with the service id, plus the issue it belongs to.</summary>
+    internal static string ToJson(Article article, ArticleId id, PublishRequest request)
+    {
+        var node = JsonSerializer.SerializeToNode(article, ArticleJson.Compact)!.AsObject();
+        node["id"] = id.ToString();
+        var ordered = new JsonObject
+        {
+            ["id"] = id.ToString(),
+            ["paper"] = request.Paper,
+            ["date"] = request.Date,
+            ["localId"] = article.Id,
+        };
+        foreach (var (k, v) in node.ToList())
+        {
+            if (k == "id") continue;
+            node.Remove(k);
+            ordered[k] = v;
+        }
+        return ordered.ToJsonString(ArticleJson.Compact);
+    }
+}

@@ -1,0 +1,36 @@
+using Broadsheet.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Broadsheet.Pipeline.Activities;
+
+/// <summary>
+/// Records a final failure on the upload's issue row (status failed, one-line error) and removes what the failed
+/// attempt staged or half-wrote. The issue's current version, if any, stays visible and untouched.
+/// </summary>
+public sealed class RecordFailureActivity(IssueStore issues, ArticleStore articles, IndexStore index, StagingStore staging, ILogger<RecordFailureActivity> log)
+{
+    public const string Name = "RecordIngestFailure";
+
+    public async Task<bool> RunAsync(FailureRecord failure)
+    {
+        var upload = failure.Upload;
+        var key = IssueKey.ForUpload(failure.Paper, failure.Date, upload.Container, upload.BlobName);
+        var recorded = await issues.UpdateAsync(key, row =>
+        {
+            // A newer upload of the same issue owns the row now: its status is not ours to overwrite.
+            if (row is not null && row.ContentHash is not null && row.ContentHash != upload.ContentHash) return null;
+            return Uploads.Record(row ?? new IssueEntity(), upload, failure.Paper, failure.Date, IssueStatus.Failed, failure.Error);
+        });
+        if (key.IsResolved && failure.Version is { } version)
+        {
+            if (recorded?.CurrentVersion != version)
+            {
+                await articles.DeleteVersionAsync(key, version);
+                await index.DeleteVersionAsync(key, version);
+            }
+            await staging.DeleteAsync(key, version);
+        }
+        log.LogWarning("Upload {Container}/{Blob} failed ({Paper} {Date}): {Error}", upload.Container, upload.BlobName, failure.Paper, failure.Date, failure.Error);
+        return recorded?.Status == IssueStatus.Failed;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Azure;
+using Broadsheet.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Broadsheet.Pipeline;
+
+/// <summary>
+/// Turns "a blob was written" into at most one orchestration per blob content. The instance id is derived from
+/// the blob's identity and its content hash, so a duplicate event (Event Grid delivers at least once, the dev
+/// host re-polls) finds the existing instance and starts nothing; an issue that already holds this content
+/// starts nothing either.
+/// </summary>
+public sealed partial class UploadIntake(BroadsheetStorage storage, IssueStore issues, ILogger<UploadIntake> log)
+{
+    public async Task<IntakeResult> OnBlobAsync(string containerName, string blobName, DurableTaskClient client, CancellationToken ct = default)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var blob = storage.BlobService.GetBlobContainerClient(containerName).GetBlobClient(blobName);
+        Azure.Storage.Blobs.Models.BlobProperties props;
+        try
+        {
+            props = (await storage.Resilience.ExecuteAsync(async t => await blob.GetPropertiesAsync(cancellationToken: t), ct)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            log.LogInformation("Blob {Container}/{Blob} is gone; nothing to ingest", containerName, blobName);
+            return new IntakeResult(IntakeAction.BlobMissing, "", null, null, "");
+        }
+
+        string contentHash;
+        if (props.ContentHash is { Length: > 0 } md5)
+        {
+            contentHash = "md5-" + Convert.ToHexStringLower(md5);
+        }
+        else
+        {
+            // Block-list uploads carry no Content-MD5: hash the exact version we saw (If-Match on its ETag).
+            await using var stream = (await storage.Resilience.ExecuteAsync(async t => await blob.DownloadStreamingAsync(
+                new Azure.Storage.Blobs.Models.BlobDownloadOptions { Conditions = new Azure.Storage.Blobs.Models.BlobRequestConditions { IfMatch = props.ETag } }, t), ct)).Value.Content;
+            contentHash = "sha256-" + Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+        }
+
+        var (paper, date) = IssueOf(blobName, props.Metadata);
+        var instanceId = InstanceId(containerName, blobName, contentHash);
+        var key = IssueKey.ForUpload(paper, date, containerName, blobName);
+        var request = new IngestRequest(containerName, blobName, props.ETag.ToString(), contentHash, paper, date);
+
+        var row = await issues.GetAsync(key, ct);
+        if (row is { Status: IssueStatus.Complete } && row.CurrentContentHash == contentHash && row.ContentHash == contentHash)
+        {
+            log.LogInformation("Upload {Container}/{Blob} unchanged: {Paper} {Date} already holds content {ContentHash}", containerName, blobName, paper, date, contentHash);
+            return new IntakeResult(IntakeAction.Unchanged, instanceId, paper, date, contentHash);
+        }
+
+        var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct);
+        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended })
+        {
+            log.LogInformation("Upload {Container}/{Blob} already being ingested by {InstanceId}", containerName, blobName, instanceId);
+            return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
+        }
+        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && row?.ContentHash == contentHash)
+        {
+            // Finished (complete, unchanged or failed with a recorded reason) for this very content: a duplicate event.
+            log.LogInformation("Upload {Container}/{Blob} already ingested by {InstanceId} ({Status})", containerName, blobName, instanceId, row.Status);
+            return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
+        }
+
+        await issues.UpdateAsync(key, current =>
+        {
+            var next = current ?? new IssueEntity();
+            next.Paper = paper ?? next.Paper;
+            next.Date = date ?? next.Date;
+            next.Status = IssueStatus.Queued;
+            next.Error = null;
+            next.Blob = containerName + "/" + blobName;
+            next.BlobETag = request.ETag;
+            next.ContentHash = contentHash;
+            next.InstanceId = instanceId;
+            return next;
+        }, ct);
+
+        if (existing is not null)
+        {
+            // The same content ran before but the issue has moved on (A → B → A) or it failed: run it again under the same id.
+            await client.PurgeInstanceAsync(instanceId, cancellation: ct);
+        }
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(IngestOrchestrator.Name, request, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Lost a race with a concurrent event for the same content? Then the other one started it.
+            if (!await ExistsAsync(client, instanceId, ct)) throw;
+            log.LogInformation("Upload {Container}/{Blob}: {InstanceId} was started concurrently", containerName, blobName, instanceId);
+            return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
+        }
+        log.LogInformation("Queued {Container}/{Blob} as {InstanceId} ({Paper} {Date}, content {ContentHash})", containerName, blobName, instanceId, paper, date, contentHash);
+        return new IntakeResult(IntakeAction.Scheduled, instanceId, paper, date, contentHash);
+    }
+
+    /// <summary>Uploads whose ingestion has not ended (queued or running), for re-running after a dev host restart.</summary>
+    public async Task<IReadOnlyList<UnfinishedUpload>> UnfinishedUploadsAsync(CancellationToken ct = default)
+    {
+        var rows = await issues.UnfinishedAsync(ct);
+        return rows
+            .Where(r => r.Blob is not null && r.Blob.Contains('/'))
+            .Select(r =>
+            {
+                var slash = r.Blob!.IndexOf('/');
+                return new UnfinishedUpload(r.Blob[..slash], r.Blob[(slash + 1)..], r.Status!, r.InstanceId, r.Paper, r.Date);
+            })
+            .ToList();
+    }
+
+    /// <summary>"ingest-{sha256(container/name)[..16]}-{content hash[..16]}": no / \ # ?, same blob and bytes → same id.</summary>
+    public static string InstanceId(string containerName, string blobName, string contentHash)
+    {
+        var hex = contentHash[(contentHash.IndexOf('-') + 1)..];
+        return $"ingest-{KeyCodec.Sha256Hex(containerName + "/" + blobName)[..16]}-{hex[..Math.Min(16, hex.Length)]}";
+    }
+
+    /// <summary>Paper and date from "{paper}/{yyyy-MM-dd}.txt", else from metadata "paper" and "date"; null when unknown.</summary>
+    public static (string? Paper, string? Date) IssueOf(string blobName, IDictionary<string, string>? metadata)
+    {
+        var m = BlobNameShape().Match(blobName);
+        if (m.Success && IssueKey.IsDate(m.Groups["date"].Value))
+            return (m.Groups["paper"].Value, m.Groups["date"].Value);
+        string? paper = null, date = null;
+        if (metadata is not null)
+        {
+            foreach (var (k, v) in metadata)
+            {
+                if (k.Equals("paper", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(v)) paper = Uri.UnescapeDataString(v.Trim());
+                if (k.Equals("date", StringComparison.OrdinalIgnoreCase) && IssueKey.IsDate(v.Trim())) date = v.Trim();
+            }
+        }
+        return (paper, date);
+    }
+
+    private static async Task<bool> ExistsAsync(DurableTaskClient client, string instanceId, CancellationToken ct)
+    {
+        try
+        {
+            return await client.GetInstanceAsync(instanceId, false, ct) is not null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^(?<paper>[^/]+)/(?<date>\d{4}-\d{2}-\d{2})\.txt$", RegexOptions.IgnoreCase)]
+    private static partial Regex BlobNameShape();
+}

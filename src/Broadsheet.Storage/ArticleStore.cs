@@ -1,0 +1,150 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+
+namespace Broadsheet.Storage;
+
+/// <summary>What the articles table keeps of one article besides its JSON.</summary>
+public sealed record ArticleRow(ArticleId Id, string Version, int Order, int Page, string Kind, string? Title, string? Column, string Json);
+
+/// <summary>
+/// The articles table: PartitionKey "{paper}|{date}" (one issue), RowKey "{version}|{local id}". The article's
+/// JSON sits in string properties of at most 30,000 characters each (the service caps a property at 64 KiB);
+/// one too big for a row (over ~12 chunks, near the 1 MiB entity limit) goes to a blob instead.
+/// </summary>
+public sealed class ArticleStore(BroadsheetStorage storage)
+{
+    private const int ChunkChars = 30_000;
+    private const int MaxChunks = 12;
+
+    private TableClient Table => storage.Articles;
+
+    public static string RowKey(string version, string localId) => version + "|" + KeyCodec.Encode(localId);
+
+    /// <summary>Writes one version's rows (upserts: a retry rewrites the same rows). Returns transactions used.</summary>
+    public async Task<int> WriteVersionAsync(IssueKey issue, string version, IReadOnlyList<ArticleRow> rows, CancellationToken ct = default)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var actions = new List<TableTransactionAction>(rows.Count);
+        foreach (var row in rows)
+        {
+            var entity = new TableEntity(issue.ArticlePartition, RowKey(version, row.Id.LocalId))
+            {
+                ["Id"] = row.Id.ToString(),
+                ["Version"] = version,
+                ["Order"] = row.Order,
+                ["Page"] = row.Page,
+                ["Kind"] = row.Kind,
+                ["Title"] = Truncate(row.Title),
+                ["Column"] = Truncate(row.Column),
+            };
+            var chunks = (row.Json.Length + ChunkChars - 1) / ChunkChars;
+            if (chunks <= MaxChunks)
+            {
+                entity["Chunks"] = chunks;
+                for (var i = 0; i < chunks; i++)
+                    entity["Json" + i] = row.Json.Substring(i * ChunkChars, Math.Min(ChunkChars, row.Json.Length - i * ChunkChars));
+            }
+            else
+            {
+                var blobName = BodyBlobName(issue, version, row.Id.LocalId);
+                await storage.Resilience.ExecuteAsync(async t =>
+                    await storage.Work.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(row.Json), overwrite: true, t), ct);
+                entity["Chunks"] = 0;
+                entity["BodyBlob"] = blobName;
+            }
+            actions.Add(TableBatches.Upsert(entity));
+        }
+        return await TableBatches.SubmitAsync(Table, storage.Resilience, actions, ct);
+    }
+
+    public async Task<string?> GetJsonAsync(ArticleId id, string version, CancellationToken ct = default)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var response = await storage.Resilience.ExecuteAsync(async t =>
+            await Table.GetEntityIfExistsAsync<TableEntity>(id.Issue.ArticlePartition, RowKey(version, id.LocalId), cancellationToken: t), ct);
+        return response.HasValue ? await JsonOfAsync(response.Value!, ct) : null;
+    }
+
+    /// <summary>Every row of one version (whole articles), in issue order.</summary>
+    public async Task<List<ArticleRow>> ListVersionAsync(IssueKey issue, string version, CancellationToken ct = default)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var prefix = version + "|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {issue.ArticlePartition} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)}");
+        var rows = new List<ArticleRow>();
+        foreach (var e in await QueryAllAsync(filter, null, ct))
+        {
+            var id = ArticleId.TryParse(e.GetString("Id"), out var parsed) ? parsed : ArticleId.For(issue, e.RowKey[(e.RowKey.IndexOf('|') + 1)..]);
+            rows.Add(new ArticleRow(id, version, e.GetInt32("Order") ?? 0, e.GetInt32("Page") ?? 0, e.GetString("Kind") ?? "",
+                e.GetString("Title"), e.GetString("Column"), await JsonOfAsync(e, ct)));
+        }
+        return rows.OrderBy(r => r.Order).ToList();
+    }
+
+    /// <summary>Deletes every row of the issue whose version is not <paramref name="keep"/> (null: all rows). Returns rows deleted.</summary>
+    public async Task<int> DeleteOtherVersionsAsync(IssueKey issue, string? keep, CancellationToken ct = default)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {issue.ArticlePartition}");
+        var stale = (await QueryAllAsync(filter, ["RowKey", "Version", "BodyBlob"], ct))
+            .Where(e => keep is null || e.GetString("Version") != keep)
+            .ToList();
+        foreach (var blob in stale.Select(e => e.GetString("BodyBlob")).OfType<string>())
+            await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(blob, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: t), ct);
+        await TableBatches.SubmitAsync(Table, storage.Resilience, stale.Select(e => TableBatches.Delete(e.PartitionKey, e.RowKey)), ct);
+        return stale.Count;
+    }
+
+    /// <summary>Deletes one version's rows (a superseded or failed attempt). Returns rows deleted.</summary>
+    public async Task<int> DeleteVersionAsync(IssueKey issue, string version, CancellationToken ct = default)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var prefix = version + "|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {issue.ArticlePartition} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)}");
+        var rows = await QueryAllAsync(filter, ["RowKey", "BodyBlob"], ct);
+        foreach (var blob in rows.Select(e => e.GetString("BodyBlob")).OfType<string>())
+            await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(blob, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: t), ct);
+        await TableBatches.SubmitAsync(Table, storage.Resilience, rows.Select(e => TableBatches.Delete(e.PartitionKey, e.RowKey)), ct);
+        return rows.Count;
+    }
+
+    private async Task<List<TableEntity>> QueryAllAsync(string filter, IEnumerable<string>? select, CancellationToken ct)
+    {
+        var result = new List<TableEntity>();
+        string? token = null;
+        do
+        {
+            var (items, next) = await storage.Resilience.ExecuteAsync(async t =>
+            {
+                await foreach (var page in Table.QueryAsync<TableEntity>(filter, 1000, select, t).AsPages(token, 1000))
+                    return (page.Values.ToList(), page.ContinuationToken);
+                return (new List<TableEntity>(), (string?)null);
+            }, ct);
+            result.AddRange(items);
+            token = next;
+        } while (token is not null);
+        return result;
+    }
+
+    private async Task<string> JsonOfAsync(TableEntity e, CancellationToken ct)
+    {
+        if (e.GetString("BodyBlob") is { } blob)
+        {
+            var content = await storage.Resilience.ExecuteAsync(async t => (await storage.Work.GetBlobClient(blob).DownloadContentAsync(t)).Value.Content, ct);
+            return content.ToString();
+        }
+        var chunks = e.GetInt32("Chunks") ?? 0;
+        var sb = new StringBuilder();
+        for (var i = 0; i < chunks; i++) sb.Append(e.GetString("Json" + i));
+        return sb.ToString();
+    }
+
+    private static string BodyBlobName(IssueKey issue, string version, string localId) =>
+        $"bodies/{issue.BlobPath}/{version}/{KeyCodec.Encode(localId)}.json";
+
+    private static string? Truncate(string? s) => s is { Length: > 1000 } ? s[..1000] : s;
+}

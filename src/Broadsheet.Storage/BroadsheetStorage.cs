@@ -1,0 +1,93 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Polly;
+
+namespace Broadsheet.Storage;
+
+/// <summary>
+/// The tables and containers Broadsheet uses, created on first use, and the resilience pipeline every call goes
+/// through. One per process.
+/// </summary>
+public sealed class BroadsheetStorage
+{
+    public BroadsheetStorage(TableServiceClient tables, BlobServiceClient blobs, StorageOptions options)
+    {
+        Options = options;
+        TableService = tables;
+        BlobService = blobs;
+        Resilience = StorageResilience.Create(options);
+        Issues = tables.GetTableClient(options.Table("issues"));
+        Articles = tables.GetTableClient(options.Table("articles"));
+        Postings = tables.GetTableClient(options.Table("postings"));
+        Uploads = blobs.GetBlobContainerClient(options.UploadContainer);
+        Work = blobs.GetBlobContainerClient(options.Container("broadsheet-work"));
+    }
+
+    public StorageOptions Options { get; }
+    public TableServiceClient TableService { get; }
+    public BlobServiceClient BlobService { get; }
+    public ResiliencePipeline Resilience { get; }
+
+    /// <summary>One row per issue (and per upload whose issue is not known yet).</summary>
+    public TableClient Issues { get; }
+    /// <summary>One row per article and version, partitioned by issue.</summary>
+    public TableClient Articles { get; }
+    /// <summary>Index entities: facet value → article, spread over <see cref="StorageOptions.IndexBuckets"/> partitions.</summary>
+    public TableClient Postings { get; }
+    /// <summary>The container users upload to.</summary>
+    public BlobContainerClient Uploads { get; }
+    /// <summary>Staged stories, index manifests and oversized article bodies.</summary>
+    public BlobContainerClient Work { get; }
+
+    /// <summary>Creates the tables and containers once per process (idempotent; a failure is retried by the next call).</summary>
+    public async Task EnsureCreatedAsync(CancellationToken ct = default)
+    {
+        if (_isCreated) return;
+        await _createLock.WaitAsync(ct);
+        try
+        {
+            if (_isCreated) return;
+            await CreateAllAsync();
+            _isCreated = true;
+        }
+        finally
+        {
+            _createLock.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _createLock = new(1, 1);
+    private volatile bool _isCreated;
+
+    private async Task CreateAllAsync()
+    {
+        foreach (var table in new[] { Issues, Articles, Postings })
+            await Resilience.ExecuteAsync(async ct => await table.CreateIfNotExistsAsync(ct));
+        foreach (var container in new[] { Uploads, Work })
+            await Resilience.ExecuteAsync(async ct => await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct));
+    }
+
+    /// <summary>Client options for the SDK: its own retries off (Polly owns the budget), plus counting and test policies.</summary>
+    public static TableClientOptions TableClientOptions(StorageOptions options)
+    {
+        var o = new TableClientOptions();
+        o.Retry.MaxRetries = 0;
+        o.Retry.NetworkTimeout = options.AttemptTimeout;
+        if (options.Counter is not null) o.AddPolicy(options.Counter.ForTables(), HttpPipelinePosition.PerRetry);
+        foreach (var p in options.Policies) o.AddPolicy(p, HttpPipelinePosition.PerRetry);
+        return o;
+    }
+
+    /// <inheritdoc cref="TableClientOptions(StorageOptions)"/>
+    public static BlobClientOptions BlobClientOptions(StorageOptions options)
+    {
+        var o = new BlobClientOptions();
+        o.Retry.MaxRetries = 0;
+        o.Retry.NetworkTimeout = options.AttemptTimeout;
+        if (options.Counter is not null) o.AddPolicy(options.Counter.ForBlobs(), HttpPipelinePosition.PerRetry);
+        foreach (var p in options.Policies) o.AddPolicy(p, HttpPipelinePosition.PerRetry);
+        return o;
+    }
+}

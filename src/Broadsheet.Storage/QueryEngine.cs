@@ -1,0 +1,123 @@
+using Broadsheet.Core.Text;
+
+namespace Broadsheet.Storage;
+
+/// <summary>
+/// Answers article searches from the postings. Each filter is one posting list (one key range in one partition);
+/// the lists are merged in key order and an article is a hit when every list has it in the issue's current
+/// version. Without `q`, hits come newest first and pages resume after the last key; with `q`, hits are ranked
+/// by the summed weights of the query's terms, so the matches are collected (up to <see cref="MaxRanked"/>)
+/// and pages resume at an offset. See README, "Storage and queries", for what each query costs.
+/// </summary>
+public sealed class QueryEngine(IndexStore index, IssueStore issues, ArticleStore articles, ISearchTokenizer tokenizer, ContinuationTokens tokens)
+{
+    /// <summary>Most matches ranked for one `q` query; beyond it the weakest are not reachable.</summary>
+    public const int MaxRanked = 5000;
+
+    public async Task<ArticlePage> SearchAsync(ArticleQuery query, CancellationToken ct = default)
+    {
+        var fingerprint = query.Fingerprint();
+        var position = query.ContinuationToken is null ? null : tokens.Read(query.ContinuationToken, fingerprint);
+
+        var lists = new List<(string Facet, string Value)>();
+        var ranked = false;
+        if (query.Q is not null)
+        {
+            var terms = tokenizer.Tokenize(query.Q).Select(IndexTerms.Normalize).Where(t => t.Length > 0).Distinct().ToList();
+            if (terms.Count == 0) throw new QueryException("q has no searchable words");
+            lists.AddRange(terms.Select(t => (Facets.Keyword, t)));
+            ranked = true;
+        }
+        void AddFacet(string facet, string? value)
+        {
+            if (value is null) return;
+            var v = IndexTerms.Normalize(value);
+            if (v.Length == 0) throw new QueryException($"{facet} is empty");
+            lists.Add((facet, v));
+        }
+        AddFacet(Facets.Person, query.Person);
+        AddFacet(Facets.Place, query.Place);
+        AddFacet(Facets.Org, query.Org);
+        AddFacet(Facets.Author, query.Author);
+        AddFacet(Facets.Column, query.Column);
+        if (lists.Count == 0) lists.Add(query.Paper is null ? (Facets.All, "*") : (Facets.Paper, IndexTerms.Normalize(query.Paper)));
+
+        var paperKey = query.Paper is null ? null : KeyCodec.Encode(query.Paper.Trim());
+        var current = new Dictionary<IssueKey, string?>();
+        async Task<bool> IsCurrentAsync(Posting p)
+        {
+            if (!current.TryGetValue(p.Id.Issue, out var version))
+                current[p.Id.Issue] = version = (await issues.GetAsync(p.Id.Issue, ct))?.CurrentVersion;
+            return version == p.Version;
+        }
+
+        List<(Posting Posting, double Score)> page;
+        string? next = null;
+        if (!ranked)
+        {
+            page = [];
+            await foreach (var hit in IntersectAsync(lists, query, paperKey, position, ct))
+            {
+                if (!await IsCurrentAsync(hit[0])) continue;
+                if (page.Count == query.Top)
+                {
+                    next = tokens.Create(fingerprint, page[^1].Posting.DocKey);
+                    break;
+                }
+                page.Add((hit[0], 0));
+            }
+        }
+        else
+        {
+            var offset = 0;
+            if (position is not null && (!int.TryParse(position, out offset) || offset < 0))
+                throw new QueryException("continuationToken is not valid for this query");
+            var all = new List<(Posting Posting, double Score)>();
+            await foreach (var hit in IntersectAsync(lists, query, paperKey, null, ct))
+            {
+                if (!await IsCurrentAsync(hit[0])) continue;
+                all.Add((hit[0], hit.Sum(p => p.Weight)));
+                if (all.Count >= MaxRanked) break;
+            }
+            var ordered = all.OrderByDescending(h => h.Score).ThenBy(h => h.Posting.DocKey, StringComparer.Ordinal).ToList();
+            page = ordered.Skip(offset).Take(query.Top).ToList();
+            if (offset + query.Top < ordered.Count) next = tokens.Create(fingerprint, (offset + query.Top).ToString());
+        }
+
+        var json = await Task.WhenAll(page.Select(h => articles.GetJsonAsync(h.Posting.Id, h.Posting.Version, ct)));
+        return new ArticlePage(json.OfType<string>().ToList(), next);
+    }
+
+    /// <summary>Merge-join of sorted posting lists: yields the postings (one per list) of every docKey all lists share.</summary>
+    private async IAsyncEnumerable<Posting[]> IntersectAsync(List<(string Facet, string Value)> lists, ArticleQuery query, string? paperKey, string? after,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var cursors = lists
+            .Select(l => index.ScanAsync(l.Facet, l.Value, query.From, query.To, paperKey, query.Kind, after, ct).GetAsyncEnumerator(ct))
+            .ToArray();
+        try
+        {
+            foreach (var c in cursors)
+                if (!await c.MoveNextAsync()) yield break;
+            while (true)
+            {
+                var max = cursors.Select(c => c.Current.DocKey).Max(StringComparer.Ordinal)!;
+                var aligned = true;
+                foreach (var c in cursors)
+                {
+                    while (string.CompareOrdinal(c.Current.DocKey, max) < 0)
+                        if (!await c.MoveNextAsync()) yield break;
+                    if (c.Current.DocKey != max) aligned = false;
+                }
+                if (!aligned) continue;
+                yield return cursors.Select(c => c.Current).ToArray();
+                foreach (var c in cursors)
+                    if (!await c.MoveNextAsync()) yield break;
+            }
+        }
+        finally
+        {
+            foreach (var c in cursors) await c.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Azure;
+using Broadsheet.Core.Json;
+using Broadsheet.Core.Model;
+
+namespace Broadsheet.Storage;
+
+/// <summary>The staged issue: its page data and unassigned text, and how its stories are batched.</summary>
+public sealed record StagedIssue(IssueInfo Issue, List<string> Unassigned, int Articles, int Batches);
+
+/// <summary>
+/// Stories between parse and publish, as blobs under staging/{paper}/{date}/{version}/ in the work container:
+/// issue.json, parsed-NNNN.json and enriched-NNNN.json per batch. Names are deterministic, so a retried activity
+/// overwrites its own output; the orchestration passes only (paper, date, version, batch).
+/// </summary>
+public sealed class StagingStore(BroadsheetStorage storage)
+{
+    public Task WriteIssueAsync(IssueKey issue, string version, StagedIssue staged, CancellationToken ct = default) =>
+        WriteAsync(Name(issue, version, "issue.json"), staged, ct);
+
+    public Task<StagedIssue> ReadIssueAsync(IssueKey issue, string version, CancellationToken ct = default) =>
+        ReadAsync<StagedIssue>(Name(issue, version, "issue.json"), ct);
+
+    public Task WriteBatchAsync(IssueKey issue, string version, string stage, int batch, List<Article> articles, CancellationToken ct = default) =>
+        WriteAsync(Name(issue, version, $"{stage}-{batch:0000}.json"), articles, ct);
+
+    public Task<List<Article>> ReadBatchAsync(IssueKey issue, string version, string stage, int batch, CancellationToken ct = default) =>
+        ReadAsync<List<Article>>(Name(issue, version, $"{stage}-{batch:0000}.json"), ct);
+
+    /// <summary>Removes the version's staging blobs. Returns how many.</summary>
+    public async Task<int> DeleteAsync(IssueKey issue, string version, CancellationToken ct = default)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var prefix = Name(issue, version, "");
+        var names = new List<string>();
+        await foreach (var item in storage.Work.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }, ct))
+            names.Add(item.Name);
+        foreach (var name in names)
+            await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(name, cancellationToken: t), ct);
+        return names.Count;
+    }
+
+    private static string Name(IssueKey issue, string version, string file) => $"staging/{issue.BlobPath}/{version}/{file}";
+
+    private async Task WriteAsync<T>(string name, T value, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var data = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, ArticleJson.Compact));
+        await storage.Resilience.ExecuteAsync(async t => await storage.Work.GetBlobClient(name).UploadAsync(data, overwrite: true, t), ct);
+    }
+
+    private async Task<T> ReadAsync<T>(string name, CancellationToken ct)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        try
+        {
+            var content = await storage.Resilience.ExecuteAsync(async t => (await storage.Work.GetBlobClient(name).DownloadContentAsync(t)).Value.Content, ct);
+            return content.ToObjectFromJson<T>(ArticleJson.Compact)
+                   ?? throw new InvalidOperationException($"staged blob {name} is empty");
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new InvalidOperationException($"staged blob {name} is missing (staging deleted before publish?)", e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Broadsheet.Tests.Shared;
+
+/// <summary>
+/// Starts Azurite (the repo's node_modules/.bin/azurite, installed by `npm ci`) in memory on free loopback ports
+/// for the lifetime of a test class or collection, and stops it by PID. Linked into several test projects.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private const string AccountName = "devstoreaccount1";
+    // Azurite's well-known development key (public, documented by Microsoft): not a secret.
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private Process? _process;
+    private string? _workDir;
+    private readonly StringBuilder _output = new();
+
+    public int BlobPort { get; private set; }
+    public int QueuePort { get; private set; }
+    public int TablePort { get; private set; }
+
+    /// <summary>Connection string for the running instance (blob, queue and table endpoints).</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>The repository root: the first ancestor of the test assembly's folder holding node_modules/.bin/azurite.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public async Task InitializeAsync()
+    {
+        var azurite = Path.Combine(RepoRoot, "node_modules", ".bin", "azurite");
+        _workDir = Directory.CreateTempSubdirectory("azurite-").FullName;
+        BlobPort = FreePort();
+        QueuePort = FreePort();
+        TablePort = FreePort();
+
+        var psi = new ProcessStartInfo(azurite)
+        {
+            WorkingDirectory = _workDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                     "--location", _workDir,
+                     "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
+                     "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
+                     "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
+                 })
+            psi.ArgumentList.Add(arg);
+
+        _process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {azurite}");
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            while (!await AcceptsAsync(port))
+            {
+                if (_process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    string log;
+                    lock (_output) log = _output.ToString();
+                    throw new InvalidOperationException($"Azurite did not start on port {port}: {log}");
+                }
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process?.Dispose();
+        if (_workDir is not null)
+        {
+            try { Directory.Delete(_workDir, recursive: true); } catch (IOException) { /* best effort */ }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A port nobody listens on right now (the OS picks it).</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "node_modules", ".bin", "azurite")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException(
+            $"node_modules/.bin/azurite not found above {AppContext.BaseDirectory}: run `npm ci` at the repository root");
+    }
+}
+
+/// <summary>One Azurite for every test class in the collection "Azurite".</summary>
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
