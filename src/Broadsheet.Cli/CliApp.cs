@@ -9,7 +9,17 @@ namespace Broadsheet.Cli;
 public static class CliApp
 {
     public const string Usage = """
-        usage: broadsheet parse FILE [--paper P] [--date yyyy-MM-dd]
+        usage: broadsheet COMMAND [options]
+          parse FILE [--paper P] [--date yyyy-MM-dd] [--enrich]   print a dump's articles as JSON
+          serve [--storage CONNECTION] [--port 7071]              run the dev host: watcher + pipeline + HTTP API
+          upload FILE|DIR... [--paper P] [--date D] [--storage C] [--wait [--api URL]]
+                                                                  upload dumps to the `issues` container
+          query [--q TEXT] [--person N] [--place N] [--org N] [--author N] [--column N] [--paper P]
+                [--date D] [--from D] [--to D] [--kind K] [--top N] [--api URL] [--key KEY] [--json]
+                                                                  search stories through the HTTP API
+          issues [--api URL] [--key KEY] [--json]                 list uploads with their status and errors
+        storage: --storage, else env AzureWebJobsStorage, else UseDevelopmentStorage=true (Azurite)
+        api: --api, else env BROADSHEET_API, else http://localhost:7071/api
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -25,6 +35,10 @@ public static class CliApp
             return args[0] switch
             {
                 "parse" => await ParseAsync(options),
+                "serve" => await DevHost.ServeCommand.RunAsync(options),
+                "upload" => await Commands.UploadCommand.RunAsync(options),
+                "query" => await Commands.QueryCommand.RunQueryAsync(options),
+                "issues" => await Commands.QueryCommand.RunIssuesAsync(options),
                 _ => Fail($"unknown command '{args[0]}'. {Usage.Trim()}", 2),
             };
         }
@@ -32,6 +46,8 @@ public static class CliApp
         catch (IssueFormatException e) { return Fail(e.Message, 1); }
         catch (IOException e) { return Fail(e.Message, 1); }
         catch (UnauthorizedAccessException e) { return Fail(e.Message, 1); }
+        catch (CliFailure e) { return Fail(e.Message, e.ExitCode); }
+        catch (OperationCanceledException) { return Fail("cancelled", 130); }
     }
 
     private static async Task<int> ParseAsync(CliOptions options)

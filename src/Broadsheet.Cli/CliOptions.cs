@@ -4,6 +4,12 @@ namespace Broadsheet.Cli;
 
 public sealed class CliUsageException(string message) : Exception(message);
 
+/// <summary>A failure the user can act on: printed as one line, exit code as given.</summary>
+public sealed class CliFailure(string message, int exitCode = 1) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
+
 /// <summary>A small `--name value` / `--flag` parser: enough for our few commands, no dependency.</summary>
 public sealed class CliOptions
 {
@@ -11,7 +17,7 @@ public sealed class CliOptions
     public List<string> Positional { get; } = [];
 
     /// <summary>Options that never take a value, so `--enrich FILE` keeps FILE positional.</summary>
-    public static readonly HashSet<string> Flags = ["enrich", "json", "help", "no-wait", "verbose"];
+    public static readonly HashSet<string> Flags = ["enrich", "json", "help", "no-wait", "verbose", "wait"];
 
     public static CliOptions Parse(ReadOnlySpan<string> args)
     {
@@ -42,6 +48,19 @@ public sealed class CliOptions
         return DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : throw new CliUsageException($"--{name} must be a date as yyyy-MM-dd, not '{v}'");
     }
+
+    public int? GetInt(string name, int min, int max)
+    {
+        var v = Get(name);
+        if (v is null) return null;
+        return int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n : throw new CliUsageException($"--{name} must be a whole number from {min} to {max}, not '{v}'");
+    }
+
+    /// <summary>The value of an option that needs one: `--paper` alone is a usage error, not a silent null.</summary>
+    public string? GetValue(string name) => Has(name) && Get(name) is null
+        ? throw new CliUsageException($"--{name} needs a value")
+        : Get(name);
 
     public string SinglePositional(string what) => Positional.Count switch
     {

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Broadsheet.Cli.Commands;
+
+/// <summary>A thin GET-only client for the Broadsheet HTTP API; failures become one <see cref="CliFailure"/> line.</summary>
+public sealed class ApiClient : IDisposable
+{
+    private readonly HttpClient http;
+    public Uri BaseUri { get; }
+
+    public ApiClient(Uri baseUri, string? functionKey, TimeSpan? timeout = null)
+    {
+        BaseUri = baseUri;
+        http = new HttpClient { BaseAddress = baseUri, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        // Deployed function apps want a key (AuthorizationLevel.Function); the dev host ignores it.
+        if (functionKey is not null) http.DefaultRequestHeaders.Add("x-functions-key", functionKey);
+    }
+
+    public static ApiClient From(CliOptions options) => new(Endpoints.Api(options), Endpoints.FunctionKey(options));
+
+    /// <summary>GETs a path relative to the API root (`articles?q=…`) and returns the raw JSON body.</summary>
+    public async Task<string> GetStringAsync(string relative, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.GetAsync(relative, ct);
+        }
+        catch (HttpRequestException)
+        {
+            throw new CliFailure($"cannot reach {Display} — is `broadsheet serve` running?");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new CliFailure($"{Display} did not answer within {http.Timeout.TotalSeconds:0} s");
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (response.IsSuccessStatusCode) return body;
+            var reason = ErrorText(body) ?? response.ReasonPhrase ?? "";
+            throw response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                    new CliFailure($"{Display} refused the request ({(int)response.StatusCode}) — pass the function key with --key"),
+                HttpStatusCode.NotFound when reason.Length == 0 =>
+                    new CliFailure($"{Display}{relative.Split('?')[0]} does not exist (404)"),
+                _ => new CliFailure($"{Display} answered {(int)response.StatusCode}: {StorageProbe.FirstLine(reason)}"),
+            };
+        }
+    }
+
+    public async Task<JsonDocument> GetJsonAsync(string relative, CancellationToken ct)
+    {
+        var body = await GetStringAsync(relative, ct);
+        try { return JsonDocument.Parse(body); }
+        catch (JsonException) { throw new CliFailure($"{Display} answered with something that is not JSON"); }
+    }
+
+    private string Display => BaseUri.ToString().TrimEnd('/');
+
+    /// <summary>The `error` (or `message`/`title`) of a JSON error body, if there is one.</summary>
+    private static string? ErrorText(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind == JsonValueKind.String) return doc.RootElement.GetString();
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
+            foreach (var name in new[] { "error", "message", "title", "detail" })
+                if (doc.RootElement.TryGetProperty(name, out var v))
+                    return v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return string.IsNullOrWhiteSpace(body) ? null : body;
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+}

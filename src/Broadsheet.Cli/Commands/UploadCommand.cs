@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Spectre.Console;
+
+namespace Broadsheet.Cli.Commands;
+
+/// <summary>`broadsheet upload FILE|DIR…`: puts dumps into the `issues` container, where the pipeline picks them up.</summary>
+public static class UploadCommand
+{
+    public static async Task<int> RunAsync(CliOptions options)
+    {
+        if (options.Positional.Count == 0) throw new CliUsageException("upload needs at least one FILE or DIR");
+        var files = ExpandFiles(options.Positional);
+        var paper = options.GetValue("paper");
+        var date = options.GetDate("date");
+        var targets = files.Select(f => BlobNaming.For(f, paper, date)).ToList();
+        var clash = targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new CliUsageException($"{clash.Count()} files would all be uploaded as {Endpoints.IssuesContainer}/{clash.Key} — "
+                + "use --paper/--date for one file at a time, or lay files out as {paper}/{yyyy-MM-dd}.txt");
+
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        var service = StorageProbe.CreateClient(Endpoints.Storage(options));
+        var container = await StorageProbe.OpenIssuesContainerAsync(service, cts.Token);
+        var startedAt = DateTimeOffset.UtcNow;
+
+        if (targets.Count == 1)
+        {
+            await UploadAsync(container, targets[0], cts.Token);
+            Console.Out.WriteLine($"uploaded {targets[0].File} → {container.Name}/{targets[0].Name}");
+        }
+        else
+        {
+            var failures = await UploadManyAsync(container, targets, cts.Token);
+            Console.Out.WriteLine($"uploaded {targets.Count - failures.Count} of {targets.Count} files to {container.Name}/");
+            foreach (var (t, reason) in failures) Console.Error.WriteLine($"broadsheet: {t.File}: {reason}");
+            if (failures.Count > 0) return 1;
+        }
+
+        if (options.Has("wait")) return await WaitForIngestionAsync(options, targets, startedAt, cts.Token);
+        return 0;
+    }
+
+    private static List<string> ExpandFiles(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path)) files.Add(path);
+            else if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                if (found.Count == 0) throw new CliUsageException($"no .txt files under {path}");
+                files.AddRange(found);
+            }
+            else throw new CliUsageException($"no such file or directory: {path}");
+        }
+        return files;
+    }
+
+    private static async Task UploadAsync(BlobContainerClient container, BlobTarget target, CancellationToken ct)
+    {
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" },
+            Metadata = target.Metadata.Count > 0 ? new Dictionary<string, string>(target.Metadata) : null,
+        };
+        try
+        {
+            await using var stream = File.OpenRead(target.File);
+            await container.GetBlobClient(target.Name).UploadAsync(stream, options, ct);
+        }
+        catch (RequestFailedException e)
+        {
+            throw new CliFailure($"{target.File}: {StorageProbe.Describe(container.Uri, e)}");
+        }
+    }
+
+    private static async Task<List<(BlobTarget, string)>> UploadManyAsync(BlobContainerClient container, List<BlobTarget> targets, CancellationToken ct)
+    {
+        var failures = new List<(BlobTarget, string)>();
+        await Progress().StartAsync(async ctx =>
+        {
+            var bar = ctx.AddTask($"uploading {targets.Count} files", maxValue: targets.Count);
+            await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (t, token) =>
+            {
+                try { await UploadAsync(container, t, token); }
+                catch (Exception e) when (e is CliFailure or IOException or UnauthorizedAccessException)
+                {
+                    lock (failures) failures.Add((t, StorageProbe.FirstLine(e.Message)));
+                }
+                bar.Increment(1);
+            });
+        });
+        return failures;
+    }
+
+    private static Progress Progress()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return console.Progress().AutoClear(false).HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn());
+    }
+
+    /// <summary>
+    /// Polls GET /api/issues until every uploaded issue is complete or failed. A row counts only once it was
+    /// updated after this upload started — or, when the upload changed nothing (same content), once the
+    /// watcher has had time to look and left the finished row as it was.
+    /// </summary>
+    private static async Task<int> WaitForIngestionAsync(CliOptions options, List<BlobTarget> targets, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var timeout = TimeSpan.FromSeconds(options.GetInt("timeout", 1, 3600) ?? 300);
+        using var api = ApiClient.From(options);
+        var pending = targets.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var failed = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Console.Error.WriteLine($"waiting for {api.BaseUri}issues to show {(pending.Count == 1 ? "it" : "them")} ingested…");
+        while (pending.Count > 0)
+        {
+            if (clock.Elapsed > timeout)
+                throw new CliFailure($"not ingested after {timeout.TotalSeconds:0} s: {string.Join(", ", pending.Keys)} — is `broadsheet serve` watching this storage account?");
+            using var doc = await api.GetJsonAsync("issues?top=1000", ct);
+            foreach (var item in QueryCommand.Items(doc.RootElement))
+            {
+                var target = Match(item, pending);
+                if (target is null) continue;
+                var status = QueryCommand.Str(item, "status");
+                if (status is not ("complete" or "failed")) continue;
+                var fresh = DateTimeOffset.TryParse(QueryCommand.Str(item, "updated"), out var updated) && updated >= startedAt.AddSeconds(-2);
+                if (!fresh && clock.Elapsed < TimeSpan.FromSeconds(8)) continue;
+                pending.Remove(target.Name);
+                if (status == "failed")
+                {
+                    failed++;
+                    Console.Error.WriteLine($"broadsheet: {target.Name} failed: {QueryCommand.Str(item, "error") ?? "no reason given"}");
+                }
+                else Console.Error.WriteLine($"{target.Name}: ingested, {Count(item, "articles")} stories");
+            }
+            if (pending.Count > 0) await Task.Delay(1000, ct);
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static BlobTarget? Match(JsonElement item, Dictionary<string, BlobTarget> pending)
+    {
+        var blob = QueryCommand.Str(item, "blob");
+        if (blob is not null)
+            foreach (var t in pending.Values)
+                if (blob == t.Name || blob.EndsWith("/" + t.Name, StringComparison.Ordinal)) return t;
+        var paper = QueryCommand.Str(item, "paper");
+        var date = QueryCommand.Str(item, "date");
+        return pending.Values.FirstOrDefault(t => t.Paper is not null && t.Paper == paper && t.Date == date);
+    }
+
+    private static string Count(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetRawText() : "?";
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Sockets;
+using Broadsheet.Cli.Commands;
+using Broadsheet.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Broadsheet.Cli.DevHost;
+
+/// <summary>
+/// `broadsheet serve`: the function app, run locally without Functions Core Tools. The container watcher stands in for
+/// the blob trigger, the in-process Durable Task engine runs the same IngestIssue orchestrator and activities, and Kestrel
+/// serves the same routes on http://localhost:PORT/api (loopback only).
+/// </summary>
+public static class ServeCommand
+{
+    public const int DefaultPort = 7071;
+
+    public static async Task<int> RunAsync(CliOptions options)
+    {
+        if (options.Positional.Count > 0) throw new CliUsageException($"serve takes no arguments, got '{options.Positional[0]}'");
+        var connection = Endpoints.Storage(options);
+        var port = options.GetInt("port", 1, 65535) ?? DefaultPort;
+
+        // 1. Storage first: without it nothing else is worth starting.
+        var probe = StorageProbe.CreateClient(connection);
+        using (var startup = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            await StorageProbe.OpenIssuesContainerAsync(probe, startup.Token);
+
+        // 2. The port: checked up front so a clash is one line, not Kestrel's stack trace.
+        EnsurePortFree(port);
+
+        // The engine's gRPC sidecar is a web host of its own that reads ASPNETCORE_* settings: keep it to warnings.
+        if (Environment.GetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default") is null)
+            Environment.SetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default", "Warning");
+
+        // 3. The web host: the pipeline's services, MVC core to execute IActionResults, one log line per request.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        ConfigureLogging(builder.Logging);
+        builder.Services.AddBroadsheetPipeline(connection);
+        builder.Services.AddMvcCore();
+        builder.Services.AddRouting();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        await using var app = builder.Build();
+        ApiRoutes.Map(app);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.DevHost");
+
+        // 4. The Durable Task engine, in process; its state lives in memory, the issues table carries what must survive.
+        await using var durable = await DurableTaskTestHost.StartAsync(
+            registry => registry.AddBroadsheetTasks(app.Services),
+            new DurableTaskTestHostOptions { LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(), Port = FreeLoopbackPort() });
+
+        // The API opens once the engine is up, so the first upload it reports on can be ingested.
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliFailure($"port {port} is already in use on 127.0.0.1 — stop what holds it or pick another with --port");
+        }
+
+        // 5. The watcher: the blob trigger's stand-in.
+        var stopping = app.Lifetime.ApplicationStopping;
+        var container = app.Services.GetService<Azure.Storage.Blobs.BlobServiceClient>()?.GetBlobContainerClient(Endpoints.IssuesContainer)
+            ?? probe.GetBlobContainerClient(Endpoints.IssuesContainer);
+        var watcher = new IssueWatcher(container, app.Services.GetRequiredService<UploadIntake>(), durable.Client,
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<IssueWatcher>());
+        var watching = Task.Run(() => watcher.RunAsync(stopping), CancellationToken.None);
+
+        log.LogInformation("Broadsheet dev host on http://localhost:{Port}/api — watching {Container} at {Storage}; Ctrl+C to stop",
+            port, container.Name, container.Uri.GetLeftPart(UriPartial.Path));
+
+        await app.WaitForShutdownAsync();
+        await watching;
+        log.LogInformation("Stopped");
+        return 0;
+    }
+
+    private static void EnsurePortFree(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+        }
+        catch (SocketException)
+        {
+            throw new CliFailure($"port {port} is already in use on 127.0.0.1 — stop what holds it or pick another with --port");
+        }
+    }
+
+    /// <summary>For the engine's internal gRPC channel: a port the OS says is free (its own default picks at random).</summary>
+    private static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+            o.ColorBehavior = Console.IsOutputRedirected ? LoggerColorBehavior.Disabled : LoggerColorBehavior.Default;
+        });
+        logging.SetMinimumLevel(LogLevel.Information);
+        // Our own events and the pipeline's; the frameworks only when something is wrong.
+        logging.AddFilter("Broadsheet", LogLevel.Information);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        // Start-up failures are reported by us as one line; the host would add a stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        logging.AddFilter("Grpc", LogLevel.Warning);
+        logging.AddFilter("Azure", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        logging.AddFilter("DurableTask", LogLevel.Warning);
+    }
+}

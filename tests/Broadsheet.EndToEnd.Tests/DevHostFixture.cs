@@ -1,0 +1,25 @@
+using Broadsheet.Tests.Shared;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Broadsheet.EndToEnd.Tests;
+
+/// <summary>Azurite in memory plus one dev host process watching it, shared by the tests of one class.</summary>
+public sealed class DevHostFixture : IAsyncLifetime
+{
+    public AzuriteFixture Azurite { get; } = new();
+    public DevHostProcess Host { get; private set; } = null!;
+    public string Storage => Azurite.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        Host = await DevHostProcess.StartAsync(Azurite.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}

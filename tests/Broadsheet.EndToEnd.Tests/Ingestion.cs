@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Broadsheet.EndToEnd.Tests;
+
+/// <summary>Uploading with the Azure SDK, and watching the API until an upload has been dealt with.</summary>
+public static class Ingestion
+{
+    public static string ReferenceIssuePath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "jining-daily-2022-08-08.txt");
+    public static byte[] ReferenceIssue => File.ReadAllBytes(ReferenceIssuePath);
+
+    public static async Task<BlobContentInfo> UploadAsync(string connectionString, string blobName, byte[] content)
+    {
+        var container = new BlobServiceClient(connectionString).GetBlobContainerClient("issues");
+        await container.CreateIfNotExistsAsync();
+        var response = await container.GetBlobClient(blobName).UploadAsync(new BinaryData(content), overwrite: true);
+        return response.Value;
+    }
+
+    /// <summary>The /api/issues row for paper/date, or default when there is none.</summary>
+    public static async Task<JsonElement?> FindIssueAsync(DevHostProcess host, string paper, string date)
+    {
+        var list = await host.GetJsonAsync("issues?top=1000");
+        foreach (var item in list.GetProperty("items").EnumerateArray())
+            if (Str(item, "paper") == paper && Str(item, "date") == date) return item;
+        return null;
+    }
+
+    /// <summary>All rows for paper/date: a replaced or resumed upload must still be one row.</summary>
+    public static async Task<List<JsonElement>> IssueRowsAsync(DevHostProcess host, string paper, string date)
+    {
+        var list = await host.GetJsonAsync("issues?top=1000");
+        return [.. list.GetProperty("items").EnumerateArray().Where(i => Str(i, "paper") == paper && Str(i, "date") == date)];
+    }
+
+    /// <summary>Waits until paper/date reaches `status` with an `updated` at or after `since` (an older row is the previous upload's).</summary>
+    public static async Task<JsonElement> WaitForStatusAsync(DevHostProcess host, string paper, string date, string status,
+        DateTimeOffset since, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        JsonElement? last = null;
+        while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(120)))
+        {
+            last = await FindIssueAsync(host, paper, date);
+            if (last is { } row && Str(row, "status") == status && Updated(row) >= since.AddSeconds(-1)) return row;
+            if (last is { } r2 && Str(r2, "status") is "failed" && status != "failed" && Updated(r2) >= since.AddSeconds(-1))
+                Assert.Fail($"{paper}/{date} failed: {Str(r2, "error")}\n--- host output ---\n{host.Output}");
+            await Task.Delay(250);
+        }
+        Assert.Fail($"{paper}/{date} did not reach {status} (last: {last?.GetRawText() ?? "no row"})\n--- host output ---\n{host.Output}");
+        throw new UnreachableException();
+    }
+
+    public static async Task<List<JsonElement>> ArticlesAsync(DevHostProcess host, string query)
+    {
+        var result = await host.GetJsonAsync("articles?" + query);
+        return [.. result.GetProperty("items").EnumerateArray()];
+    }
+
+    public static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    public static DateTimeOffset Updated(JsonElement row) =>
+        DateTimeOffset.TryParse(Str(row, "updated"), out var t) ? t : DateTimeOffset.MinValue;
+
+    /// <summary>Kicker + title + subtitle, as the contract compares headlines.</summary>
+    public static string Headline(JsonElement article) =>
+        string.Concat(new[] { "kicker", "title", "subtitle" }.Select(n => Str(article, n) ?? "")).Replace(" ", "");
+
+    public static string Body(JsonElement article) =>
+        article.TryGetProperty("paragraphs", out var ps) ? string.Concat(ps.EnumerateArray().Select(p => p.GetString())) : "";
+
+    public static string Q(string s) => Uri.EscapeDataString(s);
+}
