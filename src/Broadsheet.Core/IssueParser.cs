@@ -1,5 +1,8 @@
+using Broadsheet.Core.Assembly;
 using Broadsheet.Core.Decoding;
+using Broadsheet.Core.Layout;
 using Broadsheet.Core.Model;
+using Broadsheet.Core.Recognisers;
 
 namespace Broadsheet.Core;
 
@@ -9,18 +12,103 @@ public static class IssueParser
     /// <summary>Decodes (BOMs, UTF-16, GB18030) and parses. Throws <see cref="IssueFormatException"/> for input that is not text.</summary>
     public static ParsedIssue Parse(ReadOnlySpan<byte> bytes, IssueContext context) => Parse(IssueDecoder.Decode(bytes), context);
 
-    /// <summary>PLACEHOLDER until the parser work lands: one article per blank-line block.</summary>
+    /// <summary>Parses decoded text: pages split at form feeds, lines recognised, stories assembled, jumps followed.</summary>
     public static ParsedIssue Parse(string text, IssueContext context)
     {
-        var issue = new ParsedIssue { Issue = { Paper = context.Paper, Date = context.Date?.ToString("yyyy-MM-dd") } };
-        var blocks = text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var n = 0;
-        foreach (var block in blocks)
+        ArgumentNullException.ThrowIfNull(text);
+        var r = RecogniserSet.Default;
+        text = IssueDecoder.NormaliseLineEnds(text);
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+
+        var pages = SplitPages(text);
+        var issueDate = context.Date ?? FindPrintedDate(pages, r);
+        var processor = new LineProcessor(r);
+        var assembler = new PageAssembler(r);
+
+        var issue = new ParsedIssue { Issue = { Paper = context.Paper, Date = issueDate?.ToString("yyyy-MM-dd") } };
+        var stories = new List<Story>();
+        var ordinal = 0;
+        foreach (var page in pages)
         {
-            n++;
-            issue.Articles.Add(new Article { Id = $"p1-{n:00}", Page = 1, Pages = [1], Paragraphs = [block.Replace("\n", "")] });
+            var lines = processor.Process(page, issueDate);
+            if (lines.Count == 0) continue;
+            ordinal++;
+            var assembled = assembler.Assemble(ordinal, lines);
+            issue.Issue.Pages.Add(assembled.Info);
+            issue.Issue.Paper ??= assembled.Paper;
+            stories.AddRange(assembled.Stories);
+            issue.Unassigned.AddRange(assembled.Unassigned);
         }
-        if (issue.Articles.Count > 0) issue.Issue.Pages.Add(new PageInfo { Number = 1 });
+
+        JumpLinker.Link(stories, s => assembler.Deck(s).Text);
+
+        var perPage = new Dictionary<int, int>();
+        foreach (var s in stories)
+        {
+            perPage[s.Page] = perPage.GetValueOrDefault(s.Page) + 1;
+            issue.Articles.Add(ToArticle(s, $"p{s.Page}-{perPage[s.Page]:00}", assembler));
+            issue.Unassigned.AddRange(s.Leftovers);
+        }
         return issue;
+    }
+
+    private static List<string[]> SplitPages(string text)
+    {
+        var list = new List<string[]>();
+        foreach (var page in text.Split('\f')) list.Add(page.Split('\n'));
+        return list;
+    }
+
+    /// <summary>The issue date a running head or masthead prints: looked for near the top and bottom of each page.</summary>
+    private static DateOnly? FindPrintedDate(List<string[]> pages, RecogniserSet r)
+    {
+        foreach (var lines in pages)
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i >= 12 && i < lines.Length - 6) { i = lines.Length - 7; continue; }
+                if (lines[i].Length is 0 or > 160 || !lines[i].Contains('年')) continue;
+                if (r.Furniture.Match(lines[i]) is { Date: { } d }) return d;
+            }
+        }
+        return null;
+    }
+
+    private static Article ToArticle(Story s, string id, PageAssembler assembler)
+    {
+        var deck = assembler.Deck(s);
+        var bylines = new List<BylineMatch>(s.Bylines);
+        if (s.Dateline?.Credit is { } credit) bylines.Insert(0, credit);
+        var people = new List<Byline>();
+        foreach (var b in bylines)
+            foreach (var p in b.People)
+                if (!people.Any(x => x.Name == p.Name)) people.Add(p);
+        return new Article
+        {
+            Id = id,
+            Page = s.Page,
+            Pages = [.. s.Pages],
+            Kind = s.Kind,
+            Label = s.Label,
+            Kicker = deck.Kicker,
+            Title = deck.Title,
+            Subtitle = deck.Subtitle,
+            Column = s.Columns.Count == 0 ? null : string.Join(" / ", s.Columns.Distinct()),
+            Byline = people,
+            BylineRaw = BylineRaw(s),
+            Dateline = s.Dateline?.Dateline,
+            ContinuesTo = s.ContinuesTo,
+            ContinuedFrom = s.ContinuedFrom,
+            Paragraphs = s.Paragraphs,
+        };
+    }
+
+    /// <summary>Every credit as printed: the dateline's (`（通讯员 刘丁 李超）`, `据…消息`) and each byline line (编辑整理 included).</summary>
+    private static string? BylineRaw(Story s)
+    {
+        var parts = new List<string>();
+        if (s.Dateline?.CreditRaw is { } c) parts.Add(c);
+        foreach (var b in s.Bylines) parts.Add(b.Raw);
+        return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 }

@@ -8,6 +8,8 @@ public sealed class Article
     public int Page { get; set; }
     public List<int> Pages { get; set; } = [];
     public string Kind { get; set; } = ArticleKind.Article;
+    /// <summary>The printed label that typed the item, when there is one (编者按, 编后, 短评); null otherwise.</summary>
+    public string? Label { get; set; }
     public string? Kicker { get; set; }
     public string? Title { get; set; }
     public string? Subtitle { get; set; }

@@ -1,0 +1,514 @@
+using Broadsheet.Core.Layout;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Recognisers;
+
+namespace Broadsheet.Core.Assembly;
+
+/// <summary>What one page gives: its info, its stories in reading order, and text nothing claimed.</summary>
+public sealed record AssembledPage(PageInfo Info, List<Story> Stories, List<string> Unassigned, DateOnly? PrintedDate, string? Paper);
+
+/// <summary>
+/// Puts a page's recognised lines together into stories, with the whole page in view: which blocks are headline
+/// decks and which body, whether decks follow their bodies (PDF dumps) or precede them (archive exports), which
+/// byline opens or closes which story, and which story each banner heads.
+/// </summary>
+public sealed class PageAssembler(RecogniserSet r)
+{
+    private enum ItemKind { Body, Heading, Byline, Note }
+
+    private sealed class Item(ItemKind kind, List<PageLine> lines)
+    {
+        public ItemKind Kind { get; set; } = kind;
+        public List<PageLine> Lines { get; } = lines;
+        public bool BlankBefore => Lines[0].BlankBefore;
+        public PageLine Last => Lines[^1];
+        /// <summary>For a heading that shares its line with a byline: the byline opens another story.</summary>
+        public bool SharedWithByline { get; init; }
+        public string? HeadText { get; init; }
+        public IEnumerable<string> HeadLines => HeadText is not null ? [HeadText] : Lines.Select(l => l.Body);
+        public override string ToString() => $"{Kind}: {string.Join(" / ", HeadLines)}";
+    }
+
+    public AssembledPage Assemble(int ordinal, List<PageLine> lines)
+    {
+        var info = new PageInfo { Number = ordinal };
+        DateOnly? printed = null;
+        string? paper = null;
+        foreach (var l in lines)
+        {
+            if (l.Kind != LineKind.Furniture) continue;
+            info.Furniture.Add(l.Raw);
+            var f = l.Furniture!;
+            if (f.Kind == FurnitureKind.RunningHead && f.PageNumber is { } n && info.Number == ordinal && n > 0) info.Number = n;
+            printed ??= f.Date;
+            paper ??= f.Paper;
+        }
+        var content = lines.Where(l => l.Kind != LineKind.Furniture).ToList();
+        var wrapped = IsWrapped(content);
+        var items = BuildItems(content, wrapped);
+        var headlineAfter = DecksFollowBodies(items, wrapped);
+        var unassigned = new List<string>();
+        var stories = headlineAfter ? AssembleAfter(items, info, unassigned) : AssembleFirst(items, info, unassigned);
+
+        foreach (var s in stories)
+        {
+            s.Paragraphs = ParagraphBuilder.Build(s.Lines, wrapped, t => r.Crosshead.IsCrosshead(t, r.Headline));
+            if (s.Pages.Count == 0) s.Pages.Add(info.Number);
+        }
+        AssignKinds(stories);
+        // A "story" with no text of its own (say, a stray marker line) is no article; its pieces are kept as unassigned.
+        foreach (var s in stories.Where(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote))
+        {
+            unassigned.AddRange(s.Bylines.Select(b => b.Raw));
+            unassigned.AddRange(s.Columns);
+            if (s.ContinuesTo is not null) unassigned.Add(s.ContinuesTo.Raw);
+            if (s.ContinuedFrom is not null) unassigned.Add(s.ContinuedFrom.Raw);
+            if (s.Dateline is not null) unassigned.Add(s.Dateline.Dateline.Raw + s.Dateline.CreditRaw);
+            unassigned.AddRange(s.Leftovers);
+        }
+        stories.RemoveAll(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote);
+        return new AssembledPage(info, stories, unassigned, printed, paper);
+    }
+
+    /// <summary>PDF dumps wrap lines at the column width; archive exports put a paragraph on each line.</summary>
+    private static bool IsWrapped(List<PageLine> lines)
+    {
+        int longLines = 0, open = 0;
+        foreach (var l in lines)
+        {
+            if (l.Kind != LineKind.Text || l.Body.Length < 12) continue;
+            longLines++;
+            if (!Chars.EndsSentence(l.Body)) open++;
+        }
+        return longLines < 3 || open * 2 >= longLines;
+    }
+
+    // ---- items: bylines, editor's notes, heading blocks, body blocks ----
+
+    private List<Item> BuildItems(List<PageLine> lines, bool wrapped)
+    {
+        var items = new List<Item>();
+        var i = 0;
+        while (i < lines.Count)
+        {
+            var l = lines[i];
+            switch (l.Kind)
+            {
+                case LineKind.Byline:
+                case LineKind.BylineMore:
+                {
+                    var group = new List<PageLine> { l };
+                    i++;
+                    while (i < lines.Count && lines[i].Kind == LineKind.BylineMore) group.Add(lines[i++]);
+                    if (l.Byline!.Lead is { } lead)
+                        items.Add(new Item(ItemKind.Heading, [l]) { HeadText = lead, SharedWithByline = true });
+                    items.Add(new Item(ItemKind.Byline, group));
+                    continue;
+                }
+                case LineKind.EditorsNote:
+                {
+                    var group = new List<PageLine> { l };
+                    i++;
+                    var text = l.Body;
+                    while (i < lines.Count && lines[i] is { Kind: LineKind.Text, Dateline: null, JumpIn: null } next
+                           && !(next.BlankBefore && Chars.EndsSentence(text)))
+                    {
+                        group.Add(next); text += next.Body; i++;
+                        if (next.JumpOut is not null || next.TrailingByline is not null) break;
+                    }
+                    items.Add(new Item(ItemKind.Note, group));
+                    continue;
+                }
+                default:
+                {
+                    var run = new List<PageLine> { l };
+                    i++;
+                    while (i < lines.Count && lines[i] is { Kind: LineKind.Text, BlankBefore: false, Dateline: null, JumpIn: null }
+                           && run[^1].JumpOut is null && run[^1].TrailingByline is null)
+                        run.Add(lines[i++]);
+                    AddRun(items, run, wrapped);
+                    continue;
+                }
+            }
+        }
+        return items;
+    }
+
+    private void AddRun(List<Item> items, List<PageLine> run, bool wrapped)
+    {
+        if (!wrapped)
+        {
+            // One paragraph per line: a line that does not end like a sentence is a headline line.
+            foreach (var l in run)
+            {
+                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) || IsStandaloneHeading(l);
+                var kind = heading ? ItemKind.Heading : ItemKind.Body;
+                if (items.Count > 0 && items[^1].Kind == kind && !l.BlankBefore && kind == ItemKind.Heading) items[^1].Lines.Add(l);
+                else items.Add(new Item(kind, [l]));
+            }
+            return;
+        }
+
+        LastOpenBody(items, out var open);
+        var lastBody = items.FindLast(x => x.Kind == ItemKind.Body);
+        var refWidth = lastBody is null ? 0 : lastBody.Lines.Max(x => Chars.Width(x.Text));
+        // A full-width line with a comma is wrapped body text, not a headline.
+        bool BodyLike(PageLine l) => refWidth > 0 && !HeadlineRecogniser.IsSubtitle(l.Body)
+                                     && l.Body.AsSpan().IndexOfAny("，、,") >= 0 && Chars.Width(l.Text) >= refWidth * 0.85;
+        if (run.Count <= 4 && run.TrueForAll(IsHeadingLine) && !run.Exists(BodyLike))
+        {
+            var strong = run.Exists(l => HeadlineRecogniser.IsSubtitle(l.Body)) || refWidth > 0 && run.TrueForAll(l => Chars.Width(l.Text) <= refWidth * 0.75);
+            var fullWidth = refWidth >= 16 && run.Count >= 2 && run.TrueForAll(l => Math.Abs(Chars.Width(l.Text) - refWidth) <= 2);
+            if ((open && !strong) || fullWidth) items.Add(new Item(ItemKind.Body, run));
+            else items.Add(new Item(ItemKind.Heading, run));
+            return;
+        }
+
+        // A deck glued under the body it heads: lines after the last sentence end, short and headline-like.
+        var lastEnd = run.FindLastIndex(l => Chars.EndsSentence(l.Body) || l.JumpOut is not null);
+        var tail = run.Count - 1 - lastEnd;
+        if (lastEnd >= 1 && tail is >= 1 and <= 3)
+        {
+            var bodyWidth = run.Take(lastEnd + 1).Max(x => Chars.Width(x.Text));
+            var tailLines = run.GetRange(lastEnd + 1, tail);
+            if (tailLines.TrueForAll(l => IsHeadingLine(l) && (Chars.Width(l.Text) < bodyWidth * 0.85 || HeadlineRecogniser.IsSubtitle(l.Body))))
+            {
+                items.Add(new Item(ItemKind.Body, run.GetRange(0, lastEnd + 1)));
+                items.Add(new Item(ItemKind.Heading, tailLines));
+                return;
+            }
+        }
+        items.Add(new Item(ItemKind.Body, run));
+    }
+
+    private bool IsHeadingLine(PageLine l) =>
+        l.Dateline is null && l.JumpIn is null && l.JumpOut is null && l.TrailingByline is null && r.Headline.IsHeadingLine(l.Body);
+
+    /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
+    private bool IsStandaloneHeading(PageLine l) => l.Dateline is null && (r.Commentary.IsLabel(l.Body) || r.Banner.IsBriefsBanner(l.Body));
+
+    /// <summary>The last body block when nothing but blank lines follows it; open = it stops mid-sentence.</summary>
+    private static Item? LastOpenBody(List<Item> items, out bool open)
+    {
+        open = false;
+        if (items.Count == 0 || items[^1].Kind != ItemKind.Body) return items.Count > 0 && items[^1].Kind == ItemKind.Body ? items[^1] : null;
+        var last = items[^1].Last;
+        open = !Chars.EndsSentence(last.Body) && last.JumpOut is null && last.TrailingByline is null;
+        return items[^1];
+    }
+
+    /// <summary>
+    /// Decks after bodies (PDF extraction stores the headline box later) or before them. Only the ends of a page
+    /// tell: a page that ends on a deck has decks after bodies; one that ends on body text has them first.
+    /// Wrapped text (a PDF dump) breaks the tie.
+    /// </summary>
+    private static bool DecksFollowBodies(List<Item> items, bool wrapped)
+    {
+        var score = wrapped ? 1 : -1;
+        var last = items.LastOrDefault(i => i.Kind != ItemKind.Note);
+        if (last is not null) score += last.Kind == ItemKind.Heading ? 2 : last.Kind == ItemKind.Body ? -2 : 0;
+        var first = items.FirstOrDefault(i => i.Kind != ItemKind.Note);
+        if (first is not null && first.Kind is ItemKind.Body or ItemKind.Byline) score += 1;
+        return score > 0;
+    }
+
+    // ---- decks after bodies ----
+
+    private List<Story> AssembleAfter(List<Item> items, PageInfo info, List<string> unassigned)
+    {
+        var stories = new List<Story>();
+        Story? current = null;
+        var heads = new List<Item>();
+        var openers = new List<PageLine>();
+        var columns = new List<string>();
+        var orphans = new List<string>();
+
+        // Page top: a short line glued over the first body is the page banner.
+        if (items.Count > 0 && items[0] is { Kind: ItemKind.Body } top && top.Lines.Count > 1 && IsHeadingLine(top.Lines[0])
+            && !IsHeadingLine(top.Lines[1]))
+        {
+            info.Banner = top.Lines[0].Body;
+            top.Lines.RemoveAt(0);
+        }
+
+        void ResolveHeads(bool final)
+        {
+            if (heads.Count == 0) return;
+            var banners = new List<Item>();
+            if (current is { HasDeck: false, HasBody: true } && current.Kind != ArticleKind.EditorsNote)
+            {
+                var shared = heads.FindLastIndex(h => h.SharedWithByline);
+                var take = shared >= 0 ? shared + 1 : 1;
+                if (shared < 0 && heads.Count > 1 && !heads[0].HeadLines.Any(HeadlineRecogniser.IsSubtitle)
+                    && HeadlineRecogniser.IsSubtitle(heads[1].HeadLines.First())) take = 2;
+                foreach (var h in heads.Take(take)) current.DeckLines.AddRange(h.HeadLines);
+                current.HasDeck = true;
+                current.Closed = true;
+                banners.AddRange(heads.Skip(take));
+            }
+            else banners.AddRange(heads);
+            heads.Clear();
+
+            foreach (var b in banners)
+            {
+                var text = string.Join(" ", b.HeadLines);
+                if (stories.Count == 0 && info.Banner is null && current is null) info.Banner = text;
+                else if (final) orphans.Add(text);
+                else columns.Add(text);
+            }
+        }
+
+        for (var k = 0; k < items.Count; k++)
+        {
+            var item = items[k];
+            switch (item.Kind)
+            {
+                case ItemKind.Heading:
+                    heads.Add(item);
+                    break;
+                case ItemKind.Byline:
+                {
+                    var next = k + 1 < items.Count ? items[k + 1] : null;
+                    var closes = current is { HasBody: true, HasDeck: false } && heads.Count == 0
+                                 && (item.Lines[0].Byline!.Closing || (!item.BlankBefore && next is not { Kind: ItemKind.Body }));
+                    if (closes) { current!.Bylines.AddRange(Bylines(item)); current.Closed = true; }
+                    else { ResolveHeads(false); openers.AddRange(item.Lines); if (current is not null) current.Closed = true; }
+                    break;
+                }
+                case ItemKind.Note:
+                {
+                    ResolveHeads(false);
+                    var note = new Story { Page = info.Number, Kind = ArticleKind.EditorsNote, Label = item.Lines[0].Note!.Label, Closed = true };
+                    AddBody(note, item);
+                    stories.Add(note);
+                    current = note;
+                    break;
+                }
+                default:
+                {
+                    var first = item.Lines[0];
+                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
+                                    || first.Dateline is not null || first.JumpIn is not null;
+                    if (startsNew)
+                    {
+                        ResolveHeads(false);
+                        current = NewStory(info.Number, openers, columns);
+                        stories.Add(current);
+                    }
+                    AddBody(current!, item);
+                    break;
+                }
+            }
+        }
+        ResolveHeads(true);
+        if (openers.Count > 0) unassigned.AddRange(openers.Select(o => o.Raw));
+        orphans.AddRange(columns);
+        PlaceBanners(stories, orphans, unassigned);
+        return stories;
+    }
+
+    // ---- decks before bodies ----
+
+    private List<Story> AssembleFirst(List<Item> items, PageInfo info, List<string> unassigned)
+    {
+        var stories = new List<Story>();
+        Story? current = null;
+        var heads = new List<Item>();
+        var openers = new List<PageLine>();
+        var orphans = new List<string>();
+
+        for (var k = 0; k < items.Count; k++)
+        {
+            var item = items[k];
+            switch (item.Kind)
+            {
+                case ItemKind.Heading:
+                    heads.Add(item);
+                    break;
+                case ItemKind.Byline:
+                {
+                    var next = k + 1 < items.Count ? items[k + 1] : null;
+                    var closes = current is { HasBody: true } && heads.Count == 0 && openers.Count == 0
+                                 && (item.Lines[0].Byline!.Closing || next is null || next.Kind is ItemKind.Heading or ItemKind.Byline or ItemKind.Note);
+                    if (closes) { current!.Bylines.AddRange(Bylines(item)); current.Closed = true; }
+                    else openers.AddRange(item.Lines);
+                    break;
+                }
+                case ItemKind.Note:
+                {
+                    var note = new Story { Page = info.Number, Kind = ArticleKind.EditorsNote, Label = item.Lines[0].Note!.Label, Closed = true };
+                    AddBody(note, item);
+                    // A heading right over an editor's note is its column banner.
+                    foreach (var h in heads) note.Columns.Add(string.Join(" ", h.HeadLines));
+                    heads.Clear();
+                    stories.Add(note);
+                    current = note;
+                    break;
+                }
+                default:
+                {
+                    var first = item.Lines[0];
+                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
+                                    || first.Dateline is not null || first.JumpIn is not null;
+                    if (startsNew)
+                    {
+                        var columns = new List<string>();
+                        current = NewStory(info.Number, openers, columns);
+                        // A briefs banner (简讯) heads the briefs after it; it is never a story's own deck.
+                        var briefs = heads.FindLastIndex(h => r.Banner.IsBriefsBanner(string.Join(" ", h.HeadLines)));
+                        if (briefs >= 0 && briefs == heads.Count - 1)
+                        {
+                            current.Columns.AddRange(heads.Select(h => string.Join(" ", h.HeadLines)));
+                            heads.Clear();
+                        }
+                        if (heads.Count > 0)
+                        {
+                            // The last block is the deck (with a lone subtitle block, the one before too); earlier ones are banners.
+                            var take = heads.Count > 1 && heads[^1].HeadLines.All(HeadlineRecogniser.IsSubtitle) ? 2 : 1;
+                            var banners = heads.Take(heads.Count - take).Select(h => string.Join(" ", h.HeadLines)).ToList();
+                            foreach (var h in heads.Skip(heads.Count - take)) current.DeckLines.AddRange(h.HeadLines);
+                            current.HasDeck = true;
+                            if (stories.Count == 0 && info.Banner is null && banners.Count > 0) { info.Banner = banners[0]; banners.RemoveAt(0); }
+                            current.Columns.AddRange(banners);
+                            heads.Clear();
+                        }
+                        stories.Add(current);
+                    }
+                    AddBody(current!, item);
+                    break;
+                }
+            }
+        }
+        // Decks with no body after them: a page's closing banners.
+        foreach (var h in heads) orphans.Add(string.Join(" ", h.HeadLines));
+        if (openers.Count > 0)
+        {
+            if (current is { HasBody: true }) current.Bylines.AddRange(openers.Where(o => o.Byline is not null).Select(o => o.Byline!));
+            else unassigned.AddRange(openers.Select(o => o.Raw));
+        }
+        PlaceBanners(stories, orphans, unassigned);
+        return stories;
+    }
+
+    // ---- shared pieces ----
+
+    private static Story NewStory(int page, List<PageLine> openers, List<string> columns)
+    {
+        var s = new Story { Page = page };
+        foreach (var o in openers) if (o.Byline is not null) s.Bylines.Add(o.Byline);
+        openers.Clear();
+        s.Columns.AddRange(columns);
+        columns.Clear();
+        return s;
+    }
+
+    private static IEnumerable<BylineMatch> Bylines(Item item) => item.Lines.Where(l => l.Byline is not null).Select(l => l.Byline!);
+
+    private static void AddBody(Story s, Item item)
+    {
+        foreach (var l in item.Lines)
+        {
+            // Markers have one field each; a second one of a kind (rare, garbled input) is kept as a leftover.
+            if (l.Dateline is not null)
+            {
+                if (s.Lines.Count == 0) s.Dateline = l.Dateline;
+                else s.Leftovers.Add(l.Dateline.Dateline.Raw + l.Dateline.CreditRaw);
+            }
+            if (l.JumpIn is not null)
+            {
+                if (s.Lines.Count == 0) s.ContinuedFrom = l.JumpIn;
+                else s.Leftovers.Add(l.JumpIn.Raw);
+            }
+            s.Lines.Add(l);
+            if (l.TrailingByline is not null) { s.Bylines.Add(l.TrailingByline); s.Closed = true; }
+            if (l.JumpOut is not null)
+            {
+                if (s.ContinuesTo is null) s.ContinuesTo = l.JumpOut;
+                else s.Leftovers.Add(l.JumpOut.Raw);
+                s.Closed = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Banners whose story is not beside them: one an editor's note names heads that note and the page's photo
+    /// items; a trailing banner heads a series (stories whose subtitles start alike, `——访…`); briefs banners head
+    /// every brief after them. What still has no story is kept as unassigned.
+    /// </summary>
+    private void PlaceBanners(List<Story> stories, List<string> orphans, List<string> unassigned)
+    {
+        foreach (var note in stories.Where(s => s.Kind == ArticleKind.EditorsNote).ToList())
+        {
+            var named = r.Banner.NamedColumns(string.Concat(note.Lines.Select(l => l.Body)));
+            if (named.Count == 0) continue;
+            foreach (var name in named)
+            {
+                var holders = stories.Where(s => s != note && s.Columns.Any(c => Chars.Squeeze(c) == name)).ToList();
+                var orphan = orphans.FindIndex(o => Chars.Squeeze(o) == name);
+                if (holders.Count == 0 && orphan < 0) continue;
+                var banner = orphan >= 0 ? orphans[orphan] : holders[0].Columns.First(c => Chars.Squeeze(c) == name);
+                note.Columns.Insert(0, banner);
+                var photos = stories.Where(s => s != note && s.Columns.Count == 0 && IsPhoto(s)).ToList();
+                if (photos.Count > 0)
+                {
+                    foreach (var h in holders) h.Columns.RemoveAll(c => Chars.Squeeze(c) == name);
+                    foreach (var p in photos) p.Columns.Add(banner);
+                }
+                if (orphan >= 0) orphans.RemoveAt(orphan);
+                break;
+            }
+        }
+
+        foreach (var o in orphans)
+        {
+            var bySeries = stories.Where(s => s.Columns.Count == 0 && BannerRecogniser.SeriesMarker(Deck(s).Subtitle) is not null)
+                .GroupBy(s => BannerRecogniser.SeriesMarker(Deck(s).Subtitle)).FirstOrDefault(g => g.Count() >= 2);
+            if (bySeries is not null) { foreach (var s in bySeries) s.Columns.Add(o); continue; }
+            unassigned.Add(o);
+        }
+
+        // A briefs banner heads the briefs that follow it until the next deck or banner.
+        for (var i = 0; i < stories.Count; i++)
+        {
+            if (!stories[i].Columns.Any(r.Banner.IsBriefsBanner)) continue;
+            var banner = stories[i].Columns.First(r.Banner.IsBriefsBanner);
+            stories[i].Kind = ArticleKind.Brief;
+            for (var j = i + 1; j < stories.Count && stories[j].Columns.Count == 0 && stories[j].Kind == ArticleKind.Article
+                                && stories[j].Lines.Sum(l => l.Body.Length) <= 300; j++)
+            {
+                stories[j].Columns.Add(banner);
+                stories[j].Kind = ArticleKind.Brief;
+            }
+        }
+    }
+
+    public Deck Deck(Story s) => r.Headline.Split(s.DeckLines);
+
+    private bool IsPhoto(Story s)
+    {
+        if (s.Kind is not ArticleKind.Article and not ArticleKind.Photo || s.HasDeck || s.Dateline is not null) return false;
+        var text = string.Concat(s.Lines.Select(l => l.Body));
+        if (text.Length == 0 || text.Length > 400) return false;
+        return s.Bylines.Any(b => b.PhotoCredit) || r.Caption.IsCaption(text);
+    }
+
+    private void AssignKinds(List<Story> stories)
+    {
+        foreach (var s in stories)
+        {
+            // A label line over the deck (短评, 述评) types the item; it is not part of the headline.
+            if (s.DeckLines.Count > 1 && r.Commentary.IsLabel(s.DeckLines[0]))
+            {
+                s.Label ??= s.DeckLines[0];
+                s.DeckLines.RemoveAt(0);
+                if (s.Kind == ArticleKind.Article) s.Kind = ArticleKind.Commentary;
+            }
+            if (s.Kind != ArticleKind.Article) continue;
+            if (IsPhoto(s)) { s.Kind = ArticleKind.Photo; continue; }
+            var deck = Deck(s);
+            if (r.Commentary.IsCommentary(s.Columns.FirstOrDefault(), deck.Kicker ?? deck.Title, s.Bylines.SelectMany(b => b.People),
+                    string.Join(" ", s.Bylines.Select(b => b.Raw))))
+                s.Kind = ArticleKind.Commentary;
+        }
+    }
+}

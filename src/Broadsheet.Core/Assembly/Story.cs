@@ -1,0 +1,30 @@
+using Broadsheet.Core.Layout;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Recognisers;
+
+namespace Broadsheet.Core.Assembly;
+
+/// <summary>A story being put together on one page; becomes an <see cref="Article"/>.</summary>
+public sealed class Story
+{
+    public required int Page { get; init; }
+    public string Kind { get; set; } = ArticleKind.Article;
+    public string? Label { get; set; }
+    public List<PageLine> Lines { get; } = [];
+    public List<string> DeckLines { get; } = [];
+    public bool HasDeck { get; set; }
+    public List<BylineMatch> Bylines { get; } = [];
+    public List<string> Columns { get; } = [];
+    public DatelineMatch? Dateline { get; set; }
+    public JumpRef? ContinuesTo { get; set; }
+    public JumpRef? ContinuedFrom { get; set; }
+    /// <summary>The story has ended (its deck, a jump out, or a closing byline came): new text starts a new story.</summary>
+    public bool Closed { get; set; }
+    public List<string> Paragraphs { get; set; } = [];
+    public List<int> Pages { get; } = [];
+    /// <summary>Text this story carried that has no field once merged (a continuation's repeated headline).</summary>
+    public List<string> Leftovers { get; } = [];
+
+    public bool HasBody => Lines.Count > 0;
+    public string BodyText => string.Concat(Paragraphs);
+}

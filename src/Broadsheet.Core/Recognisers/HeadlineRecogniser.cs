@@ -1,0 +1,67 @@
+using Broadsheet.Core.Layout;
+
+namespace Broadsheet.Core.Recognisers;
+
+/// <summary>A headline deck: 引题 (kicker, above), 主题 (title), 副题 (subtitle, below).</summary>
+public sealed record Deck(string? Kicker, string? Title, string? Subtitle)
+{
+    public string Text => string.Concat(Kicker, Title, Subtitle);
+}
+
+/// <summary>
+/// Headline lines and decks. A headline line is short, holds no sentence and does not end like one.
+/// A deck is one to four such lines: a `——` line is the subtitle (features, interviews); a main title may be
+/// wrapped over two lines that read as one phrase (`中国（济宁）先进碳材料产业` / `发展高峰论坛在嘉祥举行`).
+/// </summary>
+public sealed class HeadlineRecogniser
+{
+    public const int MaxLineLength = 48;
+
+    public bool IsHeadingLine(string line)
+    {
+        if (line.Length == 0 || line.Length > MaxLineLength) return false;
+        if (Chars.EndsSentence(line)) return false;
+        var last = line[^1];
+        if (last is '，' or '、' or '：' or ':' or '；' or ',' or ';') return false;
+        int commas = 0, letters = 0;
+        foreach (var c in line)
+        {
+            if (c is '。' or '；' or '！' or '？' && !IsSubtitle(line)) return false;
+            if (c is '，' or ',') commas++;
+            if (Chars.IsHan(c) || char.IsLetterOrDigit(c)) letters++;
+        }
+        if (letters < 2) return false;
+        return commas <= (IsSubtitle(line) ? 3 : 1);
+    }
+
+    public static bool IsSubtitle(string line) => line.StartsWith('—') || line.StartsWith("--", StringComparison.Ordinal) || line.StartsWith('－');
+
+    public Deck Split(IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0) return new Deck(null, null, null);
+        var list = lines.Where(l => l.Length > 0).ToList();
+        string? subtitle = null;
+        if (list.Count > 1 && IsSubtitle(list[^1])) { subtitle = list[^1]; list.RemoveAt(list.Count - 1); }
+        if (list.Count == 0) return new Deck(null, null, subtitle);
+        if (list.Count == 1) return new Deck(null, list[0], subtitle);
+        if (list.Count == 2)
+        {
+            if (ReadsAsOne(list[0], list[1])) return new Deck(null, list[0] + list[1], subtitle);
+            // Two phrases: with a dash subtitle both are the main title; without, the second is a news subtitle.
+            return subtitle is null ? new Deck(null, list[0], list[1]) : new Deck(null, list[0] + " " + list[1], subtitle);
+        }
+        var rest = string.Join(" ", list.Skip(1));
+        return subtitle is null ? new Deck(list[0], list[1], string.Join(" ", list.Skip(2))) : new Deck(list[0], rest, subtitle);
+    }
+
+    /// <summary>A title wrapped mid-phrase: an unclosed bracket, or a long first line that ends inside a word.</summary>
+    private static bool ReadsAsOne(string a, string b)
+    {
+        int open = 0;
+        foreach (var c in a) { if (c is '（' or '(' or '《' or '“') open++; else if (c is '）' or ')' or '》' or '”') open--; }
+        if (open > 0) return true;
+        var last = a[^1];
+        if (!Chars.IsHan(last) || a.Contains(' ') || b.Contains(' ')) return false;
+        return a.Length >= 12 && a.Length >= b.Length && b.Length >= 4;
+    }
+}

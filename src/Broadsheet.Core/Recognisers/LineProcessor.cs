@@ -1,0 +1,103 @@
+using Broadsheet.Core.Layout;
+
+namespace Broadsheet.Core.Recognisers;
+
+/// <summary>
+/// Runs the line recognisers over a page in priority order (furniture, byline, editor's note, dateline, jumps,
+/// closing byline) and records on each line what it is and what it holds. It decides nothing about stories:
+/// the assembler does that with the whole page in view.
+/// </summary>
+public sealed class LineProcessor(RecogniserSet recognisers)
+{
+    public List<PageLine> Process(IReadOnlyList<string> rawLines, DateOnly? issueDate)
+    {
+        var lines = new List<PageLine>(rawLines.Count);
+        var blank = false;
+        PageLine? previous = null;
+        for (var i = 0; i < rawLines.Count; i++)
+        {
+            var clean = Chars.Clean(rawLines[i]);
+            if (clean.Length == 0) { blank = true; continue; }
+            var line = new PageLine { Index = i, Raw = clean, Text = TextNormaliser.NormaliseLine(clean), BlankBefore = blank };
+            blank = false;
+            Classify(line, previous, issueDate);
+            lines.Add(line);
+            previous = line;
+        }
+        return lines;
+    }
+
+    private void Classify(PageLine line, PageLine? previous, DateOnly? issueDate)
+    {
+        var text = line.Text;
+        if (recognisers.Furniture.Match(line.Raw) is { } f) { line.Kind = LineKind.Furniture; line.Furniture = f; line.Body = line.Raw; return; }
+
+        if (recognisers.Byline.Match(text) is { } b)
+        {
+            if (!b.RoleOnly) { line.Kind = LineKind.Byline; line.Byline = b; return; }
+            if (previous is { Kind: LineKind.Byline or LineKind.BylineMore } && !line.BlankBefore)
+            {
+                line.Kind = LineKind.BylineMore; line.Byline = b; return;
+            }
+        }
+
+        line.Kind = LineKind.Text;
+        var body = text;
+        if (recognisers.EditorsNote.Match(text) is { } n)
+        {
+            line.Kind = LineKind.EditorsNote; line.Note = n; body = text[n.Length..];
+        }
+        else if (recognisers.Dateline.Match(text, issueDate) is { } d)
+        {
+            line.Dateline = d; body = text[d.Length..];
+        }
+
+        foreach (var j in recognisers.Jump.FindAll(body))
+        {
+            // Markers are lifted out; what is around them stays body text.
+            var before = body[..j.Start].TrimEnd();
+            var after = body[(j.Start + j.Length)..].TrimStart();
+            if (j.Direction == JumpDirection.Out && line.JumpOut is null) line.JumpOut = j.Ref;
+            else if (j.Direction == JumpDirection.In && line.JumpIn is null) line.JumpIn = j.Ref;
+            else continue;
+            body = before.Length > 0 && after.Length > 0 ? before + after : before + after;
+            break;
+        }
+        // A second marker on the same line (rare) is found on a second pass.
+        foreach (var j in recognisers.Jump.FindAll(body))
+        {
+            if (j.Direction == JumpDirection.Out && line.JumpOut is null) line.JumpOut = j.Ref;
+            else if (j.Direction == JumpDirection.In && line.JumpIn is null) line.JumpIn = j.Ref;
+            else continue;
+            body = body[..j.Start].TrimEnd() + body[(j.Start + j.Length)..].TrimStart();
+            break;
+        }
+
+        var at = recognisers.Byline.FindTrailing(body, out var trailing);
+        if (at >= 0 && trailing is not null)
+        {
+            var before = body[..at].TrimEnd();
+            if (before.Length == 0 || Chars.EndsSentence(before)) { line.TrailingByline = trailing; body = before; }
+        }
+        line.Body = body;
+    }
+}
+
+/// <summary>The recognisers, one instance each, shared by the line processor and the assembler.</summary>
+public sealed class RecogniserSet
+{
+    public FurnitureRecogniser Furniture { get; } = new();
+    public BylineRecogniser Byline { get; } = new();
+    public DatelineRecogniser Dateline { get; }
+    public JumpRecogniser Jump { get; } = new();
+    public EditorsNoteRecogniser EditorsNote { get; } = new();
+    public HeadlineRecogniser Headline { get; } = new();
+    public BannerRecogniser Banner { get; } = new();
+    public CaptionRecogniser Caption { get; } = new();
+    public CrossheadRecogniser Crosshead { get; } = new();
+    public CommentaryRecogniser Commentary { get; } = new();
+
+    public RecogniserSet() => Dateline = new DatelineRecogniser(Byline);
+
+    public static readonly RecogniserSet Default = new();
+}

@@ -1,0 +1,57 @@
+using Broadsheet.Core.Recognisers;
+
+namespace Broadsheet.Core.Tests.Recognisers;
+
+public class HeadlineRecogniserTests
+{
+    private readonly HeadlineRecogniser r = new();
+
+    [Theory]
+    [InlineData("推动技能人才“四化”培养")]
+    [InlineData("——访市委组织部副部长，市人力资源社会保障局党组书记、局长刘东利")]
+    [InlineData("中国（济宁）先进碳材料产业")]
+    [InlineData("多维聚焦 精准发力")]
+    [InlineData("汶上打出基金监管“组合拳”")]
+    public void Headline_lines_are_recognised(string line) => Assert.True(r.IsHeadingLine(line));
+
+    [Theory]
+    [InlineData("得了良好成效。")]
+    [InlineData("性矛盾再次显现。”近日，市委组织部副部")]
+    [InlineData("刘东利在接受记者采访时说，为此，市人社")]
+    [InlineData("局长屈耀武在接受记者采访时说。")]
+    [InlineData("培养方式，更加精准培训技能人才。同时，")]
+    public void Body_lines_are_not_headlines(string line) => Assert.False(r.IsHeadingLine(line));
+
+    [Fact]
+    public void A_dash_line_is_the_subtitle()
+    {
+        var d = r.Split(["推动技能人才“四化”培养", "为“制造强市”建设提供技能人才支撑", "——访市委组织部副部长，市人力资源社会保障局党组书记、局长刘东利"]);
+        Assert.Equal("——访市委组织部副部长，市人力资源社会保障局党组书记、局长刘东利", d.Subtitle);
+        Assert.Equal("推动技能人才“四化”培养为“制造强市”建设提供技能人才支撑", d.Title!.Replace(" ", ""));
+        Assert.Null(d.Kicker);
+    }
+
+    [Fact]
+    public void A_title_wrapped_over_two_lines_is_one_title()
+    {
+        var d = r.Split(["中国（济宁）先进碳材料产业", "发展高峰论坛在嘉祥举行"]);
+        Assert.Equal("中国（济宁）先进碳材料产业发展高峰论坛在嘉祥举行", d.Title);
+        Assert.Null(d.Subtitle);
+    }
+
+    [Fact]
+    public void Two_phrases_are_title_and_news_subtitle()
+    {
+        var d = r.Split(["汶上打出基金监管“组合拳”", "持续规范医保服务行为"]);
+        Assert.Equal("汶上打出基金监管“组合拳”", d.Title);
+        Assert.Equal("持续规范医保服务行为", d.Subtitle);
+    }
+
+    [Fact]
+    public void Three_plain_lines_are_kicker_title_subtitle()
+    {
+        var d = r.Split(["稳经济 促发展", "我市上半年经济运行稳中向好", "全年目标任务有望完成"]);
+        Assert.Equal(("稳经济 促发展", "我市上半年经济运行稳中向好", "全年目标任务有望完成"), (d.Kicker, d.Title, d.Subtitle));
+        Assert.Equal("稳经济 促发展我市上半年经济运行稳中向好全年目标任务有望完成", d.Text);
+    }
+}
