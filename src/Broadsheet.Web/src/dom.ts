@@ -49,12 +49,31 @@ export function zh<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs, 
   return h(tag, { lang: 'zh', ...attrs }, ...children);
 }
 
-export function headline(a: { kicker?: string | null; title?: string | null; subtitle?: string | null }): string {
-  return a.title?.trim() || a.kicker?.trim() || a.subtitle?.trim() || '(untitled)';
+/** A story's name: its headline, else (photos, editor's notes) its column or the start of its text. */
+export function headline(a: { kicker?: string | null; title?: string | null; subtitle?: string | null; column?: string | null; kind?: string; paragraphs?: string[] }): string {
+  const named = a.title?.trim() || a.kicker?.trim() || a.subtitle?.trim();
+  if (named) return named;
+  const lead = a.paragraphs?.find(p => p.trim())?.trim();
+  const kind = KINDS[a.kind ?? ''] ?? 'Story';
+  if (a.column?.trim()) return `${a.column.trim()} (${kind.toLowerCase()})`;
+  if (lead) return lead.length > 30 ? `${lead.slice(0, 30)}…` : lead;
+  return `Untitled ${kind.toLowerCase()}`;
 }
 
+/** "本报记者 谷常浩、李超  通讯员 刘丁": names grouped under their role, as the paper prints them. */
 export function bylineText(byline: { name: string; role?: string | null }[] | undefined): string {
-  return (byline ?? []).map(b => (b.role ? `${b.role} ${b.name}` : b.name)).join('  ');
+  const groups: { role: string; names: string[] }[] = [];
+  for (const b of byline ?? []) {
+    const role = b.role ?? '';
+    const last = groups.at(-1);
+    if (last && last.role === role) last.names.push(b.name);
+    else groups.push({ role, names: [b.name] });
+  }
+  return groups.map(g => `${g.role ? `${g.role} ` : ''}${g.names.join('、')}`).join('　');
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function pagesText(pages: number[] | undefined, page: number | undefined): string {

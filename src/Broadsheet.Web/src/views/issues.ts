@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { articleLink, bylineText, h, headline, issueLink, KINDS, zh } from '../dom';
+import { articleLink, bylineText, h, headline, issueLink, KINDS, plural, zh } from '../dom';
 import type { ArticleSummary, IssueRow } from '../types';
 import { errorBox, isAbort, statusLine, type View } from './common';
 
@@ -61,7 +61,7 @@ function issueItem(i: IssueRow): HTMLLIElement {
   const status = String(i.status ?? 'unknown');
   const name = [i.paper, i.date].filter(Boolean).join(' · ') || i.blob || '(unnamed upload)';
   const counts = status === 'complete'
-    ? [`${i.pages ?? 0} pages`, `${i.articles ?? 0} stories`, i.unassigned ? `${i.unassigned} unplaced fragments` : null]
+    ? [plural(i.pages ?? 0, 'page', 'pages'), plural(i.articles ?? 0, 'story', 'stories'), i.unassigned ? plural(i.unassigned, 'unplaced fragment', 'unplaced fragments') : null]
     : [];
   return h('li', { class: `issue status-${status}` },
     h('div', { class: 'issue-head' },
@@ -110,7 +110,7 @@ export class IssueView implements View {
       this.element.replaceChildren(...[
         h('nav', { class: 'crumbs', 'aria-label': 'Where this issue is' }, h('a', { href: '#/issues' }, 'Issues')),
         title,
-        h('p', { class: 'meta' }, [`status ${issue.status ?? 'unknown'}`, `${issue.pages ?? pages.length} pages`, `${stories.length} stories`].join(' · ')),
+        h('p', { class: 'meta' }, [`status ${issue.status ?? 'unknown'}`, plural(issue.pages ?? pages.length, 'page', 'pages'), plural(stories.length, 'story', 'stories')].join(' · ')),
         issue.status === 'failed' ? h('p', { class: 'reason' }, h('strong', {}, 'Reason: '), issue.error ?? '') : null,
         pages.length > 1 ? h('nav', { class: 'page-index', 'aria-label': 'Pages' }, 'Go to page ',
           pages.map(p => h('a', { href: issueLink(issue.paper ?? paper, issue.date ?? date, p) }, String(p)))) : null,

@@ -15,7 +15,8 @@ const FILTERS: { name: string; label: string; type?: string; placeholder?: strin
   { name: 'author', label: 'Author' },
   { name: 'column', label: 'Column' },
 ];
-export const SEARCH_PARAMS = ['q', ...FILTERS.map(f => f.name), 'kind'];
+// `top` (page size) has no field but is kept when it comes in a link.
+export const SEARCH_PARAMS = ['q', ...FILTERS.map(f => f.name), 'kind', 'top'];
 
 export class SearchView implements View {
   readonly element: HTMLElement;
