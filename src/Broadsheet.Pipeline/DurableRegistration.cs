@@ -1,6 +1,7 @@
 using Broadsheet.Pipeline.Activities;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Broadsheet.Pipeline;
 
@@ -14,13 +15,28 @@ public static class DurableRegistration
     {
         registry.AddOrchestratorFunc<IngestRequest, IngestResult>(IngestOrchestrator.Name, IngestOrchestrator.RunAsync);
         registry.AddActivityFunc<IngestRequest, ParseResult>(ParseIssueActivity.Name,
-            (ctx, input) => services.GetRequiredService<ParseIssueActivity>().RunAsync(input));
+            (ctx, input) => Logged(services, ctx, () => services.GetRequiredService<ParseIssueActivity>().RunAsync(input)));
         registry.AddActivityFunc<EnrichBatchRequest, int>(EnrichArticlesActivity.Name,
-            (ctx, input) => services.GetRequiredService<EnrichArticlesActivity>().RunAsync(input));
+            (ctx, input) => Logged(services, ctx, () => services.GetRequiredService<EnrichArticlesActivity>().RunAsync(input)));
         registry.AddActivityFunc<PublishRequest, PublishResult>(PublishIssueActivity.Name,
-            (ctx, input) => services.GetRequiredService<PublishIssueActivity>().RunAsync(input));
+            (ctx, input) => Logged(services, ctx, () => services.GetRequiredService<PublishIssueActivity>().RunAsync(input)));
         registry.AddActivityFunc<FailureRecord, bool>(RecordFailureActivity.Name,
-            (ctx, input) => services.GetRequiredService<RecordFailureActivity>().RunAsync(input));
+            (ctx, input) => Logged(services, ctx, () => services.GetRequiredService<RecordFailureActivity>().RunAsync(input)));
         return registry;
+    }
+
+    /// <summary>An activity's exception is logged with its stack here (Durable keeps only the message for the orchestrator), then rethrown for the retry policy.</summary>
+    internal static async Task<T> Logged<T>(IServiceProvider services, TaskActivityContext ctx, Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Exception e)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DurableRegistration))
+                .LogError(e, "Activity {Activity} failed in {InstanceId}", ctx.Name.Name, ctx.InstanceId);
+            throw;
+        }
     }
 }

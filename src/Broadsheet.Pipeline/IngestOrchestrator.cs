@@ -46,6 +46,7 @@ public static class IngestOrchestrator
         }
         catch (TaskFailedException e)
         {
+            log.LogWarning("Activity failed for {Container}/{Blob}: {Failure}", request.Container, request.BlobName, e.FailureDetails.ToString());
             return await FailAsync(context, log, request, parsed, OneLine(e.FailureDetails));
         }
     }

@@ -89,7 +89,7 @@ public sealed class ArticleStore(BroadsheetStorage storage)
     {
         await storage.EnsureCreatedAsync(ct);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {issue.ArticlePartition}");
-        var stale = (await QueryAllAsync(filter, ["RowKey", "Version", "BodyBlob"], ct))
+        var stale = (await QueryAllAsync(filter, ["PartitionKey", "RowKey", "Version", "BodyBlob"], ct))
             .Where(e => keep is null || e.GetString("Version") != keep)
             .ToList();
         foreach (var blob in stale.Select(e => e.GetString("BodyBlob")).OfType<string>())
@@ -105,7 +105,7 @@ public sealed class ArticleStore(BroadsheetStorage storage)
         var prefix = version + "|";
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {issue.ArticlePartition} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)}");
-        var rows = await QueryAllAsync(filter, ["RowKey", "BodyBlob"], ct);
+        var rows = await QueryAllAsync(filter, ["PartitionKey", "RowKey", "BodyBlob"], ct);
         foreach (var blob in rows.Select(e => e.GetString("BodyBlob")).OfType<string>())
             await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(blob, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: t), ct);
         await TableBatches.SubmitAsync(Table, storage.Resilience, rows.Select(e => TableBatches.Delete(e.PartitionKey, e.RowKey)), ct);

@@ -33,5 +33,6 @@ public sealed class IssueEntity : ITableEntity
     public string? CurrentContentHash { get; set; }
     public DateTimeOffset Updated { get; set; }
 
+    [System.Runtime.Serialization.IgnoreDataMember]
     public IssueKey Key => new(PartitionKey, RowKey);
 }

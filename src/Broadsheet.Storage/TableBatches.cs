@@ -69,7 +69,7 @@ public static class TableBatches
 
     private static long EstimateBytes(ITableEntity entity)
     {
-        long bytes = 300 + (entity.PartitionKey.Length + entity.RowKey.Length) * 2;
+        long bytes = 300 + ((entity.PartitionKey?.Length ?? 0) + (entity.RowKey?.Length ?? 0)) * 2;
         if (entity is TableEntity te)
             foreach (var (k, v) in te)
                 bytes += k.Length * 2 + (v is string s ? s.Length * 3 : 16);

@@ -51,7 +51,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         foreach (var arg in new[]
                  {
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-                     "--location", _workDir,
                      "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
                      "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
                      "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),

@@ -1,0 +1,290 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Broadsheet.Core;
+using Broadsheet.Core.Model;
+using Broadsheet.Storage;
+using Broadsheet.Tests.Shared;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Xunit.Abstractions;
+
+namespace Broadsheet.Pipeline.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const string Blob = "jining-daily/2022-08-08.txt";
+
+    [Fact]
+    public async Task Reference_page_ingests_into_eight_queryable_stories()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+
+        var (intake, result) = await h.IngestAsync(Blob);
+
+        Assert.Equal(IntakeAction.Scheduled, intake.Action);
+        Assert.Equal("complete", result!.Status);
+        Assert.Equal(8, result.Articles);
+        var issue = await GetJsonAsync(h.Api.GetIssueAsync(Get("/api/issues/jining-daily/2022-08-08"), "jining-daily", "2022-08-08"));
+        Assert.Equal("complete", issue.GetProperty("status").GetString());
+        Assert.Equal(8, issue.GetProperty("articleList").GetArrayLength());
+        var listed = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?paper=jining-daily&date=2022-08-08&top=100")));
+        Assert.Equal(8, listed.GetProperty("items").GetArrayLength());
+        foreach (var item in listed.GetProperty("items").EnumerateArray())
+        {
+            var id = item.GetProperty("id").GetString()!;
+            var one = await GetJsonAsync(h.Api.GetArticleAsync(Get("/api/articles/" + id), id));
+            Assert.Equal(item.GetProperty("paragraphs").GetRawText(), one.GetProperty("paragraphs").GetRawText());
+            Assert.Equal(JsonValueKind.Object, one.GetProperty("enrichment").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task Stored_stories_are_the_parsers_stories_word_for_word()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        await h.IngestAsync(Blob);
+
+        var parsed = IssueParser.Parse(Samples.ReferencePage(), new IssueContext("jining-daily", new DateOnly(2022, 8, 8)));
+        foreach (var article in parsed.Articles)
+        {
+            var id = $"jining-daily_2022-08-08_{article.Id}";
+            var stored = await GetJsonAsync(h.Api.GetArticleAsync(Get("/api/articles/" + id), id));
+            Assert.Equal(article.Paragraphs, stored.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()!).ToList());
+            Assert.Equal(article.Title, stored.GetProperty("title").GetString());
+            Assert.Equal("jining-daily", stored.GetProperty("paper").GetString());
+            Assert.Equal("2022-08-08", stored.GetProperty("date").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Same_upload_again_changes_nothing()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        await h.IngestAsync(Blob);
+        var before = await SnapshotAsync(h);
+
+        // The same bytes uploaded again (a new ETag), and the same event delivered twice.
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        var (again, result) = await h.IngestAsync(Blob);
+        var (duplicate, _) = await h.IngestAsync(Blob);
+
+        Assert.Equal(IntakeAction.Unchanged, again.Action);
+        Assert.Null(result);
+        Assert.Equal(IntakeAction.Unchanged, duplicate.Action);
+        var after = await SnapshotAsync(h);
+        Assert.Equal(before.Articles, after.Articles);
+        Assert.Equal(before.Postings, after.Postings);
+        Assert.Equal(before.IssueUpdated, after.IssueUpdated);
+    }
+
+    [Fact]
+    public async Task Duplicate_event_while_running_starts_nothing_new()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+
+        var first = await h.Intake.OnBlobAsync(h.UploadContainer, Blob, h.Client);
+        var second = await h.Intake.OnBlobAsync(h.UploadContainer, Blob, h.Client);
+        await h.WaitAsync(first.InstanceId);
+        var third = await h.Intake.OnBlobAsync(h.UploadContainer, Blob, h.Client);
+
+        Assert.Equal(IntakeAction.Scheduled, first.Action);
+        Assert.Equal(first.InstanceId, second.InstanceId);
+        Assert.Equal(IntakeAction.AlreadyScheduled, second.Action);
+        Assert.Equal(IntakeAction.Unchanged, third.Action);
+        Assert.DoesNotContain('/', first.InstanceId);
+    }
+
+    [Fact]
+    public async Task Replaced_issue_replaces_its_stories_and_leaves_no_stale_rows()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        var (_, first) = await h.IngestAsync(Blob);
+        var oldSnapshot = await SnapshotAsync(h);
+
+        // A corrected issue: a name corrected throughout, and the last block dropped.
+        var text = Samples.ReferenceText().Replace("刘东利", "王东来");
+        text = text[..text.LastIndexOf("\n\n", StringComparison.Ordinal)];
+        await h.UploadAsync(Blob, Encoding.UTF8.GetBytes(text));
+        var (intake, second) = await h.IngestAsync(Blob);
+
+        Assert.Equal(IntakeAction.Scheduled, intake.Action);
+        Assert.True(second!.Status == "complete", second.Error);
+        Assert.NotEqual(first!.Version, second.Version);
+        var snapshot = await SnapshotAsync(h);
+        // Only the new version's rows exist: articles, index entities, manifests, staging.
+        Assert.All(snapshot.Articles, a => Assert.StartsWith(second.Version + "|", a));
+        Assert.All(snapshot.Postings, p => Assert.EndsWith("|" + second.Version, p));
+        Assert.Equal(second.Articles, snapshot.Articles.Count);
+        Assert.Equal(IndexEntitiesOf(snapshot, second.Version!), snapshot.Postings.Count);
+        Assert.Equal(["manifests/jining-daily/2022-08-08/" + second.Version + ".json"], snapshot.WorkBlobs);
+        Assert.DoesNotContain(snapshot.Postings, oldSnapshot.Postings.Contains);
+
+        var found = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?q=王东来")));
+        Assert.NotEqual(0, found.GetProperty("items").GetArrayLength());
+        var gone = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?q=刘东利")));
+        Assert.Equal(0, gone.GetProperty("items").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("zip")]
+    public async Task Junk_upload_fails_with_a_reason_and_touches_nothing_else(string kind)
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        await h.IngestAsync(Blob);
+        var before = await SnapshotAsync(h);
+
+        var junkName = "jining-daily/2022-08-09.txt";
+        await h.UploadAsync(junkName, kind == "zip" ? Samples.Zip() : Samples.RandomBytes());
+        var (_, result) = await h.IngestAsync(junkName);
+
+        Assert.Equal("failed", result!.Status);
+        Assert.False(string.IsNullOrWhiteSpace(result.Error));
+        Assert.DoesNotContain('\n', result.Error);
+        var issues = await GetJsonAsync(h.Api.ListIssuesAsync(Get("/api/issues")));
+        var junk = issues.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("date").GetString() == "2022-08-09");
+        Assert.Equal("failed", junk.GetProperty("status").GetString());
+        Assert.Equal(result.Error, junk.GetProperty("error").GetString());
+        output.WriteLine($"{kind}: {result.Error}");
+        var after = await SnapshotAsync(h);
+        Assert.Equal(before.Articles, after.Articles);
+        Assert.Equal(before.Postings, after.Postings);
+        Assert.Equal(before.WorkBlobs, after.WorkBlobs);
+        var good = issues.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("date").GetString() == "2022-08-08");
+        Assert.Equal("complete", good.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Junk_upload_under_an_unknown_name_shows_as_failed_upload()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync("scans/archive.zip", Samples.Zip());
+        var (_, result) = await h.IngestAsync("scans/archive.zip");
+
+        Assert.Equal("failed", result!.Status);
+        var issues = await GetJsonAsync(h.Api.ListIssuesAsync(Get("/api/issues")));
+        var row = Assert.Single(issues.GetProperty("items").EnumerateArray());
+        Assert.Equal("failed", row.GetProperty("status").GetString());
+        Assert.Equal(h.UploadContainer + "/scans/archive.zip", row.GetProperty("blob").GetString());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("paper").ValueKind);
+    }
+
+    [Fact]
+    public async Task Paper_and_date_come_from_metadata_when_the_name_does_not_tell()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync("upload-123.txt", Samples.ReferencePage(), new Dictionary<string, string> { ["paper"] = "jining-daily", ["date"] = "2022-08-08" });
+        var (_, result) = await h.IngestAsync("upload-123.txt");
+
+        Assert.Equal("complete", result!.Status);
+        Assert.Equal(("jining-daily", "2022-08-08"), (result.Paper, result.Date));
+    }
+
+    [Fact]
+    public async Task Transient_activity_failure_is_retried_to_success()
+    {
+        // The first write of an enriched batch fails with an error the storage resilience pipeline does not
+        // retry, so the activity itself fails and Durable's retry policy must run it again.
+        var fault = new FailOncePolicy(m => m.Request.Method == Azure.Core.RequestMethod.Put && m.Request.Uri.Path.Contains("enriched-"));
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(fault));
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+
+        var (_, result) = await h.IngestAsync(Blob);
+
+        Assert.Equal(1, fault.Failures);
+        Assert.True(result!.Status == "complete", result.Error);
+        Assert.Equal(ParsedCount(), result.Articles);
+    }
+
+    [Fact]
+    public async Task Storage_throttling_is_retried_inside_the_attempt_budget()
+    {
+        var throttle = new ThrottlePolicy(times: 2);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(throttle));
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        throttle.Arm();
+
+        var (_, result) = await h.IngestAsync(Blob);
+
+        Assert.Equal(2, throttle.Throttled);
+        Assert.Equal("complete", result!.Status);
+    }
+
+    [Fact]
+    public async Task Enrichment_fans_out_in_batches()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.EnrichBatchSize = 3);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        var (intake, result) = await h.IngestAsync(Blob);
+
+        Assert.Equal("complete", result!.Status);
+        var meta = await h.Client.GetInstanceAsync(intake.InstanceId, getInputsAndOutputs: true);
+        Assert.NotNull(meta);
+        var listed = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?top=100")));
+        Assert.Equal(result.Articles, listed.GetProperty("items").GetArrayLength());
+        Assert.All(listed.GetProperty("items").EnumerateArray(), a => Assert.Equal(JsonValueKind.Object, a.GetProperty("enrichment").ValueKind));
+    }
+
+    [Fact]
+    public async Task Transactions_per_story_are_measured()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        h.Counter.Reset();
+
+        var (_, result) = await h.IngestAsync(Blob);
+
+        var stories = result!.Articles;
+        output.WriteLine($"{stories} stories: {h.Counter} => {(double)h.Counter.Total / stories:F1} requests per story " +
+                         $"({(double)h.Counter.Table / stories:F1} table, {(double)h.Counter.Blob / stories:F1} blob)");
+        // Batched writes keep this far below one request per index entity (thousands per issue).
+        Assert.True(h.Counter.Total / (double)stories < 60, $"too many requests per story: {h.Counter}");
+    }
+
+    private static int ParsedCount() =>
+        IssueParser.Parse(Samples.ReferencePage(), new IssueContext("jining-daily", new DateOnly(2022, 8, 8))).Articles.Count;
+
+    internal static HttpRequest Get(string pathAndQuery)
+    {
+        var ctx = new DefaultHttpContext();
+        var q = pathAndQuery.IndexOf('?');
+        ctx.Request.Method = "GET";
+        ctx.Request.Path = q < 0 ? pathAndQuery : pathAndQuery[..q];
+        if (q >= 0) ctx.Request.QueryString = new QueryString(pathAndQuery[q..]);
+        return ctx.Request;
+    }
+
+    internal static async Task<JsonElement> GetJsonAsync(Task<IActionResult> action, int status = 200)
+    {
+        var result = Assert.IsType<ContentResult>(await action);
+        Assert.True(result.StatusCode == status, $"expected {status}, got {result.StatusCode}: {result.Content}");
+        return JsonDocument.Parse(result.Content!).RootElement.Clone();
+    }
+
+    private static int IndexEntitiesOf(Snapshot s, string version) => s.Postings.Count(p => p.EndsWith("|" + version, StringComparison.Ordinal));
+
+    internal sealed record Snapshot(List<string> Articles, List<string> Postings, List<string> WorkBlobs, DateTimeOffset? IssueUpdated);
+
+    internal static async Task<Snapshot> SnapshotAsync(PipelineHarness h)
+    {
+        var articles = new List<string>();
+        await foreach (var e in h.Storage.Articles.QueryAsync<TableEntity>(select: ["RowKey"])) articles.Add(e.RowKey);
+        var postings = new List<string>();
+        await foreach (var e in h.Storage.Postings.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"])) postings.Add(e.PartitionKey + "/" + e.RowKey);
+        var blobs = new List<string>();
+        await foreach (var b in h.Storage.Work.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions())) blobs.Add(b.Name);
+        var issue = await ((IssueStore)h.Services.GetService(typeof(IssueStore))!).GetAsync(IssueKey.For("jining-daily", "2022-08-08"));
+        articles.Sort(StringComparer.Ordinal);
+        postings.Sort(StringComparer.Ordinal);
+        blobs.Sort(StringComparer.Ordinal);
+        return new Snapshot(articles, postings, blobs, issue?.Updated);
+    }
+}

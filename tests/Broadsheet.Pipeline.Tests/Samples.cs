@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace Broadsheet.Pipeline.Tests;
+
+/// <summary>Test inputs: the reference page (samples/jining-daily/2022-08-08.txt, copied to the output) and variations of it.</summary>
+public static class Samples
+{
+    public static byte[] ReferencePage() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Samples", "2022-08-08.txt"));
+
+    public static string ReferenceText() => Encoding.UTF8.GetString(ReferencePage());
+
+    /// <summary>Random bytes with NULs: what a binary upload looks like.</summary>
+    public static byte[] RandomBytes(int length = 4096, int seed = 7)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        bytes[10] = 0;
+        return bytes;
+    }
+
+    /// <summary>A real zip archive (of the reference page).</summary>
+    public static byte[] Zip()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry("2022-08-08.txt");
+            using var s = entry.Open();
+            s.Write(ReferencePage());
+        }
+        return ms.ToArray();
+    }
+}
