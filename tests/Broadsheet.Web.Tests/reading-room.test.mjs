@@ -61,6 +61,11 @@ async function open(hash = '', viewport = { width: 1280, height: 900 }) {
 
 const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 const resultTitles = page => page.locator('.result h2 a').allInnerTexts();
+/** Waits until the search has answered — results, none, or an error — so a miss fails at once with what was shown. */
+async function searched(page) {
+  await page.locator('.search-view .status').filter({ hasText: /\d+ stor(y|ies)|No stories match/ }).or(page.getByRole('alert')).first().waitFor();
+  return resultTitles(page);
+}
 
 describe('reading room on the dev host', () => {
   test('the dev host serves the page at / and /ui/, and its assets with their content types', async () => {
@@ -83,9 +88,8 @@ describe('reading room on the dev host', () => {
     const page = await open();
     await page.getByRole('searchbox', { name: 'Keywords' }).fill(KEYWORD);
     await page.keyboard.press('Enter');
-    await page.locator('.result').first().waitFor();
 
-    const titles = await resultTitles(page);
+    const titles = await searched(page);
     assert.ok(titles.some(t => t.includes(KEYWORD_STORY)), `results: ${titles.join(' | ')}`);
     const hit = page.locator('.result', { hasText: KEYWORD_STORY });
     assert.ok((await hit.locator('mark').allInnerTexts()).some(m => KEYWORD.includes(m)), 'the keyword is highlighted');
@@ -98,9 +102,8 @@ describe('reading room on the dev host', () => {
 
   test('search by person (a shared link) finds the story, with the filter filled in', async () => {
     const page = await open(`#/search?person=${encodeURIComponent(PERSON)}`);
-    await page.locator('.result').first().waitFor();
 
-    const titles = await resultTitles(page);
+    const titles = await searched(page);
     assert.ok(titles.some(t => t.includes(PERSON_STORY)), `results: ${titles.join(' | ')}`);
     assert.equal(await page.getByLabel('Person').inputValue(), PERSON);
     assert.equal(await page.locator('details.filters').getAttribute('open'), '');
@@ -135,9 +138,9 @@ describe('reading room on the dev host', () => {
     // A chip is a search: following it finds this story again.
     const [kind, items] = Object.entries(expected).find(([, v]) => v.length > 0);
     await page.locator(`.entities-${kind} .chip`).first().click();
-    await page.locator('.result').first().waitFor();
+    const found = await searched(page);
     assert.ok(new URL(page.url()).hash.startsWith('#/search?'));
-    assert.ok((await resultTitles(page)).some(t => t.includes(KEYWORD_STORY)), `the ${kind} chip ${items[0].name} finds the story`);
+    assert.ok(found.some(t => t.includes(KEYWORD_STORY)), `the ${kind} chip ${items[0].name} finds the story: ${found.join(' | ')}`);
     await page.close();
   });
 

@@ -98,7 +98,8 @@ function entities(e: Enrichment | null | undefined): HTMLElement {
 
   if (e?.summary) section('Summary', 'summary', zh('p', {}, e.summary));
   if (e?.people?.length)
-    section('People', 'people', chips(e.people.map(p => ({ label: p.name, note: p.title, href: searchLink({ person: p.name }) }))));
+    // Authors are indexed as authors, everyone else as people.
+    section('People', 'people', chips(e.people.map(p => ({ label: p.name, note: p.title, href: searchLink(p.isAuthor ? { author: p.name } : { person: p.name }) }))));
   if (e?.places?.length)
     section('Places', 'places', chips(e.places.map(p => ({
       label: p.name, note: p.normalized && p.normalized !== p.name ? p.normalized : null, href: searchLink({ place: p.name }),
