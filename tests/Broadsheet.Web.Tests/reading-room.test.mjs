@@ -84,6 +84,16 @@ describe('reading room on the dev host', () => {
     }
   });
 
+  test('under /api/ui/, where Azure serves it, the page finds the API beside it', async () => {
+    const page = await browser.context.newPage();
+    const calls = [];
+    page.on('request', r => { if (r.url().includes('/issues')) calls.push(new URL(r.url()).pathname); });
+    await page.goto(`${host.origin}/api/ui/#/issues`);
+    await page.locator('.issue.status-complete', { hasText: PAPER }).waitFor();
+    assert.ok(calls.includes('/api/issues'), `calls: ${calls}`);
+    await page.close();
+  });
+
   test('search by keyword finds the story, with the keyword marked in its passage', async () => {
     const page = await open();
     await page.getByRole('searchbox', { name: 'Keywords' }).fill(KEYWORD);
