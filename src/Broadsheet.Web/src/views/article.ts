@@ -59,8 +59,8 @@ function story(a: Article, title: HTMLElement): HTMLElement {
       h('p', { class: 'pages', lang: 'en' },
         pages.length ? [pages.length > 1 ? 'Pages ' : 'Page ', ...pageLinks(a, pages)] : null,
         a.kind && a.kind !== 'article' ? ` · ${KINDS[a.kind] ?? a.kind}` : null,
-        jump('Continued from', a.continuedFrom),
-        jump('Continues on', a.continuesTo))),
+        jump(a, 'Continued from', a.continuedFrom),
+        jump(a, 'Continues on', a.continuesTo))),
     h('div', { class: 'body' }, (a.paragraphs ?? []).map(p => h('p', {}, p))));
 }
 
@@ -83,9 +83,15 @@ function pageLinks(a: Article, pages: number[]): (Node | string)[] {
   ]);
 }
 
-function jump(label: string, ref: JumpRef | null | undefined): (Node | string)[] {
+/** A jump the parser could not join up (the other part is not in this issue's text): say where it goes, and link that page. */
+function jump(a: Article, label: string, ref: JumpRef | null | undefined): (Node | string)[] {
   if (!ref) return [];
-  return [` · ${label} page ${ref.page}${ref.section ? ` (${ref.section})` : ''} `, h('span', { class: 'note', lang: 'zh' }, ref.raw)];
+  const where = `page ${ref.page}${ref.section ? ` (${ref.section})` : ''}`;
+  return [
+    ` · ${label} `,
+    a.paper && a.date ? h('a', { href: issueLink(a.paper, a.date, ref.page), class: 'jump' }, where) : where,
+    ' ', h('span', { class: 'note', lang: 'zh' }, ref.raw),
+  ];
 }
 
 function entities(e: Enrichment | null | undefined): HTMLElement {

@@ -119,6 +119,7 @@ export class IssueView implements View {
       ].filter((n): n is HTMLElement => n !== null));
       document.title = `${issue.paper ?? paper} ${issue.date ?? date} — Broadsheet`;
       const target = page ? this.element.querySelector<HTMLElement>(`#page-${page}`) : null;
+      if (page && !target) title.after(h('p', { class: 'note', role: 'status' }, `Page ${page} has no stories in this upload.`));
       this.focusTarget = title;
       if (target) target.scrollIntoView(); else title.focus();
     } catch (e) {
