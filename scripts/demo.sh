@@ -49,6 +49,10 @@ else
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+say "building the reading room (npm run build:web)"
+[[ -x node_modules/.bin/vite ]] || npm ci --no-audit --no-fund --loglevel=error
+npm run --silent build:web
+
 say "building the CLI"
 dotnet build src/Broadsheet.Cli -c Release --nologo -v quiet -clp:ErrorsOnly
 
@@ -85,6 +89,8 @@ say "its stories"
 broadsheet query --paper "$PAPER" --date "$DATE" --top 100 --api "$API"
 
 cat <<MSG
+
+Read it in the browser: http://localhost:$PORT/
 
 Query it yourself:
   curl -G '$API/articles' --data-urlencode 'paper=$PAPER' --data-urlencode 'q=技能人才'

@@ -22,6 +22,11 @@ public static class ApiRoutes
         app.MapGet("/api/issues/{paper}/{date}", Handle((h, c) => h.GetIssueAsync(c.Request, Route(c, "paper"), Route(c, "date"))));
         app.MapGet("/api/articles", Handle((h, c) => h.SearchArticlesAsync(c.Request)));
         app.MapGet("/api/articles/{id}", Handle((h, c) => h.GetArticleAsync(c.Request, Route(c, "id"))));
+
+        // The reading room: the same embedded files the function app serves at /api/ui/ (here at /ui/ too).
+        app.MapGet("/", () => Results.Redirect("/ui/"));
+        app.MapMethods("/ui/{*path}", ["GET", "HEAD"], ReadingRoom);
+        app.MapMethods("/api/ui/{*path}", ["GET", "HEAD"], ReadingRoom);
         app.MapFallback((HttpContext c) => Json(c, StatusCodes.Status404NotFound, $"no route {c.Request.Method} {c.Request.Path}"));
     }
 
@@ -31,6 +36,10 @@ public static class ApiRoutes
         var result = await handler(context.RequestServices.GetRequiredService<ApiHandlers>(), context);
         await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
     };
+
+    private static Task ReadingRoom(HttpContext context) =>
+        ReadingRoomHandler.Embedded.Serve(context.Request, Route(context, "path"))
+            .ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
 
     private static string Route(HttpContext context, string name) => context.GetRouteValue(name)?.ToString() ?? "";
 
