@@ -41,3 +41,15 @@ public class KeywordExtractorTests
         Assert.Empty(Terms(""));
     }
 }
+
+public class KeywordCollocationTests
+{
+    [Fact]
+    public void Nouns_that_keep_standing_together_are_one_term()
+    {
+        var terms = new KeywordExtractor(Build.Lexicon).Extract(Build.Text(
+            "技能人才是制造业的支撑。培养技能人才要靠企业。技能人才评价制度改革持续深化，技能人才队伍不断壮大。")).Select(k => k.Term).ToList();
+        Assert.Equal("技能人才", terms[0]);
+        Assert.DoesNotContain("人才", terms);
+    }
+}
