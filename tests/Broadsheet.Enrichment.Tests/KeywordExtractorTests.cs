@@ -53,3 +53,16 @@ public class KeywordCollocationTests
         Assert.DoesNotContain("人才", terms);
     }
 }
+
+public class KeywordTitleTests
+{
+    [Fact]
+    public void Official_posts_are_not_keywords_but_roles_may_be()
+    {
+        var terms = new KeywordExtractor(Build.Lexicon).Extract(Build.Text(
+            "县长王强、党组书记李红和局长张明看望游客。游客在景区游玩，游客满意度高，县长说景区要提升服务。")).Select(k => k.Term).ToList();
+        Assert.DoesNotContain("县长", terms);
+        Assert.DoesNotContain("党组书记", terms);
+        Assert.Contains("游客", terms);
+    }
+}

@@ -92,8 +92,20 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
     {
         if (word.Length < 2) return false;
         foreach (var c in word) if (!Chars.IsHan(c) && !char.IsAsciiLetter(c)) return false;
-        if (lexicon.IsStopWord(word)) return false;
+        if (lexicon.IsStopWord(word) || IsTitle(word)) return false;
         return !known || KeptTags.Contains(info.Tag); // fused or unknown words are often the topic
+    }
+
+    /// <summary>Posts (县长, 党组书记, 局局长) say who speaks, not what the story is about; roles like 游客 or 村民 may be the topic.</summary>
+    private bool IsTitle(string word)
+    {
+        for (var start = 0; start <= word.Length - 2; start++)
+        {
+            var tail = word[start..];
+            if (lexicon.TitleSet.Contains(tail) && (tail[^1] == '长' || tail.EndsWith("书记") || tail.EndsWith("主任") || tail.EndsWith("主席") || tail.EndsWith("经理")))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>PageRank over the undirected co-occurrence graph of candidate terms (d = 0.85, 10 rounds), on int ids and arrays.</summary>

@@ -31,6 +31,7 @@ public sealed class NewsroomLexicon
     public Divisions Divisions { get; }
     /// <summary>Titles longest first, so 副局长 is tried before 局长.</summary>
     public IReadOnlyList<string> Titles { get; }
+    public IReadOnlySet<string> TitleSet { get; }
     /// <summary>(short, full) pairs such as (人社局, 人力资源社会保障局).</summary>
     public IReadOnlyList<(string Short, string Full)> OrganizationAbbreviations { get; }
     public IReadOnlySet<string> StopWords { get; }
@@ -48,6 +49,7 @@ public sealed class NewsroomLexicon
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
         Divisions = divisions;
         Titles = titles;
+        TitleSet = titles.ToHashSet(StringComparer.Ordinal);
         OrganizationAbbreviations = abbreviations;
         StopWords = stopWords;
         MedianIdf = medianIdf;
