@@ -99,12 +99,9 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
     /// <summary>Posts (县长, 党组书记, 局局长) say who speaks, not what the story is about; roles like 游客 or 村民 may be the topic.</summary>
     private bool IsTitle(string word)
     {
+        if (word[^1] is not ('长' or '记' or '任' or '席' or '理')) return false;
         for (var start = 0; start <= word.Length - 2; start++)
-        {
-            var tail = word[start..];
-            if (lexicon.TitleSet.Contains(tail) && (tail[^1] == '长' || tail.EndsWith("书记") || tail.EndsWith("主任") || tail.EndsWith("主席") || tail.EndsWith("经理")))
-                return true;
-        }
+            if (lexicon.IsTitle(word.AsSpan(start))) return true;
         return false;
     }
 
