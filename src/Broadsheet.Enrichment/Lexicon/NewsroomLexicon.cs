@@ -31,6 +31,7 @@ public sealed class NewsroomLexicon
     public Divisions Divisions { get; }
     /// <summary>Titles longest first, so 副局长 is tried before 局长.</summary>
     public IReadOnlyList<string> Titles { get; }
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titleLookup;
     /// <summary>(short, full) pairs such as (人社局, 人力资源社会保障局).</summary>
     public IReadOnlyList<(string Short, string Full)> OrganizationAbbreviations { get; }
     public IReadOnlySet<string> StopWords { get; }
@@ -48,6 +49,7 @@ public sealed class NewsroomLexicon
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
         Divisions = divisions;
         Titles = titles;
+        _titleLookup = titles.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OrganizationAbbreviations = abbreviations;
         StopWords = stopWords;
         MedianIdf = medianIdf;
@@ -164,4 +166,7 @@ public sealed class NewsroomLexicon
     public double Idf(ReadOnlySpan<char> word) => _words.TryGetValue(word, out var info) && info.Idf > 0 ? info.Idf : MedianIdf;
 
     public bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>Exactly one of <see cref="Titles"/>.</summary>
+    public bool IsTitle(ReadOnlySpan<char> word) => _titleLookup.Contains(word);
 }
