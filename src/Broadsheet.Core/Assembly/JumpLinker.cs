@@ -11,19 +11,34 @@ public static class JumpLinker
 {
     public static void Link(List<Story> stories, Func<Story, string> deckText)
     {
-        foreach (var cont in stories.Where(s => s.ContinuedFrom is not null).ToList())
+        // Stories that jump out, by the page their last part is on: a continuation looks only there.
+        var jumpers = new Dictionary<int, List<Story>>();
+        foreach (var s in stories)
+            if (s.ContinuesTo is not null) Bucket(jumpers, s.Page).Add(s);
+
+        var merged = new HashSet<Story>();
+        foreach (var cont in stories)
         {
-            var from = cont.ContinuedFrom!;
-            var candidates = stories.Where(s => s != cont && (s.OnwardJump ?? s.ContinuesTo) is { } to && (s.LastPage ?? s.Page) == from.Page
-                                                && to.Page == cont.Page && !s.Pages.Contains(cont.Page)).ToList();
+            if (cont.ContinuedFrom is not { } from || merged.Contains(cont) || !jumpers.TryGetValue(from.Page, out var onPage)) continue;
+            var candidates = onPage.Where(s => s != cont && !merged.Contains(s) && (s.OnwardJump ?? s.ContinuesTo) is { } to
+                                               && (s.LastPage ?? s.Page) == from.Page && to.Page == cont.Page && !s.Pages.Contains(cont.Page)).ToList();
             if (candidates.Count == 0) continue;
             var sameSection = candidates.Where(s => (s.OnwardJump ?? s.ContinuesTo)!.Section == from.Section).ToList();
             if (sameSection.Count > 0) candidates = sameSection;
             var source = candidates.Count == 1 ? candidates[0] : candidates.MaxBy(s => Overlap(deckText(s), deckText(cont)))!;
             if (candidates.Count > 1 && Overlap(deckText(source), deckText(cont)) == 0 && from.Section is null) continue;
             Merge(source, cont, deckText(cont));
-            stories.Remove(cont);
+            merged.Add(cont);
+            onPage.Remove(source);
+            if (source.OnwardJump is not null) Bucket(jumpers, cont.Page).Add(source);
         }
+        if (merged.Count > 0) stories.RemoveAll(merged.Contains);
+    }
+
+    private static List<Story> Bucket(Dictionary<int, List<Story>> map, int page)
+    {
+        if (!map.TryGetValue(page, out var list)) map[page] = list = [];
+        return list;
     }
 
     private static void Merge(Story into, Story cont, string contDeck)

@@ -56,6 +56,8 @@ public sealed class PageAssembler(RecogniserSet r)
             if (s.Pages.Count == 0) s.Pages.Add(info.Number);
         }
         AssignKinds(stories);
+        // Lines are done with once paragraphs exist; letting them go keeps a big issue's memory (and GC work) per page.
+        foreach (var s in stories) s.Lines.Clear();
         // A "story" with no text of its own (say, a stray marker line) is no article; its pieces are kept as unassigned.
         foreach (var s in stories.Where(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote))
         {
@@ -121,7 +123,7 @@ public sealed class PageAssembler(RecogniserSet r)
                 }
                 default:
                 {
-                    var run = new List<PageLine> { l };
+                    var run = new List<PageLine>(16) { l };
                     i++;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, BlankBefore: false, Dateline: null, JumpIn: null }
                            && run[^1].JumpOut is null && run[^1].TrailingByline is null)
