@@ -157,7 +157,8 @@ public sealed class PageAssembler(RecogniserSet r)
         // A full-width line with a comma is wrapped body text, not a headline.
         bool BodyLike(PageLine l) => refWidth > 0 && !HeadlineRecogniser.IsSubtitle(l.Body)
                                      && l.Body.AsSpan().IndexOfAny('，', '、', ',') >= 0 && l.TextWidth >= refWidth * 0.85;
-        if (run.Count <= 4 && run.TrueForAll(IsHeadingLine) && !run.Exists(BodyLike))
+        if (run.Count <= 4 && run.TrueForAll(IsHeadingLine) && !run.Exists(BodyLike)
+            && !run.TrueForAll(l => r.Crosshead.IsCrosshead(l.Body, r.Headline)))
         {
             var strong = run.Exists(l => HeadlineRecogniser.IsSubtitle(l.Body)) || refWidth > 0 && run.TrueForAll(l => l.TextWidth <= refWidth * 0.75);
             var fullWidth = refWidth >= 16 && run.Count >= 2 && run.TrueForAll(l => Math.Abs(l.TextWidth - refWidth) <= 2);
@@ -226,9 +227,10 @@ public sealed class PageAssembler(RecogniserSet r)
         var orphans = new List<string>();
         Item? forward = null;
 
-        // Page top: a short line glued over the first body is the page banner.
+        // Page top: a line glued over the first body, of another width and without a comma, is the page banner.
         if (items.Count > 0 && items[0] is { Kind: ItemKind.Body } top && top.Lines.Count > 1 && IsHeadingLine(top.Lines[0])
-            && !IsHeadingLine(top.Lines[1]))
+            && !IsHeadingLine(top.Lines[1]) && top.Lines[0].Body.AsSpan().IndexOfAny('，', ',') < 0
+            && Math.Abs(top.Lines[0].TextWidth - top.Lines[1].TextWidth) > 0.25 * Math.Max(top.Lines[0].TextWidth, top.Lines[1].TextWidth))
         {
             info.Banner = top.Lines[0].Body;
             top.Lines.RemoveAt(0);
@@ -319,10 +321,7 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
-                    // A short block with a photo credit right under it is a photo caption: an item of its own.
-                    var photo = next is { Kind: ItemKind.Byline, BlankBefore: false } && first.Dateline is null
-                                && (next.Lines[0].Byline!.PhotoCredit || r.Caption.IsCaption(string.Concat(item.Lines.Select(l => l.Body))))
-                                && item.Lines.Sum(l => l.Body.Length) <= 400;
+                    var photo = IsCaptionBlock(item, next);
                     var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0 || forward is not null
                                     || first.Dateline is not null || first.JumpIn is not null || photo;
                     if (startsNew)
@@ -361,10 +360,12 @@ public sealed class PageAssembler(RecogniserSet r)
             {
                 case ItemKind.Heading:
                 {
-                    // A short line inside a story's text (body before and after, no dateline or byline after it) is a crosshead.
+                    // A short line set inside a story's text (body right before and after it, no blank line, no dateline
+                    // or byline after it) is a crosshead, and so is a short line between paragraphs of a feature (a dash subtitle).
                     var after = k + 1 < items.Count ? items[k + 1] : null;
                     if (current is { HasBody: true, Closed: false } && current.Kind != ArticleKind.EditorsNote && heads.Count == 0 && openers.Count == 0
                         && item.Lines.Count == 1 && item.HeadText is null && item.Lines[0].Body.Length <= 14
+                        && ((!item.BlankBefore && after is { BlankBefore: false }) || HasDashSubtitle(current))
                         && after is { Kind: ItemKind.Body } && after.Lines[0] is { Dateline: null, JumpIn: null }
                         && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body))
                     {
@@ -398,12 +399,14 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
+                    var photo = heads.Count == 0 && openers.Count == 0 && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
                     var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
-                                    || first.Dateline is not null || first.JumpIn is not null;
+                                    || first.Dateline is not null || first.JumpIn is not null || photo;
                     if (startsNew)
                     {
                         var columns = new List<string>();
                         current = NewStory(info.Number, openers, columns);
+                        current.IsPhotoBlock = photo;
                         // A briefs banner (简讯) heads the briefs after it; it is never a story's own deck.
                         var briefs = heads.FindLastIndex(h => r.Banner.IsBriefsBanner(string.Join(" ", h.HeadLines)));
                         if (briefs >= 0 && briefs == heads.Count - 1)
@@ -441,6 +444,12 @@ public sealed class PageAssembler(RecogniserSet r)
     }
 
     // ---- shared pieces ----
+
+    /// <summary>A short block with a credit right under it (a photo credit, or any credit under caption-like text) is a photo caption.</summary>
+    private bool IsCaptionBlock(Item item, Item? next) =>
+        next is { Kind: ItemKind.Byline, BlankBefore: false } && item.Lines[0].Dateline is null
+        && (next.Lines[0].Byline!.PhotoCredit || r.Caption.IsCaption(string.Concat(item.Lines.Select(l => l.Body))))
+        && item.Lines.Sum(l => l.Body.Length) <= 400;
 
     private static Story NewStory(int page, List<PageLine> openers, List<string> columns)
     {
@@ -539,6 +548,9 @@ public sealed class PageAssembler(RecogniserSet r)
             }
         }
     }
+
+    /// <summary>Features and investigations (`——来自…的调查`) are the stories that carry crossheads.</summary>
+    private static bool HasDashSubtitle(Story s) => s.DeckLines.Count > 1 && HeadlineRecogniser.IsSubtitle(s.DeckLines[^1]);
 
     public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines);
 
