@@ -69,8 +69,8 @@ public static class IssueParser
 
     private static List<string> Lines(string text, int start, int end)
     {
-        var lines = new List<string>(Math.Max(4, (end - start) / 20));
         var span = text.AsSpan(start, end - start);
+        var lines = new List<string>(span.Count('\n') + 1);
         while (true)
         {
             var nl = span.IndexOf('\n');

@@ -23,6 +23,8 @@ public sealed partial class JumpRecogniser
     public JumpMatch[] FindAll(string line)
     {
         if (line.IndexOf('版') < 0) return [];
+        // Every marker names a page with 转 or 接 before 版.
+        if (line.AsSpan().IndexOfAny('转', '接') < 0) return [];
         List<JumpMatch>? found = null;
         foreach (Match m in Marker().Matches(line))
         {
@@ -44,6 +46,6 @@ public sealed partial class JumpRecogniser
             (found ??= []).Add(new JumpMatch(isOut ? JumpDirection.Out : JumpDirection.In,
                 new JumpRef(page, sec?.ToUpperInvariant(), m.Value.Trim()), m.Index, m.Length));
         }
-        return found is null ? [] : [.. found];
+        return found is null ? [] : found.ToArray();
     }
 }
