@@ -421,7 +421,7 @@ public sealed class PageAssembler(RecogniserSet r)
                             var banners = heads.Take(heads.Count - take).Select(h => string.Join(" ", h.HeadLines)).ToList();
                             foreach (var h in heads.Skip(heads.Count - take)) current.DeckLines.AddRange(h.HeadLines);
                             current.HasDeck = true;
-                            if (stories.Count == 0 && info.Banner is null && banners.Count > 0) { info.Banner = banners[0]; banners.RemoveAt(0); }
+                            // Banners over a deck are that story's column (a page-wide banner glued over the text is not a heading item).
                             current.Columns.AddRange(banners);
                             heads.Clear();
                         }
