@@ -121,7 +121,7 @@ public static class IssueParser
             Kicker = deck.Kicker,
             Title = deck.Title,
             Subtitle = deck.Subtitle,
-            Column = s.Columns.Count == 0 ? null : string.Join(" / ", s.Columns.Distinct()),
+            Column = s.Columns.Count == 0 ? null : string.Join(" / ", s.Columns),
             Byline = people,
             BylineRaw = BylineRaw(s),
             Dateline = s.Dateline?.Dateline,

@@ -11,33 +11,37 @@ public static class JumpLinker
 {
     public static void Link(List<Story> stories, Func<Story, string> deckText)
     {
-        // Stories that jump out, by the page their last part is on: a continuation looks only there.
-        var jumpers = new Dictionary<int, List<Story>>();
+        // Stories that jump out, by (page their last part is on, page they jump to): a continuation looks only there,
+        // so linking stays linear however many markers an input holds.
+        var jumpers = new Dictionary<(int From, int To), List<Story>>();
         foreach (var s in stories)
-            if (s.ContinuesTo is not null) Bucket(jumpers, s.Page).Add(s);
+            if (s.ContinuesTo is { } to && to.Page != s.Page) Bucket(jumpers, (s.Page, to.Page)).Add(s);
 
         var merged = new HashSet<Story>();
         foreach (var cont in stories)
         {
-            if (cont.ContinuedFrom is not { } from || merged.Contains(cont) || !jumpers.TryGetValue(from.Page, out var onPage)) continue;
-            var candidates = onPage.Where(s => s != cont && !merged.Contains(s) && (s.OnwardJump ?? s.ContinuesTo) is { } to
-                                               && (s.LastPage ?? s.Page) == from.Page && to.Page == cont.Page && !s.Pages.Contains(cont.Page)).ToList();
-            if (candidates.Count == 0) continue;
-            var sameSection = candidates.Where(s => (s.OnwardJump ?? s.ContinuesTo)!.Section == from.Section).ToList();
-            if (sameSection.Count > 0) candidates = sameSection;
-            var source = candidates.Count == 1 ? candidates[0] : candidates.MaxBy(s => Overlap(deckText(s), deckText(cont)))!;
-            if (candidates.Count > 1 && Overlap(deckText(source), deckText(cont)) == 0 && from.Section is null) continue;
+            if (cont.ContinuedFrom is not { } from || merged.Contains(cont) || !jumpers.TryGetValue((from.Page, cont.Page), out var list)) continue;
+            list.RemoveAll(s => s == cont || merged.Contains(s));
+            if (list.Count == 0) continue;
+            // Same section first (in page order); else the repeated short headline decides among a handful.
+            var source = from.Section is null ? null : list.Find(s => (s.OnwardJump ?? s.ContinuesTo)!.Section == from.Section);
+            if (source is null)
+            {
+                var few = list.Count > 8 ? list.GetRange(0, 8) : list;
+                source = few.Count == 1 ? few[0] : few.MaxBy(s => Overlap(deckText(s), deckText(cont)))!;
+                if (few.Count > 1 && Overlap(deckText(source), deckText(cont)) == 0 && from.Section is null) continue;
+            }
             Merge(source, cont, deckText(cont));
             merged.Add(cont);
-            onPage.Remove(source);
-            if (source.OnwardJump is not null) Bucket(jumpers, cont.Page).Add(source);
+            list.Remove(source);
+            if (source.OnwardJump is { } onward && onward.Page != cont.Page) Bucket(jumpers, (cont.Page, onward.Page)).Add(source);
         }
         if (merged.Count > 0) stories.RemoveAll(merged.Contains);
     }
 
-    private static List<Story> Bucket(Dictionary<int, List<Story>> map, int page)
+    private static List<Story> Bucket(Dictionary<(int, int), List<Story>> map, (int, int) key)
     {
-        if (!map.TryGetValue(page, out var list)) map[page] = list = [];
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
         return list;
     }
 

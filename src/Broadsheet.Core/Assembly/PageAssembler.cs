@@ -56,6 +56,18 @@ public sealed class PageAssembler(RecogniserSet r)
             if (s.Pages.Count == 0) s.Pages.Add(info.Number);
         }
         AssignKinds(stories);
+        // The same banner twice over one story is one column; the second copy is kept as a leftover.
+        foreach (var s in stories)
+        {
+            if (s.Columns.Count < 2) continue;
+            var seen = new HashSet<string>();
+            for (var i = 0; i < s.Columns.Count; i++)
+            {
+                if (seen.Add(s.Columns[i])) continue;
+                s.Leftovers.Add(s.Columns[i]);
+                s.Columns.RemoveAt(i--);
+            }
+        }
         // Lines are done with once paragraphs exist; letting them go keeps a big issue's memory (and GC work) per page.
         foreach (var s in stories) s.Lines.Clear();
         // A "story" with no text of its own (say, a stray marker line) is no article; its pieces are kept as unassigned.
@@ -89,6 +101,7 @@ public sealed class PageAssembler(RecogniserSet r)
 
     private List<Item> BuildItems(List<PageLine> lines, bool wrapped)
     {
+        lastBodyWidth = 0;
         var items = new List<Item>();
         var i = 0;
         while (i < lines.Count)
@@ -111,11 +124,11 @@ public sealed class PageAssembler(RecogniserSet r)
                 {
                     var group = new List<PageLine> { l };
                     i++;
-                    var text = l.Body;
+                    var last = l.Body;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, Dateline: null, JumpIn: null } next
-                           && !(next.BlankBefore && Chars.EndsSentence(text)))
+                           && !(next.BlankBefore && Chars.EndsSentence(last)))
                     {
-                        group.Add(next); text += next.Body; i++;
+                        group.Add(next); last = next.Body; i++;
                         if (next.JumpOut is not null || next.TrailingByline is not null) break;
                     }
                     items.Add(new Item(ItemKind.Note, group));
@@ -136,6 +149,17 @@ public sealed class PageAssembler(RecogniserSet r)
         return items;
     }
 
+    /// <summary>Widest line of the last body block built on this page (the column width headlines are measured against).</summary>
+    private int lastBodyWidth;
+
+    private void AddBodyItem(List<Item> items, List<PageLine> lines)
+    {
+        items.Add(new Item(ItemKind.Body, lines));
+        var w = 0;
+        foreach (var l in lines) w = Math.Max(w, l.TextWidth);
+        lastBodyWidth = w;
+    }
+
     private void AddRun(List<Item> items, List<PageLine> run, bool wrapped)
     {
         if (!wrapped)
@@ -152,8 +176,7 @@ public sealed class PageAssembler(RecogniserSet r)
         }
 
         LastOpenBody(items, out var open);
-        var lastBody = items.FindLast(x => x.Kind == ItemKind.Body);
-        var refWidth = lastBody is null ? 0 : lastBody.Lines.Max(x => x.TextWidth);
+        var refWidth = lastBodyWidth;
         // A full-width line with a comma is wrapped body text, not a headline.
         bool BodyLike(PageLine l) => refWidth > 0 && !HeadlineRecogniser.IsSubtitle(l.Body)
                                      && l.Body.AsSpan().IndexOfAny('，', '、', ',') >= 0 && l.TextWidth >= refWidth * 0.85;
@@ -162,7 +185,7 @@ public sealed class PageAssembler(RecogniserSet r)
         {
             var strong = run.Exists(l => HeadlineRecogniser.IsSubtitle(l.Body)) || refWidth > 0 && run.TrueForAll(l => l.TextWidth <= refWidth * 0.75);
             var fullWidth = refWidth >= 16 && run.Count >= 2 && run.TrueForAll(l => Math.Abs(l.TextWidth - refWidth) <= 2);
-            if ((open && !strong) || fullWidth) items.Add(new Item(ItemKind.Body, run));
+            if ((open && !strong) || fullWidth) AddBodyItem(items, run);
             else items.Add(new Item(ItemKind.Heading, run));
             return;
         }
@@ -176,12 +199,12 @@ public sealed class PageAssembler(RecogniserSet r)
             var tailLines = run.GetRange(lastEnd + 1, tail);
             if (tailLines.TrueForAll(l => IsHeadingLine(l) && (l.TextWidth < bodyWidth * 0.85 || HeadlineRecogniser.IsSubtitle(l.Body))))
             {
-                items.Add(new Item(ItemKind.Body, run.GetRange(0, lastEnd + 1)));
+                AddBodyItem(items, run.GetRange(0, lastEnd + 1));
                 items.Add(new Item(ItemKind.Heading, tailLines));
                 return;
             }
         }
-        items.Add(new Item(ItemKind.Body, run));
+        AddBodyItem(items, run);
     }
 
     private bool IsHeadingLine(PageLine l) =>
@@ -496,11 +519,12 @@ public sealed class PageAssembler(RecogniserSet r)
     /// </summary>
     private void PlaceBanners(List<Story> stories, List<string> orphans, List<string> unassigned)
     {
-        foreach (var note in stories.Where(s => s.Kind == ArticleKind.EditorsNote).ToList())
+        // A page has an editor's note or two; a bound keeps garbage input (a note on every line) linear.
+        foreach (var note in stories.Where(s => s.Kind == ArticleKind.EditorsNote).Take(4).ToList())
         {
             var named = r.Banner.NamedColumns(string.Concat(note.Lines.Select(l => l.Body)));
             if (named.Count == 0) continue;
-            foreach (var name in named)
+            foreach (var name in named.Take(4))
             {
                 var holders = stories.Where(s => s != note && s.Columns.Any(c => Chars.Squeeze(c) == name)).ToList();
                 var orphan = orphans.FindIndex(o => Chars.Squeeze(o) == name);
@@ -525,12 +549,16 @@ public sealed class PageAssembler(RecogniserSet r)
             }
         }
 
-        foreach (var o in orphans)
+        if (orphans.Count > 0)
         {
+            // A trailing banner heads a series: stories without a column whose subtitles start alike (——访…).
             var bySeries = stories.Where(s => s.Columns.Count == 0 && BannerRecogniser.SeriesMarker(Deck(s).Subtitle) is not null)
                 .GroupBy(s => BannerRecogniser.SeriesMarker(Deck(s).Subtitle)).FirstOrDefault(g => g.Count() >= 2);
-            if (bySeries is not null) { foreach (var s in bySeries) s.Columns.Add(o); continue; }
-            unassigned.Add(o);
+            foreach (var o in orphans)
+            {
+                if (bySeries is not null) { foreach (var s in bySeries) s.Columns.Add(o); bySeries = null; continue; }
+                unassigned.Add(o);
+            }
         }
 
         // A briefs banner heads the briefs that follow it until the next deck or banner.
