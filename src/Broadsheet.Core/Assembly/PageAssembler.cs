@@ -274,9 +274,11 @@ public sealed class PageAssembler(RecogniserSet r)
                 current.Closed = true;
                 banners.AddRange(heads.Skip(take));
             }
-            else if (current is null && stories.Count == 0 && !final && heads.Count >= 2)
+            else if (current is null && stories.Count == 0 && !final
+                     && (heads.Count >= 2 || (heads[0].Lines.Count >= 2 && !r.Banner.LooksLikeColumn(string.Join(" ", heads[0].HeadLines)))))
             {
-                // Page top, banner over a deck: that story reads headline first; the banner is its column.
+                // Page top, a deck (alone, or under a banner) before any text: that story reads headline first and
+                // the banner is its column. A lone one-line, column-like cluster stays the page banner.
                 forward = heads[^1];
                 banners.AddRange(heads.Take(heads.Count - 1));
             }

@@ -106,25 +106,17 @@ public sealed class LineProcessor(RecogniserSet recognisers)
             line.Dateline = d; body = text[d.Length..];
         }
 
-        foreach (var j in recognisers.Jump.FindAll(body))
+        // Markers are lifted out (one out, one in per line); what is around them stays body text.
+        for (var pass = 0; pass < 2; pass++)
         {
-            // Markers are lifted out; what is around them stays body text.
-            var before = body[..j.Start].TrimEnd();
-            var after = body[(j.Start + j.Length)..].TrimStart();
-            if (j.Direction == JumpDirection.Out && line.JumpOut is null) line.JumpOut = j.Ref;
-            else if (j.Direction == JumpDirection.In && line.JumpIn is null) line.JumpIn = j.Ref;
-            else continue;
-            body = before.Length > 0 && after.Length > 0 ? before + after : before + after;
-            break;
-        }
-        // A second marker on the same line (rare) is found on a second pass.
-        foreach (var j in recognisers.Jump.FindAll(body))
-        {
-            if (j.Direction == JumpDirection.Out && line.JumpOut is null) line.JumpOut = j.Ref;
-            else if (j.Direction == JumpDirection.In && line.JumpIn is null) line.JumpIn = j.Ref;
-            else continue;
-            body = body[..j.Start].TrimEnd() + body[(j.Start + j.Length)..].TrimStart();
-            break;
+            foreach (var j in recognisers.Jump.FindAll(body))
+            {
+                if (j.Direction == JumpDirection.Out && line.JumpOut is null) line.JumpOut = j.Ref;
+                else if (j.Direction == JumpDirection.In && line.JumpIn is null) line.JumpIn = j.Ref;
+                else continue;
+                body = body[..j.Start].TrimEnd() + body[(j.Start + j.Length)..].TrimStart();
+                break;
+            }
         }
 
         var at = recognisers.Byline.FindTrailing(body, out var trailing);

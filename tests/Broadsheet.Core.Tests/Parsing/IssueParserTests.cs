@@ -184,4 +184,17 @@ public class IssueParserTests
         Assert.Null(i.Issue.Pages[0].Banner);
         Assert.Equal("1984年9月22日，首届孔子诞辰故里游开幕式暨孔子像复原揭幕仪式举行。（图片由曲阜市提供）", Assert.Single(i.Articles).Paragraphs[0]);
     }
+
+    [Fact]
+    public void At_the_top_of_a_decks_after_page_a_two_line_deck_heads_the_first_story_and_a_column_line_stays_the_banner()
+    {
+        const string page = "暑期文旅市场持续升温\n曲阜“研学游”带火“夜经济”\n\n本报曲阜8月7日讯 8月6日晚，景区内灯火璀璨、\n游人如织。\n\n" +
+                            "■本报记者 谷常浩\n\n“目前，我市正在大力推进制造强市建\n设。”\n\n推动技能人才“四化”培养\n";
+        var i = IssueParser.Parse(page, new IssueContext());
+        Assert.Null(i.Issue.Pages[0].Banner);
+        Assert.Equal(["暑期文旅市场持续升温曲阜“研学游”带火“夜经济”", "推动技能人才“四化”培养"], i.Articles.Select(Headline));
+
+        var withBanner = IssueParser.Parse("奋进新征程 建功新时代\n\n" + page, new IssueContext());
+        Assert.Equal("奋进新征程 建功新时代", Assert.Single(withBanner.Articles, a => a.Dateline is not null).Column);
+    }
 }
