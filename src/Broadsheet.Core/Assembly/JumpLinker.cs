@@ -11,19 +11,38 @@ public static class JumpLinker
 {
     public static void Link(List<Story> stories, Func<Story, string> deckText)
     {
-        foreach (var cont in stories.Where(s => s.ContinuedFrom is not null).ToList())
+        // Stories that jump out, by (page their last part is on, page they jump to): a continuation looks only there,
+        // so linking stays linear however many markers an input holds.
+        var jumpers = new Dictionary<(int From, int To), List<Story>>();
+        foreach (var s in stories)
+            if (s.ContinuesTo is { } to && to.Page != s.Page) Bucket(jumpers, (s.Page, to.Page)).Add(s);
+
+        var merged = new HashSet<Story>();
+        foreach (var cont in stories)
         {
-            var from = cont.ContinuedFrom!;
-            var candidates = stories.Where(s => s != cont && (s.OnwardJump ?? s.ContinuesTo) is { } to && (s.LastPage ?? s.Page) == from.Page
-                                                && to.Page == cont.Page && !s.Pages.Contains(cont.Page)).ToList();
-            if (candidates.Count == 0) continue;
-            var sameSection = candidates.Where(s => (s.OnwardJump ?? s.ContinuesTo)!.Section == from.Section).ToList();
-            if (sameSection.Count > 0) candidates = sameSection;
-            var source = candidates.Count == 1 ? candidates[0] : candidates.MaxBy(s => Overlap(deckText(s), deckText(cont)))!;
-            if (candidates.Count > 1 && Overlap(deckText(source), deckText(cont)) == 0 && from.Section is null) continue;
+            if (cont.ContinuedFrom is not { } from || merged.Contains(cont) || !jumpers.TryGetValue((from.Page, cont.Page), out var list)) continue;
+            list.RemoveAll(s => s == cont || merged.Contains(s));
+            if (list.Count == 0) continue;
+            // Same section first (in page order); else the repeated short headline decides among a handful.
+            var source = from.Section is null ? null : list.Find(s => (s.OnwardJump ?? s.ContinuesTo)!.Section == from.Section);
+            if (source is null)
+            {
+                var few = list.Count > 8 ? list.GetRange(0, 8) : list;
+                source = few.Count == 1 ? few[0] : few.MaxBy(s => Overlap(deckText(s), deckText(cont)))!;
+                if (few.Count > 1 && Overlap(deckText(source), deckText(cont)) == 0 && from.Section is null) continue;
+            }
             Merge(source, cont, deckText(cont));
-            stories.Remove(cont);
+            merged.Add(cont);
+            list.Remove(source);
+            if (source.OnwardJump is { } onward && onward.Page != cont.Page) Bucket(jumpers, (cont.Page, onward.Page)).Add(source);
         }
+        if (merged.Count > 0) stories.RemoveAll(merged.Contains);
+    }
+
+    private static List<Story> Bucket(Dictionary<(int, int), List<Story>> map, (int, int) key)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        return list;
     }
 
     private static void Merge(Story into, Story cont, string contDeck)

@@ -56,6 +56,20 @@ public sealed class PageAssembler(RecogniserSet r)
             if (s.Pages.Count == 0) s.Pages.Add(info.Number);
         }
         AssignKinds(stories);
+        // The same banner twice over one story is one column; the second copy is kept as a leftover.
+        foreach (var s in stories)
+        {
+            if (s.Columns.Count < 2) continue;
+            var seen = new HashSet<string>();
+            for (var i = 0; i < s.Columns.Count; i++)
+            {
+                if (seen.Add(s.Columns[i])) continue;
+                s.Leftovers.Add(s.Columns[i]);
+                s.Columns.RemoveAt(i--);
+            }
+        }
+        // Lines are done with once paragraphs exist; letting them go keeps a big issue's memory (and GC work) per page.
+        foreach (var s in stories) s.Lines.Clear();
         // A "story" with no text of its own (say, a stray marker line) is no article; its pieces are kept as unassigned.
         foreach (var s in stories.Where(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote))
         {
@@ -87,6 +101,7 @@ public sealed class PageAssembler(RecogniserSet r)
 
     private List<Item> BuildItems(List<PageLine> lines, bool wrapped)
     {
+        lastBodyWidth = 0;
         var items = new List<Item>();
         var i = 0;
         while (i < lines.Count)
@@ -109,11 +124,11 @@ public sealed class PageAssembler(RecogniserSet r)
                 {
                     var group = new List<PageLine> { l };
                     i++;
-                    var text = l.Body;
+                    var last = l.Body;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, Dateline: null, JumpIn: null } next
-                           && !(next.BlankBefore && Chars.EndsSentence(text)))
+                           && !(next.BlankBefore && Chars.EndsSentence(last)))
                     {
-                        group.Add(next); text += next.Body; i++;
+                        group.Add(next); last = next.Body; i++;
                         if (next.JumpOut is not null || next.TrailingByline is not null) break;
                     }
                     items.Add(new Item(ItemKind.Note, group));
@@ -121,7 +136,7 @@ public sealed class PageAssembler(RecogniserSet r)
                 }
                 default:
                 {
-                    var run = new List<PageLine> { l };
+                    var run = new List<PageLine>(16) { l };
                     i++;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, BlankBefore: false, Dateline: null, JumpIn: null }
                            && run[^1].JumpOut is null && run[^1].TrailingByline is null)
@@ -132,6 +147,17 @@ public sealed class PageAssembler(RecogniserSet r)
             }
         }
         return items;
+    }
+
+    /// <summary>Widest line of the last body block built on this page (the column width headlines are measured against).</summary>
+    private int lastBodyWidth;
+
+    private void AddBodyItem(List<Item> items, List<PageLine> lines)
+    {
+        items.Add(new Item(ItemKind.Body, lines));
+        var w = 0;
+        foreach (var l in lines) w = Math.Max(w, l.TextWidth);
+        lastBodyWidth = w;
     }
 
     private void AddRun(List<Item> items, List<PageLine> run, bool wrapped)
@@ -150,16 +176,16 @@ public sealed class PageAssembler(RecogniserSet r)
         }
 
         LastOpenBody(items, out var open);
-        var lastBody = items.FindLast(x => x.Kind == ItemKind.Body);
-        var refWidth = lastBody is null ? 0 : lastBody.Lines.Max(x => x.TextWidth);
+        var refWidth = lastBodyWidth;
         // A full-width line with a comma is wrapped body text, not a headline.
         bool BodyLike(PageLine l) => refWidth > 0 && !HeadlineRecogniser.IsSubtitle(l.Body)
                                      && l.Body.AsSpan().IndexOfAny('，', '、', ',') >= 0 && l.TextWidth >= refWidth * 0.85;
-        if (run.Count <= 4 && run.TrueForAll(IsHeadingLine) && !run.Exists(BodyLike))
+        if (run.Count <= 4 && run.TrueForAll(IsHeadingLine) && !run.Exists(BodyLike)
+            && !run.TrueForAll(l => r.Crosshead.IsCrosshead(l.Body, r.Headline)))
         {
             var strong = run.Exists(l => HeadlineRecogniser.IsSubtitle(l.Body)) || refWidth > 0 && run.TrueForAll(l => l.TextWidth <= refWidth * 0.75);
             var fullWidth = refWidth >= 16 && run.Count >= 2 && run.TrueForAll(l => Math.Abs(l.TextWidth - refWidth) <= 2);
-            if ((open && !strong) || fullWidth) items.Add(new Item(ItemKind.Body, run));
+            if ((open && !strong) || fullWidth) AddBodyItem(items, run);
             else items.Add(new Item(ItemKind.Heading, run));
             return;
         }
@@ -173,12 +199,12 @@ public sealed class PageAssembler(RecogniserSet r)
             var tailLines = run.GetRange(lastEnd + 1, tail);
             if (tailLines.TrueForAll(l => IsHeadingLine(l) && (l.TextWidth < bodyWidth * 0.85 || HeadlineRecogniser.IsSubtitle(l.Body))))
             {
-                items.Add(new Item(ItemKind.Body, run.GetRange(0, lastEnd + 1)));
+                AddBodyItem(items, run.GetRange(0, lastEnd + 1));
                 items.Add(new Item(ItemKind.Heading, tailLines));
                 return;
             }
         }
-        items.Add(new Item(ItemKind.Body, run));
+        AddBodyItem(items, run);
     }
 
     private bool IsHeadingLine(PageLine l) =>
@@ -224,9 +250,10 @@ public sealed class PageAssembler(RecogniserSet r)
         var orphans = new List<string>();
         Item? forward = null;
 
-        // Page top: a short line glued over the first body is the page banner.
+        // Page top: a line glued over the first body, of another width and without a comma, is the page banner.
         if (items.Count > 0 && items[0] is { Kind: ItemKind.Body } top && top.Lines.Count > 1 && IsHeadingLine(top.Lines[0])
-            && !IsHeadingLine(top.Lines[1]))
+            && !IsHeadingLine(top.Lines[1]) && top.Lines[0].Body.AsSpan().IndexOfAny('，', ',') < 0
+            && Math.Abs(top.Lines[0].TextWidth - top.Lines[1].TextWidth) > 0.25 * Math.Max(top.Lines[0].TextWidth, top.Lines[1].TextWidth))
         {
             info.Banner = top.Lines[0].Body;
             top.Lines.RemoveAt(0);
@@ -247,9 +274,11 @@ public sealed class PageAssembler(RecogniserSet r)
                 current.Closed = true;
                 banners.AddRange(heads.Skip(take));
             }
-            else if (current is null && stories.Count == 0 && !final && heads.Count >= 2)
+            else if (current is null && stories.Count == 0 && !final
+                     && (heads.Count >= 2 || (heads[0].Lines.Count >= 2 && !r.Banner.LooksLikeColumn(string.Join(" ", heads[0].HeadLines)))))
             {
-                // Page top, banner over a deck: that story reads headline first; the banner is its column.
+                // Page top, a deck (alone, or under a banner) before any text: that story reads headline first and
+                // the banner is its column. A lone one-line, column-like cluster stays the page banner.
                 forward = heads[^1];
                 banners.AddRange(heads.Take(heads.Count - 1));
             }
@@ -317,10 +346,7 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
-                    // A short block with a photo credit right under it is a photo caption: an item of its own.
-                    var photo = next is { Kind: ItemKind.Byline, BlankBefore: false } && first.Dateline is null
-                                && (next.Lines[0].Byline!.PhotoCredit || r.Caption.IsCaption(string.Concat(item.Lines.Select(l => l.Body))))
-                                && item.Lines.Sum(l => l.Body.Length) <= 400;
+                    var photo = IsCaptionBlock(item, next);
                     var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0 || forward is not null
                                     || first.Dateline is not null || first.JumpIn is not null || photo;
                     if (startsNew)
@@ -359,10 +385,12 @@ public sealed class PageAssembler(RecogniserSet r)
             {
                 case ItemKind.Heading:
                 {
-                    // A short line inside a story's text (body before and after, no dateline or byline after it) is a crosshead.
+                    // A short line set inside a story's text (body right before and after it, no blank line, no dateline
+                    // or byline after it) is a crosshead, and so is a short line between paragraphs of a feature (a dash subtitle).
                     var after = k + 1 < items.Count ? items[k + 1] : null;
                     if (current is { HasBody: true, Closed: false } && current.Kind != ArticleKind.EditorsNote && heads.Count == 0 && openers.Count == 0
                         && item.Lines.Count == 1 && item.HeadText is null && item.Lines[0].Body.Length <= 14
+                        && ((!item.BlankBefore && after is { BlankBefore: false }) || HasDashSubtitle(current))
                         && after is { Kind: ItemKind.Body } && after.Lines[0] is { Dateline: null, JumpIn: null }
                         && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body))
                     {
@@ -396,12 +424,14 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
+                    var photo = heads.Count == 0 && openers.Count == 0 && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
                     var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
-                                    || first.Dateline is not null || first.JumpIn is not null;
+                                    || first.Dateline is not null || first.JumpIn is not null || photo;
                     if (startsNew)
                     {
                         var columns = new List<string>();
                         current = NewStory(info.Number, openers, columns);
+                        current.IsPhotoBlock = photo;
                         // A briefs banner (简讯) heads the briefs after it; it is never a story's own deck.
                         var briefs = heads.FindLastIndex(h => r.Banner.IsBriefsBanner(string.Join(" ", h.HeadLines)));
                         if (briefs >= 0 && briefs == heads.Count - 1)
@@ -416,7 +446,7 @@ public sealed class PageAssembler(RecogniserSet r)
                             var banners = heads.Take(heads.Count - take).Select(h => string.Join(" ", h.HeadLines)).ToList();
                             foreach (var h in heads.Skip(heads.Count - take)) current.DeckLines.AddRange(h.HeadLines);
                             current.HasDeck = true;
-                            if (stories.Count == 0 && info.Banner is null && banners.Count > 0) { info.Banner = banners[0]; banners.RemoveAt(0); }
+                            // Banners over a deck are that story's column (a page-wide banner glued over the text is not a heading item).
                             current.Columns.AddRange(banners);
                             heads.Clear();
                         }
@@ -439,6 +469,12 @@ public sealed class PageAssembler(RecogniserSet r)
     }
 
     // ---- shared pieces ----
+
+    /// <summary>A short block with a credit right under it (a photo credit, or any credit under caption-like text) is a photo caption.</summary>
+    private bool IsCaptionBlock(Item item, Item? next) =>
+        next is { Kind: ItemKind.Byline, BlankBefore: false } && item.Lines[0].Dateline is null
+        && (next.Lines[0].Byline!.PhotoCredit || r.Caption.IsCaption(string.Concat(item.Lines.Select(l => l.Body))))
+        && item.Lines.Sum(l => l.Body.Length) <= 400;
 
     private static Story NewStory(int page, List<PageLine> openers, List<string> columns)
     {
@@ -485,11 +521,12 @@ public sealed class PageAssembler(RecogniserSet r)
     /// </summary>
     private void PlaceBanners(List<Story> stories, List<string> orphans, List<string> unassigned)
     {
-        foreach (var note in stories.Where(s => s.Kind == ArticleKind.EditorsNote).ToList())
+        // A page has an editor's note or two; a bound keeps garbage input (a note on every line) linear.
+        foreach (var note in stories.Where(s => s.Kind == ArticleKind.EditorsNote).Take(4).ToList())
         {
             var named = r.Banner.NamedColumns(string.Concat(note.Lines.Select(l => l.Body)));
             if (named.Count == 0) continue;
-            foreach (var name in named)
+            foreach (var name in named.Take(4))
             {
                 var holders = stories.Where(s => s != note && s.Columns.Any(c => Chars.Squeeze(c) == name)).ToList();
                 var orphan = orphans.FindIndex(o => Chars.Squeeze(o) == name);
@@ -514,12 +551,16 @@ public sealed class PageAssembler(RecogniserSet r)
             }
         }
 
-        foreach (var o in orphans)
+        if (orphans.Count > 0)
         {
+            // A trailing banner heads a series: stories without a column whose subtitles start alike (——访…).
             var bySeries = stories.Where(s => s.Columns.Count == 0 && BannerRecogniser.SeriesMarker(Deck(s).Subtitle) is not null)
                 .GroupBy(s => BannerRecogniser.SeriesMarker(Deck(s).Subtitle)).FirstOrDefault(g => g.Count() >= 2);
-            if (bySeries is not null) { foreach (var s in bySeries) s.Columns.Add(o); continue; }
-            unassigned.Add(o);
+            foreach (var o in orphans)
+            {
+                if (bySeries is not null) { foreach (var s in bySeries) s.Columns.Add(o); bySeries = null; continue; }
+                unassigned.Add(o);
+            }
         }
 
         // A briefs banner heads the briefs that follow it until the next deck or banner.
@@ -537,6 +578,9 @@ public sealed class PageAssembler(RecogniserSet r)
             }
         }
     }
+
+    /// <summary>Features and investigations (`——来自…的调查`) are the stories that carry crossheads.</summary>
+    private static bool HasDashSubtitle(Story s) => s.DeckLines.Count > 1 && HeadlineRecogniser.IsSubtitle(s.DeckLines[^1]);
 
     public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines);
 

@@ -10,7 +10,7 @@ public sealed class Story
     public required int Page { get; init; }
     public string Kind { get; set; } = ArticleKind.Article;
     public string? Label { get; set; }
-    public List<PageLine> Lines { get; } = [];
+    public List<PageLine> Lines { get; } = new(32);
     public List<string> DeckLines { get; } = [];
     /// <summary>The deck split into kicker/title/subtitle, computed once the deck lines are final.</summary>
     internal Deck? CachedDeck { get; set; }

@@ -43,11 +43,23 @@ public static class IssueDecoder
                 throw new IssueFormatException("input looks binary (it contains NUL bytes), not a text dump");
             if (TryDecode(StrictUtf8, bytes, out text)) detected = Detected.Utf8;
             else if (TryDecode(StrictGb18030.Value, bytes, out text)) detected = Detected.Gb18030;
+            else if (TryLenientUtf8(bytes, out text)) detected = Detected.Utf8;
             else throw new IssueFormatException("input is neither UTF-8, UTF-16 (with BOM) nor GB18030/GBK text");
         }
 
         RefuseBinary(text);
         return NormaliseLineEnds(text);
+    }
+
+    /// <summary>
+    /// UTF-8 with a handful of bad sequences (a dump cut off mid-character, a stray byte) is still that dump:
+    /// the bad bytes become U+FFFD, as long as they are rare.
+    /// </summary>
+    private static bool TryLenientUtf8(ReadOnlySpan<byte> bytes, out string text)
+    {
+        text = Encoding.UTF8.GetString(bytes);
+        var bad = text.AsSpan().Count('\uFFFD');
+        return bad <= Math.Max(2, bytes.Length / 2000);
     }
 
     private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes, string name) =>

@@ -71,8 +71,10 @@ public sealed class BylineRecogniser
         match = null;
         var s = line.TrimEnd();
         if (s.Length < 5 || s[^1] is not ('）' or ')')) return -1;
-        var open = s.LastIndexOfAny(['（', '(']);
+        var open = s.AsSpan().LastIndexOfAny('（', '(');
         if (open <= 0 || s.Length - open > 40) return -1;
+        // Only brackets that hold a role word can be a byline.
+        if (s.AsSpan(open).IndexOfAny(RoleEnds) < 0) return -1;
         var p = Parse(s[(open + 1)..^1], relaxed: true);
         if (p is null || p.RoleOnly) return -1;
         match = p with { Raw = s[open..], Closing = true };

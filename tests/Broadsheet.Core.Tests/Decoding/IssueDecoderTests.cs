@@ -76,9 +76,18 @@ public class IssueDecoderTests
     [Fact]
     public void Bytes_valid_in_no_supported_encoding_are_refused()
     {
-        // 0xFF is never valid in UTF-8, and 0xFF 0xFF is not a GB18030 sequence.
-        var e = Assert.Throws<IssueFormatException>(() => IssueDecoder.Decode(new byte[] { 0x41, 0xFF, 0xFF, 0x42 }));
+        // 0xFF is never valid in UTF-8 nor a GB18030 lead byte; four of them in six bytes is not a damaged dump.
+        var e = Assert.Throws<IssueFormatException>(() => IssueDecoder.Decode(new byte[] { 0x41, 0xFF, 0xFF, 0xFF, 0xFF, 0x42 }));
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void Utf8_cut_off_mid_character_still_decodes()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Sample + "\n本报讯");
+        var text = IssueDecoder.Decode(bytes.AsSpan(0, bytes.Length - 1), out var d);
+        Assert.StartsWith(Sample, text);
+        Assert.Equal(IssueDecoder.Detected.Utf8, d);
     }
 
     [Fact]
