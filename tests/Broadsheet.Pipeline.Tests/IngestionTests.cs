@@ -280,6 +280,44 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Two_page_issue_comes_back_with_its_jumps_merged()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.TwoPageIssue());
+        var (_, result) = await h.IngestAsync(Blob);
+
+        var parsed = IssueParser.Parse(Samples.TwoPageIssue(), new IssueContext("jining-daily", new DateOnly(2022, 8, 8)));
+        Assert.Equal(parsed.Articles.Count, result!.Articles);
+        Assert.Equal(2, result.Pages);
+        var items = (await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?top=100")))).GetProperty("items").EnumerateArray().ToList();
+        var jumped = items.Where(i => i.GetProperty("pages").GetArrayLength() == 2).ToList();
+        Assert.NotEmpty(jumped);
+        Assert.All(jumped, j => Assert.Equal([1, 2], j.GetProperty("pages").EnumerateArray().Select(p => p.GetInt32())));
+    }
+
+    [Fact]
+    public async Task Forty_page_issue_fans_out_and_publishes_every_story()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var issue = Samples.FortyPageIssue();
+        await h.UploadAsync(Blob, issue);
+        h.Counter.Reset();
+
+        var (intake, result) = await h.IngestAsync(Blob);
+
+        var parsed = IssueParser.Parse(issue, new IssueContext("jining-daily", new DateOnly(2022, 8, 8)));
+        Assert.Equal(40, result!.Pages);
+        Assert.Equal(parsed.Articles.Count, result.Articles);
+        Assert.True(result.Articles > 150, $"{result.Articles} stories");
+        output.WriteLine($"{result.Articles} stories, 40 pages: {h.Counter} => {(double)h.Counter.Total / result.Articles:F1} requests per story");
+        var history = await h.Client.GetInstanceAsync(intake.InstanceId, getInputsAndOutputs: true);
+        // References only: the orchestration's input and output stay small whatever the issue's size.
+        Assert.True(history!.SerializedInput!.Length < 1000 && history.SerializedOutput!.Length < 1000);
+        var page = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?top=100")));
+        Assert.Equal(100, page.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Transactions_per_story_are_measured()
     {
         await using var h = await PipelineHarness.StartAsync(azurite);
