@@ -38,6 +38,8 @@ if (args is ["--quick"])
     var bytes = Broadsheet.Bench.ParseBenchmark.Issue;
     var ctx = new Broadsheet.Core.Model.IssueContext("bench", new DateOnly(2022, 8, 8));
     for (var i = 0; i < 3; i++) Broadsheet.Core.IssueParser.Parse(bytes, ctx);
+    var g0 = GC.CollectionCount(0); var g1 = GC.CollectionCount(1); var g2 = GC.CollectionCount(2);
+    var alloc = GC.GetAllocatedBytesForCurrentThread();
     var sw = System.Diagnostics.Stopwatch.StartNew();
     var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
     const int n = 10;
@@ -45,6 +47,7 @@ if (args is ["--quick"])
     var s = sw.Elapsed.TotalSeconds / n;
     // On a shared machine wall time overstates the cost; CPU time of this process is what one core spent.
     var c = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / n;
+    Console.WriteLine($"per parse: {(GC.GetAllocatedBytesForCurrentThread() - alloc) / n / 1e6:F1} MB allocated, GCs gen0/1/2 {(GC.CollectionCount(0) - g0) / (double)n:F1}/{(GC.CollectionCount(1) - g1) / (double)n:F1}/{(GC.CollectionCount(2) - g2) / (double)n:F1}");
     Console.WriteLine($"{bytes.Length / 1e6:F2} MB: wall {s * 1000:F0} ms = {bytes.Length / 1e6 / s:F1} MB/s; cpu {c * 1000:F0} ms = {bytes.Length / 1e6 / c:F1} MB/s per CPU-second");
     return;
 }
