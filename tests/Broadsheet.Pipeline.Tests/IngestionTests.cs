@@ -290,6 +290,19 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Storage_that_stays_down_gives_a_503_with_one_line()
+    {
+        var outage = new ThrottlePolicy(times: 1000);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(outage));
+        outage.Arm();
+
+        var error = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?q=刘东利")), 503);
+
+        Assert.Contains("storage", error.GetProperty("error").GetString());
+        Assert.Equal(h.Storage.Options.MaxAttempts, outage.Throttled);
+    }
+
+    [Fact]
     public async Task Enrichment_fans_out_in_batches()
     {
         await using var h = await PipelineHarness.StartAsync(azurite, o => o.EnrichBatchSize = 3);
