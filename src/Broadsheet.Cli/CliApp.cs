@@ -2,6 +2,7 @@ using System.Text.Json;
 using Broadsheet.Core;
 using Broadsheet.Core.Json;
 using Broadsheet.Core.Model;
+using Broadsheet.Enrichment;
 
 namespace Broadsheet.Cli;
 
@@ -56,6 +57,11 @@ public static class CliApp
         if (!File.Exists(file)) return Fail($"no such file: {file}", 1);
         var bytes = await File.ReadAllBytesAsync(file);
         var issue = IssueParser.Parse(bytes, new IssueContext(options.Get("paper"), options.GetDate("date")));
+        if (options.Has("enrich"))
+        {
+            var enricher = new ArticleEnricher();
+            foreach (var article in issue.Articles) article.Enrichment = enricher.Enrich(article, issue.Issue);
+        }
         await using var stdout = Console.OpenStandardOutput();
         await JsonSerializer.SerializeAsync(stdout, issue, ArticleJson.Options);
         await stdout.WriteAsync("\n"u8.ToArray());

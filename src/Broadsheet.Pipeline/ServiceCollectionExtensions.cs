@@ -22,20 +22,41 @@ public static class ServiceCollectionExtensions
     {
         var options = new PipelineOptions();
         configure?.Invoke(options);
-        var storageOptions = options.Storage;
-        storageOptions.TokenKey ??= storageConnectionString;
+        // The account key inside the connection string is a secret every instance shares: a fine token key.
+        options.Storage.TokenKey ??= storageConnectionString;
+        return services.AddPipelineServices(options,
+            new TableServiceClient(storageConnectionString, BroadsheetStorage.TableClientOptions(options.Storage)),
+            new BlobServiceClient(storageConnectionString, BroadsheetStorage.BlobClientOptions(options.Storage)));
+    }
 
+    /// <summary>The same, with identity-based access (managed identity in Azure: no key stored anywhere).</summary>
+    /// <remarks>Set <see cref="StorageOptions.TokenKey"/> (app setting ContinuationTokenKey): without a shared secret, tokens are signed with a key anyone could derive.</remarks>
+    public static IServiceCollection AddBroadsheetPipeline(this IServiceCollection services, Uri blobServiceUri, Uri tableServiceUri,
+        Azure.Core.TokenCredential credential, Action<PipelineOptions>? configure = null)
+    {
+        var options = new PipelineOptions();
+        configure?.Invoke(options);
+        options.Storage.TokenKey ??= blobServiceUri.ToString();
+        return services.AddPipelineServices(options,
+            new TableServiceClient(tableServiceUri, credential, BroadsheetStorage.TableClientOptions(options.Storage)),
+            new BlobServiceClient(blobServiceUri, credential, BroadsheetStorage.BlobClientOptions(options.Storage)));
+    }
+
+    private static IServiceCollection AddPipelineServices(this IServiceCollection services, PipelineOptions options,
+        TableServiceClient tables, BlobServiceClient blobs)
+    {
+        var storageOptions = options.Storage;
         services.AddLogging();
         services.AddSingleton(options);
         services.AddSingleton(storageOptions);
-        services.AddSingleton(new TableServiceClient(storageConnectionString, BroadsheetStorage.TableClientOptions(storageOptions)));
-        services.AddSingleton(new BlobServiceClient(storageConnectionString, BroadsheetStorage.BlobClientOptions(storageOptions)));
+        services.AddSingleton(tables);
+        services.AddSingleton(blobs);
         services.AddSingleton<BroadsheetStorage>();
         services.AddSingleton<IssueStore>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IndexStore>();
         services.AddSingleton<StagingStore>();
-        services.AddSingleton(ContinuationTokens.FromSecret(storageOptions.TokenKey));
+        services.AddSingleton(ContinuationTokens.FromSecret(storageOptions.TokenKey!));
         services.AddSingleton<QueryEngine>();
 
         services.TryAddSingleton<ISearchTokenizer, CjkBigramTokenizer>();

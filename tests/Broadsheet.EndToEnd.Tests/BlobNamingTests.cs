@@ -28,7 +28,7 @@ public sealed class BlobNamingTests
     }
 
     [Fact]
-    public void WithoutADate_TheFileKeepsItsName_AndAnAsciiPaperGoesToMetadata()
+    public void WithoutADate_TheFileKeepsItsName_AndThePaperGoesToMetadata()
     {
         var t = BlobNaming.For("/tmp/dumps/scan.txt", "qilu", null);
         Assert.Equal("scan.txt", t.Name);
@@ -37,12 +37,15 @@ public sealed class BlobNamingTests
     }
 
     [Fact]
-    public void WithADateOnly_TheDateGoesToMetadata_AndNonAsciiPapersNeverBecomeHeaders()
+    public void WithADateOnly_TheDateGoesToMetadata_AndChinesePapersAreEscapedForTheHeader()
     {
         var t = BlobNaming.For("/tmp/dumps/scan.txt", null, new DateOnly(2022, 8, 8));
         Assert.Equal("scan.txt", t.Name);
         Assert.Equal("2022-08-08", t.Metadata["date"]);
-        Assert.DoesNotContain("paper", BlobNaming.For("/tmp/x/scan.txt", "济宁日报", null).Metadata.Keys);
+        var paper = BlobNaming.For("/tmp/x/scan.txt", "济宁日报", null).Metadata["paper"];
+        Assert.All(paper, c => Assert.InRange(c, ' ', '~'));
+        // What the pipeline reads back from the metadata.
+        Assert.Equal(("济宁日报", (string?)null), Broadsheet.Pipeline.UploadIntake.IssueOf("scan.txt", new Dictionary<string, string> { ["paper"] = paper }));
     }
 
     [Fact]

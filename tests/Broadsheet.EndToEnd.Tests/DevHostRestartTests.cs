@@ -33,7 +33,7 @@ public sealed class DevHostRestartTests(AzuriteFixture azurite) : IClassFixture<
         var done = await WaitForStatusAsync(second, paper, date, "complete", since);
 
         Assert.Single(await IssueRowsAsync(second, paper, date));
-        var stories = await ArticlesAsync(second, $"paper={paper}&date={date}&top=1000");
+        var stories = await ArticlesAsync(second, $"paper={paper}&date={date}&top=100");
         Assert.Equal(expected.Articles.Count, stories.Count);
         Assert.Equal(stories.Count, stories.Select(a => Str(a, "id")).Distinct().Count());
         Assert.Equal(expected.Articles.Count, done.GetProperty("articles").GetInt32());

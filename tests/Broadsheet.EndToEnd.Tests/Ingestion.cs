@@ -19,21 +19,13 @@ public static class Ingestion
         return response.Value;
     }
 
-    /// <summary>The /api/issues row for paper/date, or default when there is none.</summary>
-    public static async Task<JsonElement?> FindIssueAsync(DevHostProcess host, string paper, string date)
-    {
-        var list = await host.GetJsonAsync("issues?top=1000");
-        foreach (var item in list.GetProperty("items").EnumerateArray())
-            if (Str(item, "paper") == paper && Str(item, "date") == date) return item;
-        return null;
-    }
+    /// <summary>The /api/issues row for paper/date, or null when there is none.</summary>
+    public static async Task<JsonElement?> FindIssueAsync(DevHostProcess host, string paper, string date) =>
+        (await IssueRowsAsync(host, paper, date)).Cast<JsonElement?>().FirstOrDefault();
 
-    /// <summary>All rows for paper/date: a replaced or resumed upload must still be one row.</summary>
-    public static async Task<List<JsonElement>> IssueRowsAsync(DevHostProcess host, string paper, string date)
-    {
-        var list = await host.GetJsonAsync("issues?top=1000");
-        return [.. list.GetProperty("items").EnumerateArray().Where(i => Str(i, "paper") == paper && Str(i, "date") == date)];
-    }
+    /// <summary>All rows for paper/date across every page of /api/issues: a replaced or resumed upload must still be one row.</summary>
+    public static async Task<List<JsonElement>> IssueRowsAsync(DevHostProcess host, string paper, string date) =>
+        [.. (await AllPagesAsync(host, "issues?top=200")).Where(i => Str(i, "paper") == paper && Str(i, "date") == date)];
 
     /// <summary>Waits until paper/date reaches `status` with an `updated` at or after `since` (an older row is the previous upload's).</summary>
     public static async Task<JsonElement> WaitForStatusAsync(DevHostProcess host, string paper, string date, string status,
@@ -53,10 +45,20 @@ public static class Ingestion
         throw new UnreachableException();
     }
 
-    public static async Task<List<JsonElement>> ArticlesAsync(DevHostProcess host, string query)
+    /// <summary>Every article matching the query, following continuation tokens.</summary>
+    public static Task<List<JsonElement>> ArticlesAsync(DevHostProcess host, string query) => AllPagesAsync(host, "articles?" + query);
+
+    private static async Task<List<JsonElement>> AllPagesAsync(DevHostProcess host, string relative)
     {
-        var result = await host.GetJsonAsync("articles?" + query);
-        return [.. result.GetProperty("items").EnumerateArray()];
+        var all = new List<JsonElement>();
+        string? token = null;
+        do
+        {
+            var page = await host.GetJsonAsync(relative + (token is null ? "" : "&continuationToken=" + Q(token)));
+            all.AddRange(page.GetProperty("items").EnumerateArray());
+            token = Str(page, "continuationToken");
+        } while (token is not null);
+        return all;
     }
 
     public static string? Str(JsonElement e, string name) =>

@@ -58,6 +58,21 @@ public sealed class ApiClient : IDisposable
         catch (JsonException) { throw new CliFailure($"{Display} answered with something that is not JSON"); }
     }
 
+    /// <summary>Every item of a paged list (`{ items, continuationToken }`), following continuation tokens.</summary>
+    public async Task<List<JsonElement>> GetAllItemsAsync(string path, int pageSize, CancellationToken ct)
+    {
+        var all = new List<JsonElement>();
+        string? token = null;
+        do
+        {
+            var relative = $"{path}?top={pageSize}" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
+            using var doc = await GetJsonAsync(relative, ct);
+            all.AddRange(QueryCommand.Items(doc.RootElement).Select(e => e.Clone()));
+            token = QueryCommand.Str(doc.RootElement, "continuationToken");
+        } while (token is not null);
+        return all;
+    }
+
     private string Display => BaseUri.ToString().TrimEnd('/');
 
     /// <summary>The `error` (or `message`/`title`) of a JSON error body, if there is one.</summary>

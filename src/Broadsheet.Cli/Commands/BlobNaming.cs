@@ -5,7 +5,8 @@ namespace Broadsheet.Cli.Commands;
 
 /// <summary>The blob a dump is uploaded to.</summary>
 /// <param name="Name">`{paper}/{yyyy-MM-dd}.txt` when both are known, else the file's own name.</param>
-/// <param name="Metadata">`paper`/`date` for a name that does not carry them (ASCII values only: blob metadata are HTTP headers).</param>
+/// <param name="Metadata">`paper`/`date` for a name that does not carry them; the paper URL-escaped, since blob metadata are
+/// HTTP headers (ASCII) and the pipeline unescapes it.</param>
 public sealed record BlobTarget(string File, string Name, string? Paper, string? Date, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>Decides blob names from options and file paths, the way the pipeline reads them back.</summary>
@@ -32,7 +33,7 @@ public static partial class BlobNaming
             return new BlobTarget(file, $"{paper}/{dateText}.txt", paper, dateText, new Dictionary<string, string>());
 
         var metadata = new Dictionary<string, string>();
-        if (paper is not null && IsAscii(paper)) metadata["paper"] = paper;
+        if (paper is not null) metadata["paper"] = Uri.EscapeDataString(paper);
         if (dateText is not null) metadata["date"] = dateText;
         return new BlobTarget(file, Path.GetFileName(file), paper, dateText, metadata);
     }
@@ -49,8 +50,6 @@ public static partial class BlobNaming
 
     private static bool IsDate(string s) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
-    private static bool IsAscii(string s) => s.All(c => c is >= ' ' and < (char)127);
 
     private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) || s is "." or "/" ? null : s;
 

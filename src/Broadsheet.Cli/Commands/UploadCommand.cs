@@ -122,8 +122,7 @@ public static class UploadCommand
         {
             if (clock.Elapsed > timeout)
                 throw new CliFailure($"not ingested after {timeout.TotalSeconds:0} s: {string.Join(", ", pending.Keys)} — is `broadsheet serve` watching this storage account?");
-            using var doc = await api.GetJsonAsync("issues?top=1000", ct);
-            foreach (var item in QueryCommand.Items(doc.RootElement))
+            foreach (var item in await api.GetAllItemsAsync("issues", 200, ct))
             {
                 var target = Match(item, pending);
                 if (target is null) continue;

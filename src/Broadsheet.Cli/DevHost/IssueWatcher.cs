@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Broadsheet.Pipeline;
+using Broadsheet.Storage;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -13,9 +14,10 @@ namespace Broadsheet.Cli.DevHost;
 /// makes a second look at an already-ingested blob a no-op, and <see cref="UploadIntake.UnfinishedUploadsAsync"/>
 /// brings back uploads that a killed host left queued or running.
 /// </summary>
-public sealed class IssueWatcher(BlobContainerClient container, UploadIntake intake, DurableTaskClient client, ILogger<IssueWatcher> log)
+public sealed class IssueWatcher(BlobContainerClient container, UploadIntake intake, IssueStore issues, DurableTaskClient client, ILogger<IssueWatcher> log)
 {
     private readonly Dictionary<string, ETagAndFailures> seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> resumed = new(StringComparer.Ordinal);
     private bool storageDown;
 
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
@@ -38,12 +40,13 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     {
         try
         {
-            var unfinished = await intake.UnfinishedUploadsAsync();
+            var unfinished = (await intake.UnfinishedUploadsAsync(ct)).Where(u => u.Container == container.Name).ToList();
             if (unfinished.Count > 0) log.LogInformation("Resuming {Count} unfinished upload(s) left by a previous run", unfinished.Count);
             foreach (var upload in unfinished)
             {
                 if (ct.IsCancellationRequested) return;
-                await HandAsync(upload.BlobName, etag: null, ct);
+                // Handed over here, so the first listing need not hand the same version over again.
+                if (await HandAsync(upload.BlobName, etag: null, ct)) resumed.Add(upload.BlobName);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -58,13 +61,20 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         var listed = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions(), ct))
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, ct))
             {
                 listed.Add(blob.Name);
                 var etag = blob.Properties.ETag?.ToString() ?? "";
-                if (seen.TryGetValue(blob.Name, out var known) && known.ETag == etag
-                    && (known.Failures == 0 || DateTimeOffset.UtcNow < known.RetryAfter))
+                if (seen.TryGetValue(blob.Name, out var known))
+                {
+                    if (known.ETag == etag && (known.Failures == 0 || DateTimeOffset.UtcNow < known.RetryAfter)) continue;
+                }
+                else if (resumed.Remove(blob.Name) || await AlreadyDealtWithAsync(blob, etag, ct))
+                {
+                    // First sight since start: this exact version was ingested (or refused) by an earlier run.
+                    seen[blob.Name] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
                     continue;
+                }
                 await HandAsync(blob.Name, etag, ct);
             }
             if (storageDown) log.LogInformation("Storage is reachable again");
@@ -81,13 +91,28 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         foreach (var gone in seen.Keys.Where(k => !listed.Contains(k)).ToList()) seen.Remove(gone);
     }
 
-    private async Task HandAsync(string blobName, string? etag, CancellationToken ct)
+    /// <summary>
+    /// True when the issues table shows this blob version finished, complete or failed. The intake already
+    /// skips complete content; a failed upload would be tried again, and a restart must not repeat an upload.
+    /// </summary>
+    private async Task<bool> AlreadyDealtWithAsync(BlobItem blob, string etag, CancellationToken ct)
+    {
+        var (paper, date) = UploadIntake.IssueOf(blob.Name, blob.Metadata);
+        var row = await issues.GetAsync(IssueKey.ForUpload(paper, date, container.Name, blob.Name), ct);
+        var done = row is { Status: IssueStatus.Complete or IssueStatus.Failed }
+            && row.BlobETag == etag && row.Blob == container.Name + "/" + blob.Name;
+        if (done) log.LogInformation("Blob {Blob} ({ETag}): {Status} in an earlier run, left alone", blob.Name, etag, row!.Status);
+        return done;
+    }
+
+    private async Task<bool> HandAsync(string blobName, string? etag, CancellationToken ct)
     {
         try
         {
             var result = await intake.OnBlobAsync(container.Name, blobName, client, ct);
-            log.LogInformation("Blob {Blob} ({ETag}): {Result}", blobName, etag ?? "resumed", result);
+            log.LogInformation("Blob {Blob} ({ETag}): {Action} {InstanceId}", blobName, etag ?? "resumed", result.Action, result.InstanceId);
             if (etag is not null) seen[blobName] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
+            return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception e)
@@ -97,6 +122,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
             log.LogWarning("Intake of {Blob} failed ({Failures}x): {Reason} — retrying in {Seconds} s",
                 blobName, failures, Commands.StorageProbe.FirstLine(e.Message), wait.TotalSeconds);
             if (etag is not null) seen[blobName] = new ETagAndFailures(etag, failures, DateTimeOffset.UtcNow + wait);
+            return false;
         }
     }
 }

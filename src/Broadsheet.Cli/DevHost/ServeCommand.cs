@@ -70,7 +70,8 @@ public static class ServeCommand
         var stopping = app.Lifetime.ApplicationStopping;
         var container = app.Services.GetService<Azure.Storage.Blobs.BlobServiceClient>()?.GetBlobContainerClient(Endpoints.IssuesContainer)
             ?? probe.GetBlobContainerClient(Endpoints.IssuesContainer);
-        var watcher = new IssueWatcher(container, app.Services.GetRequiredService<UploadIntake>(), durable.Client,
+        var watcher = new IssueWatcher(container, app.Services.GetRequiredService<UploadIntake>(),
+            app.Services.GetRequiredService<Broadsheet.Storage.IssueStore>(), durable.Client,
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<IssueWatcher>());
         var watching = Task.Run(() => watcher.RunAsync(stopping), CancellationToken.None);
 

@@ -151,14 +151,14 @@ public sealed class PageAssembler(RecogniserSet r)
 
         LastOpenBody(items, out var open);
         var lastBody = items.FindLast(x => x.Kind == ItemKind.Body);
-        var refWidth = lastBody is null ? 0 : lastBody.Lines.Max(x => Chars.Width(x.Text));
+        var refWidth = lastBody is null ? 0 : lastBody.Lines.Max(x => x.TextWidth);
         // A full-width line with a comma is wrapped body text, not a headline.
         bool BodyLike(PageLine l) => refWidth > 0 && !HeadlineRecogniser.IsSubtitle(l.Body)
-                                     && l.Body.AsSpan().IndexOfAny("，、,") >= 0 && Chars.Width(l.Text) >= refWidth * 0.85;
+                                     && l.Body.AsSpan().IndexOfAny('，', '、', ',') >= 0 && l.TextWidth >= refWidth * 0.85;
         if (run.Count <= 4 && run.TrueForAll(IsHeadingLine) && !run.Exists(BodyLike))
         {
-            var strong = run.Exists(l => HeadlineRecogniser.IsSubtitle(l.Body)) || refWidth > 0 && run.TrueForAll(l => Chars.Width(l.Text) <= refWidth * 0.75);
-            var fullWidth = refWidth >= 16 && run.Count >= 2 && run.TrueForAll(l => Math.Abs(Chars.Width(l.Text) - refWidth) <= 2);
+            var strong = run.Exists(l => HeadlineRecogniser.IsSubtitle(l.Body)) || refWidth > 0 && run.TrueForAll(l => l.TextWidth <= refWidth * 0.75);
+            var fullWidth = refWidth >= 16 && run.Count >= 2 && run.TrueForAll(l => Math.Abs(l.TextWidth - refWidth) <= 2);
             if ((open && !strong) || fullWidth) items.Add(new Item(ItemKind.Body, run));
             else items.Add(new Item(ItemKind.Heading, run));
             return;
@@ -169,9 +169,9 @@ public sealed class PageAssembler(RecogniserSet r)
         var tail = run.Count - 1 - lastEnd;
         if (lastEnd >= 1 && tail is >= 1 and <= 3)
         {
-            var bodyWidth = run.Take(lastEnd + 1).Max(x => Chars.Width(x.Text));
+            var bodyWidth = run.Take(lastEnd + 1).Max(x => x.TextWidth);
             var tailLines = run.GetRange(lastEnd + 1, tail);
-            if (tailLines.TrueForAll(l => IsHeadingLine(l) && (Chars.Width(l.Text) < bodyWidth * 0.85 || HeadlineRecogniser.IsSubtitle(l.Body))))
+            if (tailLines.TrueForAll(l => IsHeadingLine(l) && (l.TextWidth < bodyWidth * 0.85 || HeadlineRecogniser.IsSubtitle(l.Body))))
             {
                 items.Add(new Item(ItemKind.Body, run.GetRange(0, lastEnd + 1)));
                 items.Add(new Item(ItemKind.Heading, tailLines));
@@ -482,7 +482,7 @@ public sealed class PageAssembler(RecogniserSet r)
         }
     }
 
-    public Deck Deck(Story s) => r.Headline.Split(s.DeckLines);
+    public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines);
 
     private bool IsPhoto(Story s)
     {
@@ -501,6 +501,7 @@ public sealed class PageAssembler(RecogniserSet r)
             {
                 s.Label ??= s.DeckLines[0];
                 s.DeckLines.RemoveAt(0);
+                s.CachedDeck = null;
                 if (s.Kind == ArticleKind.Article) s.Kind = ArticleKind.Commentary;
             }
             if (s.Kind != ArticleKind.Article) continue;

@@ -11,12 +11,15 @@ namespace Broadsheet.Core.Assembly;
 /// </summary>
 public static class ParagraphBuilder
 {
+    [ThreadStatic] private static StringBuilder? Builder;
+
     public static List<string> Build(IReadOnlyList<PageLine> lines, bool wrapped, Func<string, bool> isCrosshead)
     {
         var paragraphs = new List<string>();
         if (lines.Count == 0) return paragraphs;
         var full = FullWidth(lines);
-        var sb = new StringBuilder();
+        var sb = Builder ??= new StringBuilder(1024);
+        sb.Clear();
         PageLine? prev = null;
         var prevCrosshead = false;
         foreach (var line in lines)
@@ -24,8 +27,11 @@ public static class ParagraphBuilder
             var crosshead = isCrosshead(line.Body);
             if (sb.Length > 0 && prev is not null)
             {
-                var ends = Chars.EndsSentence(sb.ToString().AsSpan(Math.Max(0, sb.Length - 64)));
-                var shortLast = Chars.Width(prev.Text) < full * 0.8;
+                // Only a closing bracket needs the paragraph before it (`…致辞。（图片由…提供）` spans lines).
+                var ends = prev.Body.Length >= 3 && !Chars.IsClosingBracket(prev.Body[^1])
+                    ? Chars.EndsSentence(prev.Body)
+                    : Chars.EndsSentence(sb.ToString(sb.Length - Math.Min(sb.Length, 64), Math.Min(sb.Length, 64)));
+                var shortLast = prev.TextWidth < full * 0.8;
                 var brk = crosshead || prevCrosshead || line.Dateline is not null
                     || (ends && (line.BlankBefore || !wrapped || shortLast || prev.TrailingByline is not null));
                 if (brk) { paragraphs.Add(sb.ToString()); sb.Clear(); }
@@ -43,7 +49,7 @@ public static class ParagraphBuilder
     private static double FullWidth(IReadOnlyList<PageLine> lines)
     {
         var widths = new List<int>();
-        foreach (var l in lines) if (!Chars.EndsSentence(l.Text)) widths.Add(Chars.Width(l.Text));
+        foreach (var l in lines) if (!Chars.EndsSentence(l.Text)) widths.Add(l.TextWidth);
         if (widths.Count == 0) return 0;
         widths.Sort();
         return widths[(int)(widths.Count * 0.75)];

@@ -12,6 +12,8 @@ public sealed class Story
     public string? Label { get; set; }
     public List<PageLine> Lines { get; } = [];
     public List<string> DeckLines { get; } = [];
+    /// <summary>The deck split into kicker/title/subtitle, computed once the deck lines are final.</summary>
+    internal Deck? CachedDeck { get; set; }
     public bool HasDeck { get; set; }
     public List<BylineMatch> Bylines { get; } = [];
     public List<string> Columns { get; } = [];

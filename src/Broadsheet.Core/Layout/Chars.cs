@@ -77,12 +77,16 @@ public static class Chars
         return -1;
     }
 
-    /// <summary>Collapses runs of space inside, trims the ends (ideographic space included).</summary>
+    /// <summary>Trims the ends (ideographic space included); the same string when there is nothing to trim.</summary>
+    public static string Clean(string s) =>
+        s.Length == 0 || (!IsSpace(s[0]) && !IsSpace(s[^1]) && s[^1] != '\r') ? s : Clean(s.AsSpan());
+
+    /// <summary>Trims the ends (ideographic space included).</summary>
     public static string Clean(ReadOnlySpan<char> s)
     {
         var start = 0; var end = s.Length;
-        while (start < end && IsSpace(s[start])) start++;
-        while (end > start && IsSpace(s[end - 1])) end--;
+        while (start < end && (IsSpace(s[start]) || s[start] == '\r')) start++;
+        while (end > start && (IsSpace(s[end - 1]) || s[end - 1] == '\r')) end--;
         return s[start..end].ToString();
     }
 

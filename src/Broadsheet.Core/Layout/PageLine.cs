@@ -28,6 +28,8 @@ public sealed class PageLine
     /// <summary>What this line gives the story's paragraphs once markers are lifted out.</summary>
     public string Body { get; set; } = "";
 
-    public int Width => Chars.Width(Body);
+    private int textWidth = -1;
+    /// <summary>Display width of the printed line (wide characters count two), computed once.</summary>
+    public int TextWidth => textWidth >= 0 ? textWidth : textWidth = Chars.Width(Text);
     public override string ToString() => $"{Index}:{Kind}:{Text}";
 }

@@ -67,7 +67,8 @@ public static class TextNormaliser
     private static bool StartsDoubled(string s)
     {
         var maxK = Math.Min(MaxRun, s.Length / 2);
-        for (var k = 1; k <= maxK; k++)
+        var first = s[0];
+        for (var k = s.IndexOf(first, 1); k > 0 && k <= maxK; k = s.IndexOf(first, k + 1))
             if (string.CompareOrdinal(s, 0, s, k, k) == 0) return true;
         return false;
     }

@@ -13,6 +13,8 @@ public sealed partial class BannerRecogniser
     [GeneratedRegex(@"[“「『\""]([^”」』\""]{2,30})[”」』\""]")]
     private static partial Regex Quoted();
 
+    private static readonly char[] BannerTrim = ['【', '】', '[', ']', ' ', '■', '◆', '●'];
+    private static readonly char[] DashTrim = ['—', '－', '-', ' '];
     private static readonly string[] BriefWords = ["简讯", "快讯", "短讯", "简报", "速递", "速览", "一句话新闻", "新闻速读", "资讯", "动态", "要闻速览"];
 
     /// <summary>Column names an editor's note announces, in order (the quoted names).</summary>
@@ -25,7 +27,7 @@ public sealed partial class BannerRecogniser
 
     public bool IsBriefsBanner(string banner)
     {
-        var t = banner.Trim('【', '】', '[', ']', ' ', '■', '◆', '●');
+        var t = banner.Trim(BannerTrim);
         return t.Length <= 8 && BriefWords.Any(w => t.Contains(w, StringComparison.Ordinal));
     }
 
@@ -33,7 +35,7 @@ public sealed partial class BannerRecogniser
     public static string? SeriesMarker(string? subtitle)
     {
         if (subtitle is null) return null;
-        var t = subtitle.TrimStart('—', '－', '-', ' ');
+        var t = subtitle.TrimStart(DashTrim);
         if (t.Length < 2 || t.Length == subtitle.Length) return null;
         return t[0] is '访' or '记' or '专' ? t[..1] : null;
     }

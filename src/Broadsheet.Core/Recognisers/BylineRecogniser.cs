@@ -30,7 +30,9 @@ public sealed class BylineRecogniser
     private static readonly string[] ShortRoles = ["文", "图", "摄"];
     private static readonly string[] CompoundSurnames =
         ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "公孙", "夏侯", "尉迟", "长孙", "宇文", "司徒", "端木", "独孤", "南宫", "西门"];
-    private const string Markers = "■□◎●▲◆★";
+    private static readonly System.Buffers.SearchValues<char> Markers = System.Buffers.SearchValues.Create("■□◎●▲◆★");
+    /// <summary>Last characters of the role words: an unmarked byline's first token ends in one (or in 摄).</summary>
+    private static readonly System.Buffers.SearchValues<char> RoleEnds = System.Buffers.SearchValues.Create("员生者理辑影图道稿作文摄");
 
     public BylineMatch? Match(string line)
     {
@@ -57,6 +59,8 @@ public sealed class BylineRecogniser
             if (p is null || p.RoleOnly || lead.Length == 0) return null;
             return p with { Raw = Chars.Clean(s.AsSpan(marker)), Lead = lead };
         }
+        // Unmarked: the first token must hold a role word; checked before any tokenising (most lines are body text).
+        if (!FirstTokenHasRole(s)) return null;
         var plain = Parse(s, relaxed: false);
         return plain is null ? null : plain with { Raw = s };
     }
@@ -135,6 +139,17 @@ public sealed class BylineRecogniser
         foreach (var o in orphans) people.Add(new Byline(o, ""));
         // Roles such as 编辑整理 after the last name describe the whole line, not a person of their own.
         return new BylineMatch(people, text, null, false, false, photo);
+    }
+
+    private static bool FirstTokenHasRole(string s)
+    {
+        var end = 0;
+        while (end < s.Length && !Chars.IsSpace(s[end]) && s[end] is not ('、' or '，' or ',' or '：' or ':')) end++;
+        var first = s.AsSpan(0, end);
+        if (first.Length == 0 || !RoleEnds.Contains(first[^1])) return false;
+        if (first.Length == 1) return true;
+        foreach (var r in Roles) if (first.Contains(r, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static bool IsShortRole(string t) => Array.IndexOf(ShortRoles, t) >= 0;

@@ -12,5 +12,6 @@ public sealed partial class CrossheadRecogniser
     private static partial Regex Numbered();
 
     public bool IsCrosshead(string line, HeadlineRecogniser headlines) =>
-        line.Length <= 30 && Numbered().IsMatch(line) && headlines.IsHeadingLine(line);
+        line.Length is > 0 and <= 30 && "一二三四五六七八九十（(0123456789第◆▲●★◇△".Contains(line[0])
+        && Numbered().IsMatch(line) && headlines.IsHeadingLine(line);
 }

@@ -26,18 +26,26 @@ public sealed partial class DatelineRecogniser(BylineRecogniser bylines)
     [GeneratedRegex(@"\G\s*(?:[（(](?<credit>[^（()）]{2,40})[）)]|(?<credit>(?:本报|全媒体|融媒体)?记者[\p{IsCJKUnifiedIdeographs}\s]{2,12}?报道)\s*[:：]?|(?<src>据[^：:，。！？\s]{1,24}?(?:消息|报道))\s*[:：，,]?)")]
     private static partial Regex Credit();
 
+    private static readonly System.Buffers.SearchValues<char> NotInPlace = System.Buffers.SearchValues.Create("从的了在是和对将把被等");
+    private static readonly System.Buffers.SearchValues<char> SourceCue = System.Buffers.SearchValues.Create("报社台网心");
     private static readonly string[] NotPlaceEnd = ["通", "简", "快", "短", "资", "喜", "电", "速", "音", "新华社"];
 
     public DatelineMatch? Match(string line, DateOnly? issueDate)
     {
         if (line.Length < 3) return null;
+        // Every dateline ends in 讯 or 电 within its first few characters: a cheap test before the pattern.
+        var head = line.AsSpan(0, Math.Min(line.Length, 32));
+        if (head.IndexOfAny('讯', '电') < 0) return null;
+        // …and starts with a source: 本报, a bracket, a news agency, or a name ending in 报/社/台/网/中心.
+        var c0 = line[0];
+        if (c0 is not ('本' or '【' or '[' or '新' or '中' or '人' or '央') && line.AsSpan(0, Math.Min(line.Length, 16)).IndexOfAny(SourceCue) < 0) return null;
         var m = Head().Match(line);
         if (!m.Success) return null;
         var place = m.Groups["place"].Value;
         var kind = m.Groups["kind"].Value;
         var end = m.Index + m.Length;
         if (end < line.Length && line[end] is '员' or '息' or '号' or '社' or '稿' or '录') return null;
-        if (place.Length > 0 && (NotPlaceEnd.Any(place.EndsWith) || place.Contains("记者") || place.IndexOfAny(['从', '的', '了', '在', '是', '和', '对', '将', '把', '被', '等']) >= 0)) return null;
+        if (place.Length > 0 && (NotPlaceEnd.Any(e => place.EndsWith(e, StringComparison.Ordinal)) || place.Contains("记者") || place.AsSpan().IndexOfAny(NotInPlace) >= 0)) return null;
         // A wired story (电) always carries a date; without one, "…电" is a word (电网, 电力).
         if (kind == "电" && !m.Groups["d"].Success) return null;
 

@@ -14,6 +14,7 @@ public sealed partial class EditorsNoteRecogniser
 
     public EditorsNoteMatch? Match(string line)
     {
+        if (line.Length < 2 || line[0] is not ('编' or '【' or '[' or ' ')) return null;
         var m = Label().Match(line);
         if (!m.Success) return null;
         var label = m.Groups["label"].Value;

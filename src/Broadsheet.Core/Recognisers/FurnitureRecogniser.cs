@@ -41,27 +41,40 @@ public sealed partial class FurnitureRecogniser
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,6}(?:日报|晚报|早报|都市报|时报|商报|青年报|法治报)$")]
     private static partial Regex Nameplate();
 
+    private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create("。？！，、；");
+
     public FurnitureMatch? Match(string line)
     {
         var s = Chars.Clean(line);
         if (s.Length < 2 || s.Length > 160) return null;
         // Furniture never holds a sentence.
-        if (s.AsSpan().IndexOfAny("。？！，、；") >= 0) return null;
+        var span = s.AsSpan();
+        if (span.IndexOfAny(SentencePunctuation) >= 0) return null;
 
-        if (EditionEntry().Count(s) >= 2) return new FurnitureMatch(FurnitureKind.EditionList, null, null);
+        // Each pattern runs only when the line holds the character it needs (most lines are body text).
+        var hasColon = span.IndexOfAny(':', '：') >= 0;
+        var hasBan = span.Contains('版');
+        if (hasBan && hasColon && EditionEntry().Count(s) >= 2) return new FurnitureMatch(FurnitureKind.EditionList, null, null);
 
-        var date = ParseDate(s);
-        var weekday = Weekday().IsMatch(s);
-        var staff = StaffField().Count(s);
+        var date = span.Contains('年') ? ParseDate(s) : null;
+        var weekday = (span.Contains('星') || span.Contains('周')) && Weekday().IsMatch(s);
+        var staff = hasColon ? StaffField().Count(s) : 0;
+        var masthead = span.IndexOfAny(MastheadCue) >= 0 && MastheadField().IsMatch(s);
 
-        if (date is not null && (weekday || staff > 0 || MastheadField().IsMatch(s) || s.Length <= 24 || PageNumberField().IsMatch(s)))
-            return new FurnitureMatch(staff > 0 || PageNumberField().IsMatch(s) ? FurnitureKind.RunningHead : FurnitureKind.DateLine, PageNumber(s), date);
-        if (StaffStart().IsMatch(s) || staff >= 2) return new FurnitureMatch(FurnitureKind.Staff, null, date);
-        if (MastheadField().IsMatch(s) && s.Length <= 80) return new FurnitureMatch(FurnitureKind.Masthead, null, date);
+        if (date is not null)
+        {
+            var numbered = PageNumberField().IsMatch(s);
+            if (weekday || staff > 0 || masthead || s.Length <= 24 || numbered)
+                return new FurnitureMatch(staff > 0 || numbered ? FurnitureKind.RunningHead : FurnitureKind.DateLine, PageNumber(s), date);
+        }
+        if (hasColon && (staff >= 2 || StaffStart().IsMatch(s))) return new FurnitureMatch(FurnitureKind.Staff, null, date);
+        if (masthead && s.Length <= 80) return new FurnitureMatch(FurnitureKind.Masthead, null, date);
         if (weekday && s.Length <= 20 && Chars.CountHan(s) <= 8) return new FurnitureMatch(FurnitureKind.DateLine, null, null);
-        if (Nameplate().IsMatch(s)) return new FurnitureMatch(FurnitureKind.Masthead, null, null, s);
+        if (s[^1] == '报' && Nameplate().IsMatch(s)) return new FurnitureMatch(FurnitureKind.Masthead, null, null, s);
         return null;
     }
+
+    private static readonly System.Buffers.SearchValues<char> MastheadCue = System.Buffers.SearchValues.Create("NnSs历代期版号");
 
     private static DateOnly? ParseDate(string s)
     {
@@ -76,7 +89,7 @@ public sealed partial class FurnitureRecogniser
         var m = PageNumberField().Match(s);
         if (!m.Success) return null;
         var v = m.Groups["n"].Value;
-        var digits = v.TrimStart('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z');
+        var digits = v.Length > 0 && v[0] is >= 'A' and <= 'Z' ? v[1..] : v;
         var n = Chars.ParseNumber(digits);
         return n > 0 ? n : null;
     }

@@ -1,0 +1,180 @@
+using Broadsheet.Core.Model;
+using Broadsheet.Enrichment.Lexicon;
+using Broadsheet.Enrichment.Text;
+
+namespace Broadsheet.Enrichment.Extractors;
+
+/// <summary>
+/// Organisations: a word ending in an organisation suffix (…局, …厅, …委员会, …协会, …集团, …公司, …中心, …政府), read back
+/// over the words before it to an anchor (a division, 市/省/县/区, 中国/国家) or, for firms, to a brand name jieba doesn't know.
+/// Short and full forms the text gives both (市人社局 / 市人力资源社会保障局) are linked.
+/// </summary>
+internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
+{
+    private static readonly string[] Suffixes =
+    [
+        "人民政府", "委员会", "联合会", "基金会", "有限公司", "研究院", "研究所", "科学院", "检察院", "办公室", "合作社",
+        "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
+        "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办",
+    ];
+    /// <summary>Suffixes a firm or institution may carry without a place in front (利丰集团).</summary>
+    private static readonly HashSet<string> Commercial = ["有限公司", "公司", "集团", "银行", "大学", "学院", "医院", "合作社", "研究院", "研究所", "协会", "学会", "商会", "基金会"];
+    /// <summary>Words that make an organisation's name local (市人社局, 中共济宁市委).</summary>
+    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院"];
+    private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
+
+    public List<Organization> Extract(ArticleText at)
+    {
+        var text = at.Text;
+        var tokens = at.Tokens;
+        var found = new List<(string Name, int Offset)>();
+
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            var tok = tokens[k];
+            var suffix = SuffixOf(tok.Word);
+            var end = tok.End;
+            var last = k;
+            if (suffix is null && TitleAfterSuffix(tok.Word) is { } s)
+            {
+                // 保障局局长 cut as 社会保障/局局长: the body ends inside the token.
+                (suffix, end, last) = (s, tok.Start + s.Length, k - 1);
+            }
+            if (suffix is null) continue;
+            if (OrganizationBefore(at, last, end, suffix) is { } start)
+            {
+                var name = text[start..end];
+                // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
+                found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
+                found.Add((name, start));
+            }
+        }
+
+        // Abbreviations the lexicon knows, with their local prefix (市人社局), even when segmentation split them oddly.
+        foreach (var (shortForm, _) in lexicon.OrganizationAbbreviations)
+        {
+            for (var i = text.IndexOf(shortForm, StringComparison.Ordinal); i >= 0; i = text.IndexOf(shortForm, i + 1, StringComparison.Ordinal))
+            {
+                var start = i;
+                if (i > 0 && text[i - 1] is '市' or '省' or '县' or '区') start = i - 1;
+                else if (DivisionEndingAt(text, i) is { } d) start = i - d;
+                if (start == i && shortForm.Length < 3) continue;
+                var name = text[start..(i + shortForm.Length)];
+                if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= i + shortForm.Length)) found.Add((name, start));
+            }
+        }
+
+        var names = found.OrderBy(f => f.Offset).Select(f => f.Name).Distinct().ToList();
+        return Link(names, text);
+    }
+
+    /// <summary>Pairs 市人力资源社会保障局 with 市人社局 when both occur; the short form is not listed on its own.</summary>
+    private List<Organization> Link(List<string> names, string text)
+    {
+        var result = new List<Organization>();
+        var absorbed = new HashSet<string>();
+        foreach (var name in names)
+        {
+            string? shortForm = null;
+            foreach (var (s, full) in lexicon.OrganizationAbbreviations)
+            {
+                if (!name.EndsWith(full, StringComparison.Ordinal) || s == full) continue;
+                // 微山县文化和旅游局 is written 县文旅局 later: try the whole prefix, then its last character.
+                var prefix = name[..^full.Length];
+                foreach (var p in prefix.Length > 1 ? [prefix, prefix[^1..]] : new[] { prefix })
+                {
+                    if (text.Contains(p + s, StringComparison.Ordinal)) { shortForm = p + s; break; }
+                }
+                if (shortForm is not null) break;
+            }
+            if (shortForm is not null) absorbed.Add(shortForm);
+            result.Add(new Organization(name, shortForm));
+        }
+        result.RemoveAll(o => o.ShortForm is null && absorbed.Contains(o.Name));
+        return result;
+    }
+
+    private static string? SuffixOf(string word)
+    {
+        foreach (var s in Suffixes)
+        {
+            if (word == s) return s;
+        }
+        // 保障局, 组织部, 研发中心: dictionary words ending in a suffix; two-character ones (格局, 干部, 全局) are ordinary words.
+        if (word.Length >= 3)
+        {
+            foreach (var s in Suffixes) if (word.EndsWith(s, StringComparison.Ordinal)) return s;
+        }
+        return null;
+    }
+
+    /// <summary>局局长, 厅厅长: a one-character suffix glued to the title after it.</summary>
+    private string? TitleAfterSuffix(string word)
+    {
+        if (word.Length < 3 || "局厅部委办".IndexOf(word[0]) < 0) return null;
+        return lexicon.Titles.Contains(word[1..]) ? word[..1] : null;
+    }
+
+    /// <summary>
+    /// Where the organisation ending at <paramref name="end"/> starts, or null when there is none; token <paramref name="k"/>
+    /// is the last whole token of the name (the suffix's own token, or the one before a 局局长).
+    /// </summary>
+    private int? OrganizationBefore(ArticleText at, int k, int end, string suffix)
+    {
+        if (k < 0) return null;
+        var tokens = at.Tokens;
+        var bareSuffix = tokens[k].End == end && tokens[k].Word == suffix;
+        var first = k;     // earliest token walked
+        var soft = -1;     // the 和/与 nearest the suffix, if any
+        for (var j = k - 1; j >= 0 && end - tokens[j].Start <= 25; j--)
+        {
+            var w = tokens[j].Word;
+            if (w is "和" or "与" or "及") { if (soft < 0) soft = j; first = j; continue; }
+            if (w is "（" or "）" or "(" or ")") { first = j; continue; }
+            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w)) break;
+            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w)) break;
+            first = j;
+        }
+        while (first < k && tokens[first].Word is "和" or "与" or "及" or "（" or "）" or "(" or ")") first++;
+
+        // The earliest anchor wins; an anchor before a 和 makes the 和 part of the name (市工业和信息化局).
+        for (var j = first; j <= k; j++)
+        {
+            if (!IsAnchor(at, j)) continue;
+            var start = tokens[j].Start;
+            var middle = (bareSuffix ? tokens[k].Start : end - suffix.Length) - tokens[j].End;
+            // 市政府, 省委: an anchor word and a bare suffix name no particular body.
+            if (middle == 0 && tokens[j].Word.Length == 1 && AnchorWords.Contains(tokens[j].Word) && (bareSuffix || k == j)) return null;
+            if (end - start < 3) return null;
+            return start;
+        }
+        if (!Commercial.Contains(suffix)) return null;
+        // A firm: needs a name jieba doesn't know (利丰, 华金) or a proper noun right before the suffix words.
+        var from = soft >= 0 ? soft + 1 : first;
+        var hasBrand = false;
+        for (var j = from; j < (bareSuffix ? k : k + 1); j++)
+        {
+            var w = tokens[j].Word;
+            var known = lexicon.TryGetWord(w, out var info);
+            if (!known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt") hasBrand = true;
+        }
+        return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
+    }
+
+    private bool IsAnchor(ArticleText at, int j)
+    {
+        var tok = at.Tokens[j];
+        if (AnchorWords.Contains(tok.Word)) return true;
+        var len = lexicon.Divisions.LongestMatch(at.Text, tok.Start, out _);
+        return len > 0;
+    }
+
+    private int? DivisionEndingAt(string text, int end)
+    {
+        for (var len = Math.Min(lexicon.Divisions.MaxNameLength, end); len >= 2; len--)
+        {
+            if (lexicon.Divisions.Find(text.AsSpan(end - len, len)).Count > 0) return len;
+        }
+        return null;
+    }
+}

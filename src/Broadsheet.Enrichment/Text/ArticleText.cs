@@ -1,0 +1,71 @@
+using Broadsheet.Core.Model;
+using Broadsheet.Enrichment.Lexicon;
+
+namespace Broadsheet.Enrichment.Text;
+
+/// <summary>
+/// The text an article gives the extractors: headline lines (kicker, title, subtitle) then body paragraphs,
+/// one a line, cut once by jieba and shared by every extractor.
+/// </summary>
+public sealed partial class ArticleText
+{
+    public Article Article { get; }
+    /// <summary>Headline lines then paragraphs, joined by '\n'.</summary>
+    public string Text { get; }
+    /// <summary>Where the body starts in <see cref="Text"/>; before it is headline.</summary>
+    public int BodyStart { get; }
+    public IReadOnlyList<Token> Tokens { get; }
+    /// <summary>The date relative dates resolve against: the dateline's, else the issue's, else null.</summary>
+    public DateOnly? ReferenceDate { get; }
+    public DateOnly? IssueDate { get; }
+
+    public ArticleText(Article article, IssueInfo issue, NewsroomLexicon lexicon)
+    {
+        Article = article;
+        var headline = new[] { article.Kicker, article.Title, article.Subtitle }
+            .Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => Clean(s!)).ToList();
+        var head = string.Join('\n', headline);
+        var body = string.Join('\n', article.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Clean));
+        Text = head.Length == 0 ? body : head + "\n" + body;
+        BodyStart = head.Length == 0 ? 0 : head.Length + 1;
+        Tokens = lexicon.Cut(Text);
+        IssueDate = ParseDate(issue.Date);
+        ReferenceDate = ParseDate(article.Dateline?.Date) ?? IssueDate;
+    }
+
+    public ReadOnlySpan<char> Body => Text.AsSpan(BodyStart);
+
+    public bool InHeadline(int offset) => offset < BodyStart;
+
+    /// <summary>One line per field; spaces PDF extraction leaves between digits and Han (1984 年 9 月) go, so dates and figures read whole.</summary>
+    private static string Clean(string s) => DigitHanGap().Replace(s.Replace('\n', ' ').Replace('\r', ' '), "").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[0-9０-９%])[ \u3000]+(?=[\u4e00-\u9fff%])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9０-９])")]
+    private static partial System.Text.RegularExpressions.Regex DigitHanGap();
+
+    private static DateOnly? ParseDate(string? s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", out var d) ? d : null;
+
+    /// <summary>Index of the first token that ends after <paramref name="offset"/>.</summary>
+    public int TokenAt(int offset)
+    {
+        int lo = 0, hi = Tokens.Count - 1, found = Tokens.Count;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Tokens[mid].End > offset) { found = mid; hi = mid - 1; } else lo = mid + 1;
+        }
+        return found;
+    }
+}
+
+/// <summary>Character classes the rules share.</summary>
+internal static class Chars
+{
+    public static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+    public static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '０' and <= '９';
+    public static char AsciiDigit(char c) => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c;
+    /// <summary>Sentence enders.</summary>
+    public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '\n' or '；' or ';';
+    public static bool IsClauseBreak(char c) => IsSentenceEnd(c) || c is '，' or ',' or '：' or ':' or '、' or '“' or '”' or '"' or '（' or '）' or '(' or ')' or '《' or '》' or '—' or '…' or ' ' or '　' or '\t';
+}

@@ -1,0 +1,62 @@
+using Broadsheet.Core.Model;
+using Broadsheet.Enrichment.Extractors;
+
+namespace Broadsheet.Enrichment.Tests;
+
+public class PlaceExtractorTests
+{
+    private static List<Place> Places(string body, Dateline? dateline = null, string? paper = "济宁日报") =>
+        new PlaceExtractor(Build.Lexicon).Extract(Build.Text(body, dateline: dateline), paper);
+
+    [Fact]
+    public void Short_county_names_normalise_to_the_full_name_and_code()
+    {
+        var places = Places("嘉祥、汶上两县联合举办招聘会。");
+        Assert.Contains(new Place("嘉祥", "嘉祥县", "370829"), places);
+        Assert.Contains(new Place("汶上", "汶上县", "370830"), places);
+    }
+
+    [Fact]
+    public void Dateline_place_is_included_even_when_the_body_does_not_name_it()
+    {
+        var places = Places("全县共检查定点医疗机构15家。", new Dateline("本报汶上讯", "汶上", null));
+        Assert.Equal(new Place("汶上", "汶上县", "370830"), places[0]);
+    }
+
+    [Fact]
+    public void Ambiguous_names_resolve_towards_the_province_the_story_is_about()
+    {
+        // 朝阳区 is in 北京 and in 长春; 朝阳 is also a city in 辽宁.
+        var beijing = Places("北京市朝阳区新建口袋公园，朝阳居民出门见绿。", new Dateline("本报北京讯", "北京", null), paper: null);
+        Assert.Contains(beijing, p => p is { Name: "朝阳区", Code: "110105" });
+        var liaoning = Places("辽宁省朝阳市推进乡村振兴，朝阳的小米远近闻名。", paper: null);
+        Assert.Contains(liaoning, p => p.Code == "211300");
+        Assert.DoesNotContain(liaoning, p => p.Code == "110105");
+    }
+
+    [Fact]
+    public void Same_division_under_two_names_is_listed_once()
+    {
+        var places = Places("嘉祥县举办论坛。嘉祥碳材料产业发展迅速。");
+        Assert.Single(places, p => p.Code == "370829");
+    }
+
+    [Fact]
+    public void Places_that_are_not_divisions_are_kept_by_name()
+    {
+        var places = Places("游客乘船游览微山湖，又看了黄河，最后到南阳古镇。");
+        Assert.Contains(places, p => p is { Name: "微山湖", Code: null });
+        Assert.Contains(places, p => p is { Name: "黄河", Code: null });
+        Assert.Contains(places, p => p is { Name: "南阳古镇", Code: null });
+        Assert.DoesNotContain(places, p => p.Normalized == "南阳市"); // 南阳古镇 is in 微山, not the city in 河南
+    }
+
+    [Fact]
+    public void County_short_names_from_another_province_are_not_guessed_from_firm_names()
+    {
+        // 汇川 is a district of 遵义 (贵州), but here it is a firm in 泗水.
+        var places = Places("泗水县汇川汽车部件公司数控车床问题取得突破。");
+        Assert.Contains(places, p => p.Code == "370831");
+        Assert.DoesNotContain(places, p => p.Code == "520303");
+    }
+}
