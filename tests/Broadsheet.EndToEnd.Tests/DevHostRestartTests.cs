@@ -3,6 +3,7 @@ using System.Text;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
 using Broadsheet.Tests.Shared;
+using Xunit.Abstractions;
 using static Broadsheet.EndToEnd.Tests.Ingestion;
 
 namespace Broadsheet.EndToEnd.Tests;
@@ -11,7 +12,7 @@ namespace Broadsheet.EndToEnd.Tests;
 /// A dev host killed while it ingests: the next one finds the unfinished upload and finishes it, once — and leaves
 /// alone what the first one had finished, complete or failed.
 /// </summary>
-public sealed class DevHostRestartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class DevHostRestartTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task KilledMidIngestion_TheRestartedHostFinishesTheIssueOnce_AndRepeatsNothingElse()
@@ -21,7 +22,7 @@ public sealed class DevHostRestartTests(AzuriteFixture azurite) : IClassFixture<
         var bytes = Encoding.UTF8.GetBytes(string.Join('\f', Enumerable.Repeat(Encoding.UTF8.GetString(ReferenceIssue), 24)));
         var expected = IssueParser.Parse(bytes, new IssueContext(paper, DateOnly.Parse(date)));
 
-        var first = await DevHostProcess.StartAsync(azurite.ConnectionString);
+        await using var first = await DevHostProcess.StartAsync(azurite.ConnectionString);
         var since = DateTimeOffset.UtcNow;
         await UploadAsync(azurite.ConnectionString, "e2e-done/2022-08-01.txt", ReferenceIssue);
         await UploadAsync(azurite.ConnectionString, "e2e-refused/2022-08-02.txt", "PK\u0003\u0004 not an issue \0\0\0\u0001\u0002"u8.ToArray());
@@ -34,7 +35,7 @@ public sealed class DevHostRestartTests(AzuriteFixture azurite) : IClassFixture<
         var killedAt = await WaitForUnfinishedAsync(first, paper, date);
         first.Kill();
         var firstOutput = first.Output;
-        await first.DisposeAsync();
+        output.WriteLine($"first host killed while the upload was {killedAt}");
 
         await using var second = await DevHostProcess.StartAsync(azurite.ConnectionString);
         var finished = await WaitForStatusAsync(second, paper, date, "complete", since);

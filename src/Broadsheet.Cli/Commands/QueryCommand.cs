@@ -108,7 +108,9 @@ public static class QueryCommand
 
     private static string Title(JsonElement a)
     {
-        var parts = new[] { Str(a, "kicker"), Str(a, "title"), Str(a, "subtitle") }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        // Kicker and title; the subtitle (often a long "——访…" line) is left to --json.
+        var parts = new[] { Str(a, "kicker"), Str(a, "title") }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        if (parts.Count == 0 && Str(a, "subtitle") is { Length: > 0 } sub) parts.Add(sub);
         if (parts.Count > 0) return string.Join(' ', parts);
         // Untitled items (photos, briefs): the start of their text stands in.
         var first = a.TryGetProperty("paragraphs", out var ps) && ps.ValueKind == JsonValueKind.Array && ps.GetArrayLength() > 0
