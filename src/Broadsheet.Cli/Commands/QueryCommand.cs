@@ -19,7 +19,7 @@ public static class QueryCommand
             if (options.GetValue(name) is { } v) query.Add(new(name, v));
         foreach (var name in DateFilters)
             if (options.GetDate(name) is { } d) query.Add(new(name, d.ToString("yyyy-MM-dd")));
-        if (options.GetInt("top", 1, 1000) is { } top) query.Add(new("top", top.ToString()));
+        if (options.GetInt("top", 1, 100) is { } top) query.Add(new("top", top.ToString()));
 
         using var api = ApiClient.From(options);
         var relative = "articles" + QueryString(query);
