@@ -69,12 +69,12 @@ public static class QueryCommand
             var status = Str(i, "status") ?? "?";
             var colour = status switch { "complete" => "green", "failed" => "red", "running" => "blue", _ => "yellow" };
             table.AddRow(
-                new Text(Str(i, "paper") ?? Str(i, "blob") ?? "?"),
+                new Text(Str(i, "paper") ?? $"({Str(i, "blob") ?? "?"})"),
                 new Text(Str(i, "date") ?? ""),
                 new Markup($"[{colour}]{Markup.Escape(status)}[/]"),
                 new Text(Number(i, "pages")),
                 new Text(Number(i, "articles")),
-                new Text(Str(i, "updated") ?? ""),
+                new Text(DateTimeOffset.TryParse(Str(i, "updated"), out var u) ? u.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'") : ""),
                 new Text(Str(i, "error") ?? ""));
         }
         console.Write(table);
