@@ -132,6 +132,52 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.Equal(0, gone.GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Content_that_was_replaced_and_comes_back_is_ingested_again()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var original = Samples.ReferencePage();
+        await h.UploadAsync(Blob, original);
+        var (_, a) = await h.IngestAsync(Blob);
+        await h.UploadAsync(Blob, Encoding.UTF8.GetBytes(Samples.ReferenceText().Replace("刘东利", "王东来")));
+        var (_, b) = await h.IngestAsync(Blob);
+
+        // Same blob, same bytes as the first upload: same instance id, but the issue moved on, so it runs again.
+        await h.UploadAsync(Blob, original);
+        var (intake, again) = await h.IngestAsync(Blob);
+
+        Assert.Equal(IntakeAction.Scheduled, intake.Action);
+        Assert.NotEqual(a!.Version, b!.Version);
+        Assert.Equal("complete", again!.Status);
+        Assert.Equal(a.Version, again.Version);
+        var snapshot = await SnapshotAsync(h);
+        Assert.All(snapshot.Articles, r => Assert.StartsWith(a.Version + "|", r));
+    }
+
+    [Fact]
+    public async Task Unfinished_uploads_are_found_and_finished_after_a_restart()
+    {
+        string prefix;
+        await using (var dead = await PipelineHarness.StartAsync(azurite, registerTasks: false))
+        {
+            prefix = dead.Prefix;
+            await dead.UploadAsync(Blob, Samples.ReferencePage());
+            var queued = await dead.Intake.OnBlobAsync(dead.UploadContainer, Blob, dead.Client);
+            Assert.Equal(IntakeAction.Scheduled, queued.Action);
+        }
+
+        // A new host (its in-memory Durable state is empty) over the same storage.
+        await using var h = await PipelineHarness.StartAsync(azurite, prefix: prefix);
+        var unfinished = await h.Intake.UnfinishedUploadsAsync();
+        var upload = Assert.Single(unfinished);
+        Assert.Equal((h.UploadContainer, Blob, "queued"), (upload.Container, upload.BlobName, upload.Status));
+
+        var (intake, result) = await h.IngestAsync(upload.BlobName);
+        Assert.Equal(IntakeAction.Scheduled, intake.Action);
+        Assert.Equal("complete", result!.Status);
+        Assert.Empty(await h.Intake.UnfinishedUploadsAsync());
+    }
+
     [Theory]
     [InlineData("random")]
     [InlineData("zip")]
@@ -231,6 +277,44 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
         var listed = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?top=100")));
         Assert.Equal(result.Articles, listed.GetProperty("items").GetArrayLength());
         Assert.All(listed.GetProperty("items").EnumerateArray(), a => Assert.Equal(JsonValueKind.Object, a.GetProperty("enrichment").ValueKind));
+    }
+
+    [Fact]
+    public async Task Two_page_issue_comes_back_with_its_jumps_merged()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.TwoPageIssue());
+        var (_, result) = await h.IngestAsync(Blob);
+
+        var parsed = IssueParser.Parse(Samples.TwoPageIssue(), new IssueContext("jining-daily", new DateOnly(2022, 8, 8)));
+        Assert.Equal(parsed.Articles.Count, result!.Articles);
+        Assert.Equal(2, result.Pages);
+        var items = (await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?top=100")))).GetProperty("items").EnumerateArray().ToList();
+        var jumped = items.Where(i => i.GetProperty("pages").GetArrayLength() == 2).ToList();
+        Assert.NotEmpty(jumped);
+        Assert.All(jumped, j => Assert.Equal([1, 2], j.GetProperty("pages").EnumerateArray().Select(p => p.GetInt32())));
+    }
+
+    [Fact]
+    public async Task Forty_page_issue_fans_out_and_publishes_every_story()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var issue = Samples.FortyPageIssue();
+        await h.UploadAsync(Blob, issue);
+        h.Counter.Reset();
+
+        var (intake, result) = await h.IngestAsync(Blob);
+
+        var parsed = IssueParser.Parse(issue, new IssueContext("jining-daily", new DateOnly(2022, 8, 8)));
+        Assert.Equal(40, result!.Pages);
+        Assert.Equal(parsed.Articles.Count, result.Articles);
+        Assert.True(result.Articles > 150, $"{result.Articles} stories");
+        output.WriteLine($"{result.Articles} stories, 40 pages: {h.Counter} => {(double)h.Counter.Total / result.Articles:F1} requests per story");
+        var history = await h.Client.GetInstanceAsync(intake.InstanceId, getInputsAndOutputs: true);
+        // References only: the orchestration's input and output stay small whatever the issue's size.
+        Assert.True(history!.SerializedInput!.Length < 1000 && history.SerializedOutput!.Length < 1000);
+        var page = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?top=100")));
+        Assert.Equal(100, page.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
