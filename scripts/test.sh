@@ -2,9 +2,12 @@
 # Runs every test. Installs Azurite, Vite and playwright-core from package.json first (the storage tests start
 # Azurite themselves), builds the reading room so Broadsheet.Pipeline embeds it, runs the .NET tests, then the
 # browser tests (headless Chromium at /usr/bin/chromium against the dev host the .NET build produced).
+# Both suites run even if the first fails; the script fails if either did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build:web
-dotnet test Functions.sln -c Release --nologo "$@"
-node --test tests/Broadsheet.Web.Tests/
+status=0
+dotnet test Functions.sln -c Release --nologo "$@" || status=$?
+node --test tests/Broadsheet.Web.Tests/ || status=$?
+exit "$status"

@@ -14,7 +14,15 @@ public sealed class DevHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Azurite.InitializeAsync();
-        Host = await DevHostProcess.StartAsync(Azurite.ConnectionString);
+        try
+        {
+            Host = await DevHostProcess.StartAsync(Azurite.ConnectionString);
+        }
+        catch
+        {
+            await Azurite.DisposeAsync(); // a failed start must not leave Azurite running
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -1,9 +1,12 @@
+using System.Reflection;
 using System.Text;
+using Broadsheet.Functions;
 using Broadsheet.Pipeline.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Pipeline.Tests;
@@ -122,5 +125,17 @@ public sealed class ReadingRoomHandlerTests
         Assert.False(empty.IsBuilt);
         Assert.Equal(503, response.StatusCode);
         Assert.Contains("npm run build:web", Body(response));
+    }
+
+    [Fact]
+    public void The_function_app_serves_it_anonymously_at_ui_so_a_browser_can_load_it_before_it_has_a_key()
+    {
+        var run = typeof(ReadingRoomFunction).GetMethod(nameof(ReadingRoomFunction.Run))!;
+        var trigger = run.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().Single();
+
+        Assert.Equal("ReadingRoom", run.GetCustomAttribute<FunctionAttribute>()!.Name);
+        Assert.Equal("ui/{*path}", trigger.Route);
+        Assert.Equal(AuthorizationLevel.Anonymous, trigger.AuthLevel);
+        Assert.Equal(["get", "head"], trigger.Methods!);
     }
 }

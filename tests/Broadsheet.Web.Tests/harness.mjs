@@ -15,7 +15,9 @@ const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 
 const started = new Set();
 // Whatever happens to the test process, its children go with it.
-process.on('exit', () => { for (const child of started) try { child.kill('SIGKILL'); } catch { /* gone */ } });
+const killAll = () => { for (const child of started) try { child.kill('SIGKILL'); } catch { /* gone */ } };
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => { killAll(); process.exit(130); });
 
 export function freePort() {
   return new Promise((resolve, reject) => {

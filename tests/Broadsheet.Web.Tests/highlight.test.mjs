@@ -28,6 +28,12 @@ test('the passage starts at the sentence holding the hit and is at most the widt
   assert.ok(p.end - p.start <= 40);
 });
 
+test('a passage after a quoted sentence does not start with the closing quote mark', () => {
+  const text = '“我们要抓好四个提升。”日前，局长屈耀武在接受采访时说。';
+  const p = findPassage([text], '屈耀武', 60);
+  assert.equal(text.slice(p.start, p.end).startsWith('日前'), true);
+});
+
 test('a term that appears only in pieces still finds a passage; no hit finds none', () => {
   const p = findPassage(['企业人才引育成效明显。'], '技能人才', 20);
   assert.ok(p && p.text.slice(p.start, p.end).includes('人才'));

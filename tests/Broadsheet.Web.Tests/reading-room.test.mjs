@@ -116,6 +116,8 @@ describe('reading room on the dev host', () => {
     const titles = await searched(page);
     assert.ok(titles.some(t => t.includes(PERSON_STORY)), `results: ${titles.join(' | ')}`);
     assert.equal(await page.getByLabel('Person').inputValue(), PERSON);
+    const hit = page.locator('.result', { hasText: PERSON_STORY });
+    assert.ok((await hit.locator('.passage mark').allInnerTexts()).includes(PERSON), 'the name is marked in the passage');
     assert.equal(await page.locator('details.filters').getAttribute('open'), '');
     await shot(page, 'search-person');
     await page.close();

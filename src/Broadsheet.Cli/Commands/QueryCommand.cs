@@ -19,7 +19,7 @@ public static class QueryCommand
             if (options.GetValue(name) is { } v) query.Add(new(name, v));
         foreach (var name in DateFilters)
             if (options.GetDate(name) is { } d) query.Add(new(name, d.ToString("yyyy-MM-dd")));
-        if (options.GetInt("top", 1, 1000) is { } top) query.Add(new("top", top.ToString()));
+        if (options.GetInt("top", 1, 100) is { } top) query.Add(new("top", top.ToString()));
 
         using var api = ApiClient.From(options);
         var relative = "articles" + QueryString(query);
@@ -69,12 +69,12 @@ public static class QueryCommand
             var status = Str(i, "status") ?? "?";
             var colour = status switch { "complete" => "green", "failed" => "red", "running" => "blue", _ => "yellow" };
             table.AddRow(
-                new Text(Str(i, "paper") ?? Str(i, "blob") ?? "?"),
+                new Text(Str(i, "paper") ?? $"({Str(i, "blob") ?? "?"})"),
                 new Text(Str(i, "date") ?? ""),
                 new Markup($"[{colour}]{Markup.Escape(status)}[/]"),
                 new Text(Number(i, "pages")),
                 new Text(Number(i, "articles")),
-                new Text(Str(i, "updated") ?? ""),
+                new Text(DateTimeOffset.TryParse(Str(i, "updated"), out var u) ? u.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'") : ""),
                 new Text(Str(i, "error") ?? ""));
         }
         console.Write(table);
@@ -108,7 +108,9 @@ public static class QueryCommand
 
     private static string Title(JsonElement a)
     {
-        var parts = new[] { Str(a, "kicker"), Str(a, "title"), Str(a, "subtitle") }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        // Kicker and title; the subtitle (often a long "——访…" line) is left to --json.
+        var parts = new[] { Str(a, "kicker"), Str(a, "title") }.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        if (parts.Count == 0 && Str(a, "subtitle") is { Length: > 0 } sub) parts.Add(sub);
         if (parts.Count > 0) return string.Join(' ', parts);
         // Untitled items (photos, briefs): the start of their text stands in.
         var first = a.TryGetProperty("paragraphs", out var ps) && ps.ValueKind == JsonValueKind.Array && ps.GetArrayLength() > 0

@@ -128,7 +128,7 @@ public static class UploadCommand
                 if (target is null) continue;
                 var status = QueryCommand.Str(item, "status");
                 if (status is not ("complete" or "failed")) continue;
-                var fresh = DateTimeOffset.TryParse(QueryCommand.Str(item, "updated"), out var updated) && updated >= startedAt.AddSeconds(-2);
+                var fresh = DateTimeOffset.TryParse(QueryCommand.Str(item, "updated"), out var updated) && updated >= startedAt;
                 if (!fresh && clock.Elapsed < TimeSpan.FromSeconds(8)) continue;
                 pending.Remove(target.Name);
                 if (status == "failed")

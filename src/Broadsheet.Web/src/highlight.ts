@@ -3,6 +3,7 @@
 // whole term first, then for its two-character pieces.
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CLOSERS = '”’」』）)';
 
 /** The strings worth marking for a query: each whitespace-separated term, and for Chinese terms their bigrams. */
 export function needles(q: string): string[] {
@@ -29,6 +30,7 @@ export function findPassage(texts: string[], q: string, width = 120): Passage | 
       let start = Math.max(0, at - Math.floor((width - needle.length) / 2));
       const sentence = text.lastIndexOf('。', at);
       if (sentence >= start && sentence < at) start = sentence + 1;
+      while (start < at && CLOSERS.includes(text[start]!)) start++; // 。” ends a quoted sentence: start after the quote mark
       const end = Math.min(text.length, start + width);
       return { text, start, end };
     }

@@ -6,11 +6,11 @@ import { errorBox, isAbort, statusLine, type View } from './common';
 
 /** The search parameters the page offers; all go to GET /api/articles as they are. */
 const FILTERS: { name: string; label: string; type?: string; placeholder?: string }[] = [
-  { name: 'paper', label: 'Paper', placeholder: '济宁日报' },
+  { name: 'paper', label: 'Paper', placeholder: 'e.g. 济宁日报' },
   { name: 'from', label: 'From', type: 'date' },
   { name: 'to', label: 'To', type: 'date' },
-  { name: 'person', label: 'Person', placeholder: '刘东利' },
-  { name: 'place', label: 'Place', placeholder: '嘉祥' },
+  { name: 'person', label: 'Person', placeholder: 'e.g. 刘东利' },
+  { name: 'place', label: 'Place', placeholder: 'e.g. 嘉祥' },
   { name: 'org', label: 'Organisation' },
   { name: 'author', label: 'Author' },
   { name: 'column', label: 'Column' },
@@ -95,7 +95,8 @@ export class SearchView implements View {
     try {
       const page = await api.searchArticles(query, signal ?? undefined);
       if (signal?.aborted) return;
-      const q = this.params.get('q') ?? '';
+      // What to mark in the passage: the keywords, else the name searched for.
+      const q = this.params.get('q') ?? this.params.get('person') ?? this.params.get('place') ?? this.params.get('org') ?? '';
       const start = this.shown;
       for (const article of page.items) this.results.append(resultItem(article, q));
       this.shown += page.items.length;
