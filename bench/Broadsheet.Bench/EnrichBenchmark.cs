@@ -71,7 +71,7 @@ public class EnrichBenchmark
         public ThroughputConfig()
         {
             // In process (jieba's Resources/ sit beside this assembly), one launch, a few iterations: each op is 0.1–1 s.
-            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(6));
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(4).WithIterationCount(8));
             AddColumn(new MegabytesPerSecond());
         }
     }

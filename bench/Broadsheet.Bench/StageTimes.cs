@@ -10,6 +10,13 @@ internal static class StageTimes
 {
     public static void Print(NewsCorpus corpus)
     {
+        Print("corpus articles", corpus.Articles, corpus);
+        var parsed = Broadsheet.Core.IssueParser.Parse(corpus.Dump, new Broadsheet.Core.Model.IssueContext("济宁日报", new DateOnly(2022, 8, 8)));
+        Print($"parsed dump ({parsed.Articles.Count} articles)", parsed.Articles, corpus);
+    }
+
+    private static void Print(string what, IReadOnlyList<Broadsheet.Core.Model.Article> articles, NewsCorpus corpus)
+    {
         var lexicon = NewsroomLexicon.Shared;
         var stages = new Dictionary<string, TimeSpan>();
         var people = new PersonExtractor(lexicon);
@@ -24,7 +31,7 @@ internal static class StageTimes
             stages[stage] = stages.GetValueOrDefault(stage) + c.Elapsed;
             return r;
         }
-        foreach (var a in corpus.Articles)
+        foreach (var a in articles)
         {
             var text = Time("cut", () => new ArticleText(a, corpus.Issue, lexicon));
             var p = Time("people", () => people.Extract(text));
@@ -37,6 +44,6 @@ internal static class StageTimes
             Time("summary", () => Summarizer.Summarize(text));
             Time("simhash", () => SimHash.Compute(text.Body));
         }
-        Console.WriteLine(string.Join("  ", stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0}ms")));
+        Console.WriteLine(what + ": " + string.Join("  ", stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0}ms")));
     }
 }

@@ -20,17 +20,18 @@ public static class IssueParser
         text = IssueDecoder.NormaliseLineEnds(text);
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
 
-        var pages = SplitPages(text);
-        var issueDate = context.Date ?? FindPrintedDate(pages, r);
+        // Pages are cut out one at a time, so a big issue's lines die young instead of living through the whole parse.
+        var pages = PageRanges(text);
+        var issueDate = context.Date ?? FindPrintedDate(text, pages, r);
         var processor = new LineProcessor(r);
         var assembler = new PageAssembler(r);
 
         var issue = new ParsedIssue { Issue = { Paper = context.Paper, Date = issueDate?.ToString("yyyy-MM-dd") } };
         var stories = new List<Story>();
         var ordinal = 0;
-        foreach (var page in pages)
+        foreach (var (start, end) in pages)
         {
-            var lines = processor.Process(page, issueDate);
+            var lines = processor.Process(Lines(text, start, end), issueDate);
             if (lines.Count == 0) continue;
             ordinal++;
             var assembled = assembler.Assemble(ordinal, lines);
@@ -52,23 +53,50 @@ public static class IssueParser
         return issue;
     }
 
-    private static List<string[]> SplitPages(string text)
+    /// <summary>Where each page (text between form feeds) starts and ends.</summary>
+    private static List<(int Start, int End)> PageRanges(string text)
     {
-        var list = new List<string[]>();
-        foreach (var page in text.Split('\f')) list.Add(page.Split('\n'));
-        return list;
+        var list = new List<(int, int)>();
+        var start = 0;
+        while (true)
+        {
+            var ff = text.IndexOf('\f', start);
+            if (ff < 0) { list.Add((start, text.Length)); return list; }
+            list.Add((start, ff));
+            start = ff + 1;
+        }
+    }
+
+    private static List<string> Lines(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        var lines = new List<string>(span.Count('\n') + 1);
+        while (true)
+        {
+            var nl = span.IndexOf('\n');
+            if (nl < 0) { lines.Add(span.ToString()); return lines; }
+            lines.Add(span[..nl].ToString());
+            span = span[(nl + 1)..];
+        }
     }
 
     /// <summary>The issue date a running head or masthead prints: looked for near the top and bottom of each page.</summary>
-    private static DateOnly? FindPrintedDate(List<string[]> pages, RecogniserSet r)
+    private static DateOnly? FindPrintedDate(string text, List<(int Start, int End)> pages, RecogniserSet r)
     {
-        foreach (var lines in pages)
+        foreach (var (start, end) in pages)
         {
-            for (var i = 0; i < lines.Length; i++)
+            var span = text.AsSpan(start, end - start);
+            var count = span.Count('\n') + 1;
+            var i = 0;
+            while (true)
             {
-                if (i >= 12 && i < lines.Length - 6) { i = lines.Length - 7; continue; }
-                if (lines[i].Length is 0 or > 160 || !lines[i].Contains('年')) continue;
-                if (r.Furniture.Match(lines[i]) is { Date: { } d }) return d;
+                var nl = span.IndexOf('\n');
+                var line = nl < 0 ? span : span[..nl];
+                if ((i < 12 || i >= count - 6) && line.Length is > 0 and <= 160 && line.Contains('年')
+                    && r.Furniture.Match(line.ToString()) is { Date: { } d }) return d;
+                if (nl < 0) break;
+                span = span[(nl + 1)..];
+                i++;
             }
         }
         return null;

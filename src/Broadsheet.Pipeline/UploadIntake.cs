@@ -55,6 +55,14 @@ public sealed partial class UploadIntake(BroadsheetStorage storage, IssueStore i
             return new IntakeResult(IntakeAction.Unchanged, instanceId, paper, date, contentHash);
         }
 
+        if (row is { Status: IssueStatus.Failed } && row.ContentHash == contentHash && row.BlobETag == request.ETag)
+        {
+            // This very upload already failed with a recorded reason (the dev host re-reads its container after a
+            // restart): don't fail it again. Uploading the blob again (a new ETag) retries it.
+            log.LogInformation("Upload {Container}/{Blob} already failed: {Error}", containerName, blobName, row.Error);
+            return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
+        }
+
         var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct);
         if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended })
         {

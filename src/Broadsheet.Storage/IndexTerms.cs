@@ -47,7 +47,13 @@ public static class IndexTerms
             foreach (var o in e.Organizations) { Add(Facets.Org, o.Name); Add(Facets.Org, o.ShortForm); }
         }
 
-        foreach (var (term, weight) in KeywordWeights(article, tokenizer)) Add(Facets.Keyword, term, weight);
+        // Ranking weight of a search term: its frequency (headline boosted), plus the weight the enrichment gave
+        // it as one of the story's keywords, so a story about 碳材料 outranks one that mentions it once.
+        var weights = KeywordWeights(article, tokenizer);
+        foreach (var keyword in article.Enrichment?.Keywords ?? [])
+            foreach (var term in tokenizer.Tokenize(keyword.Term).Select(Normalize).Distinct())
+                if (weights.TryGetValue(term, out var w)) weights[term] = Math.Round(w + keyword.Weight, 4);
+        foreach (var (term, weight) in weights) Add(Facets.Keyword, term, weight);
         return terms.Select(t => new IndexTerm(t.Key.Item1, t.Key.Item2, t.Value)).ToList();
     }
 

@@ -76,3 +76,14 @@ public class ArticleEnricherTests
         Assert.Contains(divisions.Find("广西"), d => d.Code == "450000");
     }
 }
+
+public class ArticleEnricherNullTests
+{
+    [Fact]
+    public void Null_lists_from_a_careless_deserialiser_do_not_crash()
+    {
+        var article = new Article { Title = "标题", Paragraphs = null!, Byline = null! };
+        var e = new ArticleEnricher().Enrich(article, new IssueInfo());
+        Assert.Equal("标题", e.Summary);
+    }
+}

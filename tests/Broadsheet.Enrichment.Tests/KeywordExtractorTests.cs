@@ -41,3 +41,28 @@ public class KeywordExtractorTests
         Assert.Empty(Terms(""));
     }
 }
+
+public class KeywordCollocationTests
+{
+    [Fact]
+    public void Nouns_that_keep_standing_together_are_one_term()
+    {
+        var terms = new KeywordExtractor(Build.Lexicon).Extract(Build.Text(
+            "技能人才是制造业的支撑。培养技能人才要靠企业。技能人才评价制度改革持续深化，技能人才队伍不断壮大。")).Select(k => k.Term).ToList();
+        Assert.Equal("技能人才", terms[0]);
+        Assert.DoesNotContain("人才", terms);
+    }
+}
+
+public class KeywordTitleTests
+{
+    [Fact]
+    public void Official_posts_are_not_keywords_but_roles_may_be()
+    {
+        var terms = new KeywordExtractor(Build.Lexicon).Extract(Build.Text(
+            "县长王强、党组书记李红和局长张明看望游客。游客在景区游玩，游客满意度高，县长说景区要提升服务。")).Select(k => k.Term).ToList();
+        Assert.DoesNotContain("县长", terms);
+        Assert.DoesNotContain("党组书记", terms);
+        Assert.Contains("游客", terms);
+    }
+}

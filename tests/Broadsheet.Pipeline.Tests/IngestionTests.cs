@@ -209,6 +209,31 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task A_failed_upload_is_not_retried_by_a_repeated_event_but_by_a_new_upload()
+    {
+        string prefix;
+        var junk = "jining-daily/2022-08-09.txt";
+        await using (var first = await PipelineHarness.StartAsync(azurite))
+        {
+            prefix = first.Prefix;
+            await first.UploadAsync(junk, Samples.Zip());
+            var (_, failed) = await first.IngestAsync(junk);
+            Assert.Equal("failed", failed!.Status);
+        }
+
+        // A restarted host (empty Durable state) sees the blob again: the recorded failure stands.
+        await using var h = await PipelineHarness.StartAsync(azurite, prefix: prefix);
+        var (again, _) = await h.IngestAsync(junk);
+        Assert.Equal(IntakeAction.AlreadyScheduled, again.Action);
+
+        // The user uploads it again: that is a new attempt.
+        await h.UploadAsync(junk, Samples.Zip());
+        var (retry, result) = await h.IngestAsync(junk);
+        Assert.Equal(IntakeAction.Scheduled, retry.Action);
+        Assert.Equal("failed", result!.Status);
+    }
+
+    [Fact]
     public async Task Junk_upload_under_an_unknown_name_shows_as_failed_upload()
     {
         await using var h = await PipelineHarness.StartAsync(azurite);
@@ -262,6 +287,19 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
 
         Assert.Equal(2, throttle.Throttled);
         Assert.Equal("complete", result!.Status);
+    }
+
+    [Fact]
+    public async Task Storage_that_stays_down_gives_a_503_with_one_line()
+    {
+        var outage = new ThrottlePolicy(times: 1000);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(outage));
+        outage.Arm();
+
+        var error = await GetJsonAsync(h.Api.SearchArticlesAsync(Get("/api/articles?q=刘东利")), 503);
+
+        Assert.Contains("storage", error.GetProperty("error").GetString());
+        Assert.Equal(h.Storage.Options.MaxAttempts, outage.Throttled);
     }
 
     [Fact]

@@ -89,4 +89,24 @@ public sealed class StorageTests(AzuriteFixture azurite)
         Assert.InRange(transactions, 16, 26);
         Assert.Equal(1000, await index.DeleteVersionAsync(key, "v1"));
     }
+
+    [Fact]
+    public void Enrichment_keywords_weigh_more_than_passing_mentions()
+    {
+        var tokenizer = new LexiconSearchTokenizer(Broadsheet.Enrichment.Lexicon.NewsroomLexicon.Shared);
+        var article = new Broadsheet.Core.Model.Article
+        {
+            Id = "p1-01",
+            Title = "论坛在嘉祥举行",
+            Paragraphs = ["碳材料产业发展高峰论坛举行。会上发布了碳材料产业规划，企业代表介绍了新产品。"],
+            Enrichment = new Broadsheet.Core.Model.Enrichment { Keywords = [new Broadsheet.Core.Model.Keyword("碳材料", 0.9)] },
+        };
+        var terms = IndexTerms.For(article, "p", tokenizer).Where(t => t.Facet == Facets.Keyword).ToDictionary(t => t.Value, t => t.Weight);
+        var plain = IndexTerms.KeywordWeights(article, tokenizer);
+
+        var carbon = tokenizer.Tokenize("碳材料").Select(IndexTerms.Normalize).ToList();
+        Assert.NotEmpty(carbon);
+        Assert.All(carbon, t => Assert.Equal(plain[t] + 0.9, terms[t], 3));
+        Assert.Equal(plain["企业"], terms["企业"]);
+    }
 }

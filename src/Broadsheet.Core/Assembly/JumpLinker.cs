@@ -11,19 +11,34 @@ public static class JumpLinker
 {
     public static void Link(List<Story> stories, Func<Story, string> deckText)
     {
-        foreach (var cont in stories.Where(s => s.ContinuedFrom is not null).ToList())
+        // Stories that jump out, by the page their last part is on: a continuation looks only there.
+        var jumpers = new Dictionary<int, List<Story>>();
+        foreach (var s in stories)
+            if (s.ContinuesTo is not null) Bucket(jumpers, s.Page).Add(s);
+
+        var merged = new HashSet<Story>();
+        foreach (var cont in stories)
         {
-            var from = cont.ContinuedFrom!;
-            var candidates = stories.Where(s => s != cont && s.ContinuesTo is { } to && s.Page == from.Page && to.Page == cont.Page
-                                                && !s.Pages.Contains(cont.Page)).ToList();
+            if (cont.ContinuedFrom is not { } from || merged.Contains(cont) || !jumpers.TryGetValue(from.Page, out var onPage)) continue;
+            var candidates = onPage.Where(s => s != cont && !merged.Contains(s) && (s.OnwardJump ?? s.ContinuesTo) is { } to
+                                               && (s.LastPage ?? s.Page) == from.Page && to.Page == cont.Page && !s.Pages.Contains(cont.Page)).ToList();
             if (candidates.Count == 0) continue;
-            var sameSection = candidates.Where(s => s.ContinuesTo!.Section == from.Section).ToList();
+            var sameSection = candidates.Where(s => (s.OnwardJump ?? s.ContinuesTo)!.Section == from.Section).ToList();
             if (sameSection.Count > 0) candidates = sameSection;
             var source = candidates.Count == 1 ? candidates[0] : candidates.MaxBy(s => Overlap(deckText(s), deckText(cont)))!;
             if (candidates.Count > 1 && Overlap(deckText(source), deckText(cont)) == 0 && from.Section is null) continue;
             Merge(source, cont, deckText(cont));
-            stories.Remove(cont);
+            merged.Add(cont);
+            onPage.Remove(source);
+            if (source.OnwardJump is not null) Bucket(jumpers, cont.Page).Add(source);
         }
+        if (merged.Count > 0) stories.RemoveAll(merged.Contains);
+    }
+
+    private static List<Story> Bucket(Dictionary<int, List<Story>> map, int page)
+    {
+        if (!map.TryGetValue(page, out var list)) map[page] = list = [];
+        return list;
     }
 
     private static void Merge(Story into, Story cont, string contDeck)
@@ -35,9 +50,10 @@ public static class JumpLinker
         }
         else into.Paragraphs.AddRange(cont.Paragraphs);
         foreach (var p in cont.Pages) if (!into.Pages.Contains(p)) into.Pages.Add(p);
-        // The first part's own marker (（下转2版C）) is replaced by the continuation's onward jump, if any.
-        if (into.ContinuesTo is { } jt) into.Leftovers.Add(jt.Raw);
-        into.ContinuesTo = cont.ContinuesTo;
+        // The article keeps its own jump out (（下转2版C）); a further jump from the continuation is followed from there.
+        into.OnwardJump = cont.ContinuesTo;
+        into.LastPage = cont.Page;
+        if (cont.ContinuesTo is { } onward) into.Leftovers.Add(onward.Raw);
         into.Bylines.AddRange(cont.Bylines.Where(b => !into.Bylines.Any(x => x.Raw == b.Raw)));
         // The continuation's short headline and its markers have no field on the merged story; keep them visible.
         if (contDeck.Length > 0) into.Leftovers.Add(contDeck);

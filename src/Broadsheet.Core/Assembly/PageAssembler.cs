@@ -56,6 +56,8 @@ public sealed class PageAssembler(RecogniserSet r)
             if (s.Pages.Count == 0) s.Pages.Add(info.Number);
         }
         AssignKinds(stories);
+        // Lines are done with once paragraphs exist; letting them go keeps a big issue's memory (and GC work) per page.
+        foreach (var s in stories) s.Lines.Clear();
         // A "story" with no text of its own (say, a stray marker line) is no article; its pieces are kept as unassigned.
         foreach (var s in stories.Where(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote))
         {
@@ -121,7 +123,7 @@ public sealed class PageAssembler(RecogniserSet r)
                 }
                 default:
                 {
-                    var run = new List<PageLine> { l };
+                    var run = new List<PageLine>(16) { l };
                     i++;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, BlankBefore: false, Dateline: null, JumpIn: null }
                            && run[^1].JumpOut is null && run[^1].TrailingByline is null)
@@ -155,7 +157,8 @@ public sealed class PageAssembler(RecogniserSet r)
         // A full-width line with a comma is wrapped body text, not a headline.
         bool BodyLike(PageLine l) => refWidth > 0 && !HeadlineRecogniser.IsSubtitle(l.Body)
                                      && l.Body.AsSpan().IndexOfAny('，', '、', ',') >= 0 && l.TextWidth >= refWidth * 0.85;
-        if (run.Count <= 4 && run.TrueForAll(IsHeadingLine) && !run.Exists(BodyLike))
+        if (run.Count <= 4 && run.TrueForAll(IsHeadingLine) && !run.Exists(BodyLike)
+            && !run.TrueForAll(l => r.Crosshead.IsCrosshead(l.Body, r.Headline)))
         {
             var strong = run.Exists(l => HeadlineRecogniser.IsSubtitle(l.Body)) || refWidth > 0 && run.TrueForAll(l => l.TextWidth <= refWidth * 0.75);
             var fullWidth = refWidth >= 16 && run.Count >= 2 && run.TrueForAll(l => Math.Abs(l.TextWidth - refWidth) <= 2);
@@ -222,10 +225,12 @@ public sealed class PageAssembler(RecogniserSet r)
         var openers = new List<PageLine>();
         var columns = new List<string>();
         var orphans = new List<string>();
+        Item? forward = null;
 
-        // Page top: a short line glued over the first body is the page banner.
+        // Page top: a line glued over the first body, of another width and without a comma, is the page banner.
         if (items.Count > 0 && items[0] is { Kind: ItemKind.Body } top && top.Lines.Count > 1 && IsHeadingLine(top.Lines[0])
-            && !IsHeadingLine(top.Lines[1]))
+            && !IsHeadingLine(top.Lines[1]) && top.Lines[0].Body.AsSpan().IndexOfAny('，', ',') < 0
+            && Math.Abs(top.Lines[0].TextWidth - top.Lines[1].TextWidth) > 0.25 * Math.Max(top.Lines[0].TextWidth, top.Lines[1].TextWidth))
         {
             info.Banner = top.Lines[0].Body;
             top.Lines.RemoveAt(0);
@@ -235,7 +240,7 @@ public sealed class PageAssembler(RecogniserSet r)
         {
             if (heads.Count == 0) return;
             var banners = new List<Item>();
-            if (current is { HasDeck: false, HasBody: true } && current.Kind != ArticleKind.EditorsNote)
+            if (current is { HasDeck: false, HasBody: true, IsPhotoBlock: false } && current.Kind != ArticleKind.EditorsNote)
             {
                 var shared = heads.FindLastIndex(h => h.SharedWithByline);
                 var take = shared >= 0 ? shared + 1 : 1;
@@ -246,30 +251,59 @@ public sealed class PageAssembler(RecogniserSet r)
                 current.Closed = true;
                 banners.AddRange(heads.Skip(take));
             }
+            else if (current is null && stories.Count == 0 && !final && heads.Count >= 2)
+            {
+                // Page top, banner over a deck: that story reads headline first; the banner is its column.
+                forward = heads[^1];
+                banners.AddRange(heads.Take(heads.Count - 1));
+            }
             else banners.AddRange(heads);
             heads.Clear();
 
             foreach (var b in banners)
             {
                 var text = string.Join(" ", b.HeadLines);
-                if (stories.Count == 0 && info.Banner is null && current is null) info.Banner = text;
+                if (stories.Count == 0 && info.Banner is null && current is null && forward is null) info.Banner = text;
                 else if (final) orphans.Add(text);
                 else columns.Add(text);
             }
         }
 
+        Story Start()
+        {
+            var s = NewStory(info.Number, openers, columns);
+            if (forward is not null)
+            {
+                s.DeckLines.AddRange(forward.HeadLines);
+                s.HasDeck = true;
+                forward = null;
+            }
+            stories.Add(s);
+            return s;
+        }
+
         for (var k = 0; k < items.Count; k++)
         {
             var item = items[k];
+            var next = k + 1 < items.Count ? items[k + 1] : null;
             switch (item.Kind)
             {
                 case ItemKind.Heading:
-                    heads.Add(item);
+                    // A deck glued over a body, apart from the text before it, heads that body (a continuation's repeated
+                    // headline over its （上接…） line, a story set headline first on a page that mostly is not).
+                    if (next is { Kind: ItemKind.Body, BlankBefore: false } && !item.SharedWithByline
+                        && (item.BlankBefore || k == 0 || items[k - 1].Kind != ItemKind.Body))
+                    {
+                        ResolveHeads(false);
+                        if (forward is not null) columns.Add(string.Join(" ", forward.HeadLines));
+                        forward = item;
+                        if (current is not null) current.Closed = true;
+                    }
+                    else heads.Add(item);
                     break;
                 case ItemKind.Byline:
                 {
-                    var next = k + 1 < items.Count ? items[k + 1] : null;
-                    var closes = current is { HasBody: true, HasDeck: false } && heads.Count == 0
+                    var closes = current is { HasBody: true, HasDeck: false } && heads.Count == 0 && forward is null
                                  && (item.Lines[0].Byline!.Closing || (!item.BlankBefore && next is not { Kind: ItemKind.Body }));
                     if (closes) { current!.Bylines.AddRange(Bylines(item)); current.Closed = true; }
                     else { ResolveHeads(false); openers.AddRange(item.Lines); if (current is not null) current.Closed = true; }
@@ -287,13 +321,14 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
-                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
-                                    || first.Dateline is not null || first.JumpIn is not null;
+                    var photo = IsCaptionBlock(item, next);
+                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0 || forward is not null
+                                    || first.Dateline is not null || first.JumpIn is not null || photo;
                     if (startsNew)
                     {
                         ResolveHeads(false);
-                        current = NewStory(info.Number, openers, columns);
-                        stories.Add(current);
+                        current = Start();
+                        current.IsPhotoBlock = photo;
                     }
                     AddBody(current!, item);
                     break;
@@ -301,6 +336,7 @@ public sealed class PageAssembler(RecogniserSet r)
             }
         }
         ResolveHeads(true);
+        if (forward is not null) orphans.Add(string.Join(" ", forward.HeadLines));
         if (openers.Count > 0) unassigned.AddRange(openers.Select(o => o.Raw));
         orphans.AddRange(columns);
         PlaceBanners(stories, orphans, unassigned);
@@ -323,8 +359,23 @@ public sealed class PageAssembler(RecogniserSet r)
             switch (item.Kind)
             {
                 case ItemKind.Heading:
+                {
+                    // A short line set inside a story's text (body right before and after it, no blank line, no dateline
+                    // or byline after it) is a crosshead, and so is a short line between paragraphs of a feature (a dash subtitle).
+                    var after = k + 1 < items.Count ? items[k + 1] : null;
+                    if (current is { HasBody: true, Closed: false } && current.Kind != ArticleKind.EditorsNote && heads.Count == 0 && openers.Count == 0
+                        && item.Lines.Count == 1 && item.HeadText is null && item.Lines[0].Body.Length <= 14
+                        && ((!item.BlankBefore && after is { BlankBefore: false }) || HasDashSubtitle(current))
+                        && after is { Kind: ItemKind.Body } && after.Lines[0] is { Dateline: null, JumpIn: null }
+                        && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body))
+                    {
+                        item.Lines[0].Crosshead = true;
+                        AddBody(current, item);
+                        break;
+                    }
                     heads.Add(item);
                     break;
+                }
                 case ItemKind.Byline:
                 {
                     var next = k + 1 < items.Count ? items[k + 1] : null;
@@ -348,12 +399,14 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
+                    var photo = heads.Count == 0 && openers.Count == 0 && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
                     var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
-                                    || first.Dateline is not null || first.JumpIn is not null;
+                                    || first.Dateline is not null || first.JumpIn is not null || photo;
                     if (startsNew)
                     {
                         var columns = new List<string>();
                         current = NewStory(info.Number, openers, columns);
+                        current.IsPhotoBlock = photo;
                         // A briefs banner (简讯) heads the briefs after it; it is never a story's own deck.
                         var briefs = heads.FindLastIndex(h => r.Banner.IsBriefsBanner(string.Join(" ", h.HeadLines)));
                         if (briefs >= 0 && briefs == heads.Count - 1)
@@ -368,7 +421,7 @@ public sealed class PageAssembler(RecogniserSet r)
                             var banners = heads.Take(heads.Count - take).Select(h => string.Join(" ", h.HeadLines)).ToList();
                             foreach (var h in heads.Skip(heads.Count - take)) current.DeckLines.AddRange(h.HeadLines);
                             current.HasDeck = true;
-                            if (stories.Count == 0 && info.Banner is null && banners.Count > 0) { info.Banner = banners[0]; banners.RemoveAt(0); }
+                            // Banners over a deck are that story's column (a page-wide banner glued over the text is not a heading item).
                             current.Columns.AddRange(banners);
                             heads.Clear();
                         }
@@ -391,6 +444,12 @@ public sealed class PageAssembler(RecogniserSet r)
     }
 
     // ---- shared pieces ----
+
+    /// <summary>A short block with a credit right under it (a photo credit, or any credit under caption-like text) is a photo caption.</summary>
+    private bool IsCaptionBlock(Item item, Item? next) =>
+        next is { Kind: ItemKind.Byline, BlankBefore: false } && item.Lines[0].Dateline is null
+        && (next.Lines[0].Byline!.PhotoCredit || r.Caption.IsCaption(string.Concat(item.Lines.Select(l => l.Body))))
+        && item.Lines.Sum(l => l.Body.Length) <= 400;
 
     private static Story NewStory(int page, List<PageLine> openers, List<string> columns)
     {
@@ -445,14 +504,21 @@ public sealed class PageAssembler(RecogniserSet r)
             {
                 var holders = stories.Where(s => s != note && s.Columns.Any(c => Chars.Squeeze(c) == name)).ToList();
                 var orphan = orphans.FindIndex(o => Chars.Squeeze(o) == name);
-                if (holders.Count == 0 && orphan < 0) continue;
-                var banner = orphan >= 0 ? orphans[orphan] : holders[0].Columns.First(c => Chars.Squeeze(c) == name);
-                note.Columns.Insert(0, banner);
+                var own = note.Columns.FindIndex(c => Chars.Squeeze(c) == name);
+                if (holders.Count == 0 && orphan < 0 && own < 0) continue;
+                var banner = own >= 0 ? note.Columns[own] : orphan >= 0 ? orphans[orphan] : holders[0].Columns.First(c => Chars.Squeeze(c) == name);
+                if (own < 0) note.Columns.Insert(0, banner);
+                // The column's items: the page's photos when it is a picture column, else the story right after the note.
                 var photos = stories.Where(s => s != note && s.Columns.Count == 0 && IsPhoto(s)).ToList();
                 if (photos.Count > 0)
                 {
                     foreach (var h in holders) h.Columns.RemoveAll(c => Chars.Squeeze(c) == name);
                     foreach (var p in photos) p.Columns.Add(banner);
+                }
+                else if (holders.Count == 0)
+                {
+                    var at = stories.IndexOf(note);
+                    if (at + 1 < stories.Count && stories[at + 1].Columns.Count == 0) stories[at + 1].Columns.Add(banner);
                 }
                 if (orphan >= 0) orphans.RemoveAt(orphan);
                 break;
@@ -474,6 +540,7 @@ public sealed class PageAssembler(RecogniserSet r)
             var banner = stories[i].Columns.First(r.Banner.IsBriefsBanner);
             stories[i].Kind = ArticleKind.Brief;
             for (var j = i + 1; j < stories.Count && stories[j].Columns.Count == 0 && stories[j].Kind == ArticleKind.Article
+                                && stories[j] is { HasDeck: false, ContinuedFrom: null, ContinuesTo: null }
                                 && stories[j].Lines.Sum(l => l.Body.Length) <= 300; j++)
             {
                 stories[j].Columns.Add(banner);
@@ -481,6 +548,9 @@ public sealed class PageAssembler(RecogniserSet r)
             }
         }
     }
+
+    /// <summary>Features and investigations (`——来自…的调查`) are the stories that carry crossheads.</summary>
+    private static bool HasDashSubtitle(Story s) => s.DeckLines.Count > 1 && HeadlineRecogniser.IsSubtitle(s.DeckLines[^1]);
 
     public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines);
 

@@ -24,7 +24,7 @@ public static class ParagraphBuilder
         var prevCrosshead = false;
         foreach (var line in lines)
         {
-            var crosshead = isCrosshead(line.Body);
+            var crosshead = line.Crosshead || isCrosshead(line.Body);
             if (sb.Length > 0 && prev is not null)
             {
                 // Only a closing bracket needs the paragraph before it (`…致辞。（图片由…提供）` spans lines).
@@ -48,11 +48,13 @@ public static class ParagraphBuilder
     /// <summary>The width of a full wrapped line in this story: the widest lines that do not end a sentence.</summary>
     private static double FullWidth(IReadOnlyList<PageLine> lines)
     {
-        var widths = new List<int>();
-        foreach (var l in lines) if (!Chars.EndsSentence(l.Text)) widths.Add(l.TextWidth);
-        if (widths.Count == 0) return 0;
+        Span<int> widths = lines.Count <= 512 ? stackalloc int[lines.Count] : new int[lines.Count];
+        var n = 0;
+        foreach (var l in lines) if (!Chars.EndsSentence(l.Text)) widths[n++] = l.TextWidth;
+        if (n == 0) return 0;
+        widths = widths[..n];
         widths.Sort();
-        return widths[(int)(widths.Count * 0.75)];
+        return widths[(int)(n * 0.75)];
     }
 
     public static void Join(StringBuilder sb, string text)

@@ -10,7 +10,7 @@ public sealed class Story
     public required int Page { get; init; }
     public string Kind { get; set; } = ArticleKind.Article;
     public string? Label { get; set; }
-    public List<PageLine> Lines { get; } = [];
+    public List<PageLine> Lines { get; } = new(32);
     public List<string> DeckLines { get; } = [];
     /// <summary>The deck split into kicker/title/subtitle, computed once the deck lines are final.</summary>
     internal Deck? CachedDeck { get; set; }
@@ -26,6 +26,12 @@ public sealed class Story
     public List<int> Pages { get; } = [];
     /// <summary>Text this story carried that has no field once merged (a continuation's repeated headline).</summary>
     public List<string> Leftovers { get; } = [];
+
+    /// <summary>A caption block with its credit under it: a photo item, which never takes a deck.</summary>
+    public bool IsPhotoBlock { get; set; }
+    /// <summary>After jumps are followed: the jump out of the last part, and the page it is on.</summary>
+    public JumpRef? OnwardJump { get; set; }
+    public int? LastPage { get; set; }
 
     public bool HasBody => Lines.Count > 0;
     public string BodyText => string.Concat(Paragraphs);

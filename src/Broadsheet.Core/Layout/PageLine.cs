@@ -25,6 +25,9 @@ public sealed class PageLine
     public JumpRef? JumpIn { get; set; }
     public BylineMatch? TrailingByline { get; set; }
 
+    /// <summary>A crosshead inside a story's text: a paragraph of its own.</summary>
+    public bool Crosshead { get; set; }
+
     /// <summary>What this line gives the story's paragraphs once markers are lifted out.</summary>
     public string Body { get; set; } = "";
 

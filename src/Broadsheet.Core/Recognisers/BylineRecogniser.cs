@@ -71,8 +71,10 @@ public sealed class BylineRecogniser
         match = null;
         var s = line.TrimEnd();
         if (s.Length < 5 || s[^1] is not ('）' or ')')) return -1;
-        var open = s.LastIndexOfAny(['（', '(']);
+        var open = s.AsSpan().LastIndexOfAny('（', '(');
         if (open <= 0 || s.Length - open > 40) return -1;
+        // Only brackets that hold a role word can be a byline.
+        if (s.AsSpan(open).IndexOfAny(RoleEnds) < 0) return -1;
         var p = Parse(s[(open + 1)..^1], relaxed: true);
         if (p is null || p.RoleOnly) return -1;
         match = p with { Raw = s[open..], Closing = true };
@@ -106,7 +108,8 @@ public sealed class BylineRecogniser
             {
                 if (prefix.Length > 0 && !(prefix.Length <= 12 && AllHan(prefix))) return null;
                 if (role is "摄影" or "摄影报道" or "供图" or "摄影记者") photo = true;
-                items.Add((true, prefix + role));
+                // An organisation before the role (德州晚报全媒体记者) stays in the raw byline; the role is the role word.
+                items.Add((true, role));
                 if (suffix.Length > 0)
                 {
                     if (StripPhoto(ref suffix)) photo = true;

@@ -8,7 +8,7 @@ namespace Broadsheet.Core.Recognisers;
 /// </summary>
 public sealed partial class CrossheadRecogniser
 {
-    [GeneratedRegex(@"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、．]|第[一二三四五六七八九十]{1,3}[部章篇节]|[◆▲●★◇△])")]
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、．]|第[一二三四五六七八九十]{1,3}部分|[◆▲●★◇△])")]
     private static partial Regex Numbered();
 
     public bool IsCrosshead(string line, HeadlineRecogniser headlines) =>

@@ -20,9 +20,11 @@ public sealed partial class JumpRecogniser
     private static partial Regex Marker();
 
     /// <summary>All jump markers in the line, left to right.</summary>
-    public IReadOnlyList<JumpMatch> FindAll(string line)
+    public JumpMatch[] FindAll(string line)
     {
         if (line.IndexOf('版') < 0) return [];
+        // Every marker names a page with 转 or 接 before 版.
+        if (line.AsSpan().IndexOfAny('转', '接') < 0) return [];
         List<JumpMatch>? found = null;
         foreach (Match m in Marker().Matches(line))
         {
@@ -44,6 +46,6 @@ public sealed partial class JumpRecogniser
             (found ??= []).Add(new JumpMatch(isOut ? JumpDirection.Out : JumpDirection.In,
                 new JumpRef(page, sec?.ToUpperInvariant(), m.Value.Trim()), m.Index, m.Length));
         }
-        return found ?? (IReadOnlyList<JumpMatch>)[];
+        return found is null ? [] : found.ToArray();
     }
 }

@@ -11,6 +11,8 @@ public sealed class LineProcessor(RecogniserSet recognisers)
 {
     public List<PageLine> Process(IReadOnlyList<string> rawLines, DateOnly? issueDate)
     {
+        rawLines = MendSplitMarkers(rawLines);
+        rawLines = MendSplitCredits(rawLines, issueDate);
         var lines = new List<PageLine>(rawLines.Count);
         var blank = false;
         PageLine? previous = null;
@@ -25,6 +27,58 @@ public sealed class LineProcessor(RecogniserSet recognisers)
             previous = line;
         }
         return lines;
+    }
+
+    /// <summary>
+    /// A jump marker wrapped across two lines (`…改革，（下转2` / `版C）`) is put back on the first line, so the
+    /// line that ends the story carries the whole marker.
+    /// </summary>
+    private IReadOnlyList<string> MendSplitMarkers(IReadOnlyList<string> raw)
+    {
+        List<string>? mended = null;
+        for (var i = 0; i + 1 < raw.Count; i++)
+        {
+            var a = (mended ?? raw)[i];
+            var open = a.AsSpan().LastIndexOfAny('（', '(');
+            if (open < 0 || a.Length - open > 8 || a.AsSpan(open).IndexOfAny('）', ')') >= 0) continue;
+            var b = (mended ?? raw)[i + 1];
+            var close = b.AsSpan(0, Math.Min(b.Length, 8)).IndexOfAny('）', ')');
+            if (close < 0) continue;
+            var candidate = string.Concat(a.AsSpan(open).Trim(), b.AsSpan(0, close + 1).Trim());
+            var found = recognisers.Jump.FindAll(candidate);
+            if (found.Length != 1 || found[0].Length != candidate.Length) continue;
+            mended ??= [.. raw];
+            mended[i] = a.TrimEnd() + b[..(close + 1)].Trim();
+            mended[i + 1] = b[(close + 1)..];
+        }
+        return mended ?? raw;
+    }
+
+    /// <summary>
+    /// A dateline credit wrapped across two lines (`本报长沙8月7日讯（新华社记者 李大伟` / `黄秋生 通讯员 陈理春）清晨…`)
+    /// is put back together on the dateline's line.
+    /// </summary>
+    private IReadOnlyList<string> MendSplitCredits(IReadOnlyList<string> raw, DateOnly? issueDate)
+    {
+        List<string>? mended = null;
+        for (var i = 0; i + 1 < raw.Count; i++)
+        {
+            var a = (mended ?? raw)[i];
+            if (a.Length < 4 || (a.IndexOf('讯') < 0 && a.IndexOf('电') < 0)) continue;
+            var open = a.AsSpan().LastIndexOfAny('（', '(');
+            if (open < 0 || a.AsSpan(open).IndexOfAny('）', ')') >= 0) continue;
+            var d = recognisers.Dateline.Match(Chars.Clean(a), issueDate);
+            if (d is null || d.CreditRaw is not null) continue;
+            var b = (mended ?? raw)[i + 1];
+            var close = b.AsSpan(0, Math.Min(b.Length, 30)).IndexOfAny('）', ')');
+            if (close < 0) continue;
+            var joined = Chars.Clean(a) + Chars.Clean(b[..(close + 1)]);
+            if (recognisers.Dateline.Match(joined, issueDate) is not { Credit: not null }) continue;
+            mended ??= [.. raw];
+            mended[i] = joined;
+            mended[i + 1] = b[(close + 1)..];
+        }
+        return mended ?? raw;
     }
 
     private void Classify(PageLine line, PageLine? previous, DateOnly? issueDate)

@@ -8,7 +8,8 @@ namespace Broadsheet.Enrichment.Extractors;
 /// Keywords: TF-IDF (jieba's idf.txt) and TextRank (co-occurrence within five words) over the article's words, each
 /// normalised to 1 and averaged; headline words count three times. Candidates are nouns, place and other proper names,
 /// verbal nouns and words jieba doesn't know, at least two characters; stop words and newsroom boilerplate (本报, 记者,
-/// 近日) are out. A noun glued to a single-character noun before it is one term (碳 + 材料 → 碳材料).
+/// 近日) are out. A noun glued to a single-character noun before it is one term (碳 + 材料 → 碳材料), and so are two nouns
+/// that stand together three times or more (技能 + 人才 → 技能人才).
 /// </summary>
 internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
 {
@@ -48,6 +49,12 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         var infos = new WordInfo[tokens.Count];
         for (var k = 0; k < tokens.Count; k++) known[k] = lexicon.TryGetWord(tokens[k].Word, out infos[k]);
 
+        // Collocations: two nouns side by side three times or more are one term here (技能 + 人才 → 技能人才).
+        var pairs = new Dictionary<(string, string), int>();
+        for (var k = 0; k + 1 < tokens.Count; k++)
+            if (IsPairNoun(k) && IsPairNoun(k + 1) && tokens[k + 1].Start == tokens[k].End)
+                pairs[(tokens[k].Word, tokens[k + 1].Word)] = pairs.GetValueOrDefault((tokens[k].Word, tokens[k + 1].Word)) + 1;
+
         var result = new List<(string, bool)>(tokens.Count / 2);
         for (var k = 0; k < tokens.Count; k++)
         {
@@ -55,6 +62,12 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             var word = tok.Word;
             bool isKnown = known[k];
             var info = infos[k];
+            if (k + 1 < tokens.Count && pairs.GetValueOrDefault((word, tokens[k + 1].Word)) >= 3 && tokens[k + 1].Start == tok.End)
+            {
+                result.Add((word + tokens[k + 1].Word, at.InHeadline(tok.Start)));
+                k++;
+                continue;
+            }
             // 碳 + 材料: a one-character noun jieba left on its own, fused with the noun after it.
             if (word.Length == 1 && k + 1 < tokens.Count && tokens[k + 1].Start == tok.End
                 && (k == 0 || tokens[k - 1].Word.Length > 1 || !Chars.IsHan(tokens[k - 1].Word[0]))
@@ -68,6 +81,8 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             if (IsCandidate(word, isKnown, info)) result.Add((word, at.InHeadline(tok.Start)));
         }
         return result;
+
+        bool IsPairNoun(int k) => known[k] && tokens[k].Word.Length >= 2 && infos[k].Tag is "n" or "vn" or "nz" && !lexicon.IsStopWord(tokens[k].Word);
     }
 
     /// <summary>市, 局, 部: markers of a body's name, not the first half of a term.</summary>
@@ -77,8 +92,17 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
     {
         if (word.Length < 2) return false;
         foreach (var c in word) if (!Chars.IsHan(c) && !char.IsAsciiLetter(c)) return false;
-        if (lexicon.IsStopWord(word)) return false;
+        if (lexicon.IsStopWord(word) || IsTitle(word)) return false;
         return !known || KeptTags.Contains(info.Tag); // fused or unknown words are often the topic
+    }
+
+    /// <summary>Posts (县长, 党组书记, 局局长) say who speaks, not what the story is about; roles like 游客 or 村民 may be the topic.</summary>
+    private bool IsTitle(string word)
+    {
+        if (word[^1] is not ('长' or '记' or '任' or '席' or '理')) return false;
+        for (var start = 0; start <= word.Length - 2; start++)
+            if (lexicon.IsTitle(word.AsSpan(start))) return true;
+        return false;
     }
 
     /// <summary>PageRank over the undirected co-occurrence graph of candidate terms (d = 0.85, 10 rounds), on int ids and arrays.</summary>

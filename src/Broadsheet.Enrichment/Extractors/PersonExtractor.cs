@@ -52,7 +52,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         }
 
         var people = new List<PersonMention>();
-        var authors = at.Article.Byline.Where(b => !string.IsNullOrWhiteSpace(b.Name)).ToList();
+        var authors = (at.Article.Byline ?? []).Where(b => b is not null && !string.IsNullOrWhiteSpace(b.Name)).ToList();
         foreach (var b in authors)
         {
             var name = b.Name.Trim();

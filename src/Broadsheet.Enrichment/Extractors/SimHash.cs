@@ -17,15 +17,17 @@ public static class SimHash
         var chars = buffer[..n];
         if (chars.Length == 0) return 0;
 
-        Span<int> votes = stackalloc int[64];
+        // Count set bits per position (branch-free); a bit is on when more than half the trigrams vote for it.
+        Span<int> ones = stackalloc int[64];
         var gram = Math.Min(3, chars.Length);
-        for (var i = 0; i + gram <= chars.Length; i++)
+        var total = 0;
+        for (var i = 0; i + gram <= chars.Length; i++, total++)
         {
             var h = Fnv1a(chars.Slice(i, gram));
-            for (var b = 0; b < 64; b++) votes[b] += ((h >> b) & 1) == 1 ? 1 : -1;
+            for (var b = 0; b < 64; b++) ones[b] += (int)((h >> b) & 1);
         }
         ulong hash = 0;
-        for (var b = 0; b < 64; b++) if (votes[b] > 0) hash |= 1UL << b;
+        for (var b = 0; b < 64; b++) if (2 * ones[b] > total) hash |= 1UL << b;
         return hash;
     }
 

@@ -25,7 +25,7 @@ public sealed partial class ArticleText
         var headline = new[] { article.Kicker, article.Title, article.Subtitle }
             .Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => Clean(s!)).ToList();
         var head = string.Join('\n', headline);
-        var body = string.Join('\n', article.Paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Clean));
+        var body = string.Join('\n', (article.Paragraphs ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Clean));
         Text = head.Length == 0 ? body : head + "\n" + body;
         BodyStart = head.Length == 0 ? 0 : head.Length + 1;
         Tokens = lexicon.Cut(Text);

@@ -21,7 +21,9 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     private const int MaxValueLength = 200;
 
     /// <summary>GET /api/issues?paper=&amp;from=&amp;to=&amp;status=&amp;top=&amp;continuationToken= — every upload, failed ones with their reason.</summary>
-    public async Task<IActionResult> ListIssuesAsync(HttpRequest request)
+    public Task<IActionResult> ListIssuesAsync(HttpRequest request) => GuardAsync(request, () => ListIssuesCoreAsync(request));
+
+    private async Task<IActionResult> ListIssuesCoreAsync(HttpRequest request)
     {
         try
         {
@@ -51,7 +53,10 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     }
 
     /// <summary>GET /api/issues/{paper}/{date} — the issue and its current article list (summaries; whole articles at /api/articles/{id}).</summary>
-    public async Task<IActionResult> GetIssueAsync(HttpRequest request, string paper, string date)
+    public Task<IActionResult> GetIssueAsync(HttpRequest request, string paper, string date) =>
+        GuardAsync(request, () => GetIssueCoreAsync(request, paper, date));
+
+    private async Task<IActionResult> GetIssueCoreAsync(HttpRequest request, string paper, string date)
     {
         if (string.IsNullOrWhiteSpace(paper) || paper.Length > MaxValueLength) return BadRequest(request, "paper is missing or too long");
         if (!IssueKey.IsDate(date)) return BadRequest(request, $"date must be yyyy-MM-dd, not '{Clip(date)}'");
@@ -79,7 +84,9 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     }
 
     /// <summary>GET /api/articles?paper=&amp;date=&amp;from=&amp;to=&amp;q=&amp;person=&amp;place=&amp;org=&amp;author=&amp;column=&amp;kind=&amp;top=&amp;continuationToken=</summary>
-    public async Task<IActionResult> SearchArticlesAsync(HttpRequest request)
+    public Task<IActionResult> SearchArticlesAsync(HttpRequest request) => GuardAsync(request, () => SearchArticlesCoreAsync(request));
+
+    private async Task<IActionResult> SearchArticlesCoreAsync(HttpRequest request)
     {
         try
         {
@@ -121,7 +128,9 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     }
 
     /// <summary>GET /api/articles/{id} — one article, whole, in the issue's current version.</summary>
-    public async Task<IActionResult> GetArticleAsync(HttpRequest request, string id)
+    public Task<IActionResult> GetArticleAsync(HttpRequest request, string id) => GuardAsync(request, () => GetArticleCoreAsync(request, id));
+
+    private async Task<IActionResult> GetArticleCoreAsync(HttpRequest request, string id)
     {
         if (!ArticleId.TryParse(id, out var articleId))
             return BadRequest(request, $"'{Clip(id)}' is not an article id (they look like paper_yyyy-MM-dd_p1-03)");
@@ -129,6 +138,20 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
         var json = row?.CurrentVersion is { } version ? await articles.GetJsonAsync(articleId, version, request.HttpContext.RequestAborted) : null;
         if (json is null) return Error(404, $"no article {Clip(id)}");
         return new ContentResult { StatusCode = 200, Content = json, ContentType = "application/json; charset=utf-8" };
+    }
+
+    /// <summary>Storage trouble that outlasted the retries is a 503 with one line, logged with its details; never a stack trace.</summary>
+    private async Task<IActionResult> GuardAsync(HttpRequest request, Func<Task<IActionResult>> handle)
+    {
+        try
+        {
+            return await handle();
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or Polly.Timeout.TimeoutRejectedException or HttpRequestException)
+        {
+            log.LogError(e, "Storage unavailable for {Path}{Query}", request.Path, request.QueryString);
+            return Error(503, "storage is unavailable right now; try again shortly");
+        }
     }
 
     private IActionResult BadRequest(HttpRequest request, string message)

@@ -39,7 +39,7 @@ public class IssueParserTests
     {
         var a = First.Articles[0];
         Assert.Equal([1, 2], a.Pages);
-        Assert.Null(a.ContinuesTo);
+        Assert.Equal((2, "（下转第二版）"), (a.ContinuesTo!.Page, a.ContinuesTo.Raw));
         Assert.Null(a.ContinuedFrom);
         Assert.Equal(2, a.Paragraphs.Count);
         Assert.Equal("会议要求，各级各部门要坚定信心，狠抓落实，确保完成全年目标任务。会议强调，要加强统筹协调，推动重点项目建设。", a.Paragraphs[1]);
@@ -142,5 +142,46 @@ public class IssueParserTests
     {
         var i = IssueParser.Parse("■记者 王磊\n\n会上发布了Digital Economy\nReport，并介绍了inter-\nnational合作情况。\n\n数字经济报告发布\n", new IssueContext());
         Assert.Equal("会上发布了Digital Economy Report，并介绍了international合作情况。", Assert.Single(i.Articles[0].Paragraphs));
+    }
+
+    [Fact]
+    public void A_jump_marker_wrapped_over_two_lines_is_still_found()
+    {
+        var i = IssueParser.Parse("■本报记者 谷常浩\n\n我市持续深化技能人才评价制度改革，（下转2\n版C）\n\n推动技能人才“四化”培养\n", new IssueContext());
+        var a = Assert.Single(i.Articles);
+        Assert.Equal((2, "C", "（下转2版C）"), (a.ContinuesTo!.Page, a.ContinuesTo.Section, a.ContinuesTo.Raw));
+        Assert.Equal(["我市持续深化技能人才评价制度改革，"], a.Paragraphs);
+        Assert.Equal("推动技能人才“四化”培养", a.Title);
+    }
+
+    [Fact]
+    public void A_dateline_credit_wrapped_over_two_lines_is_still_a_byline()
+    {
+        const string page = "本报长沙8月7日讯（新华社记者 李大伟\n黄秋生 通讯员 陈理春）清晨的洞庭湖\n烟波浩渺，江豚不时跃出水面。\n\n守护一江碧水\n";
+        var a = Assert.Single(IssueParser.Parse(page, new IssueContext(null, new DateOnly(2022, 8, 8))).Articles);
+        Assert.Equal([("李大伟", "新华社记者"), ("黄秋生", "新华社记者"), ("陈理春", "通讯员")], a.Byline.Select(b => (b.Name, b.Role)));
+        Assert.Equal(["清晨的洞庭湖烟波浩渺，江豚不时跃出水面。"], a.Paragraphs);
+        Assert.Equal(("长沙", "2022-08-07"), (a.Dateline!.Place, a.Dateline.Date));
+    }
+
+    [Fact]
+    public void A_caption_with_its_photo_credit_is_a_photo_item_in_either_layout()
+    {
+        const string headlineFirst = "暑期文旅市场持续升温\n\n本报曲阜8月7日讯 8月6日晚，景区内灯火璀璨、游人如织。\n\n" +
+                                     "8月6日，游客在孟子湖新区荷花观赏区拍照留念。\n本报记者 徐建中摄\n\n为企业攀登注入源动力\n\n共建联合实验室。\n";
+        var i = IssueParser.Parse(headlineFirst, new IssueContext());
+        var photo = Assert.Single(i.Articles, a => a.Kind == ArticleKind.Photo);
+        Assert.Equal(["8月6日，游客在孟子湖新区荷花观赏区拍照留念。"], photo.Paragraphs);
+        Assert.Equal([("徐建中", "本报记者")], photo.Byline.Select(b => (b.Name, b.Role)));
+        Assert.Null(photo.Title);
+        Assert.Equal(3, i.Articles.Count);
+    }
+
+    [Fact]
+    public void A_wrapped_first_body_line_with_a_comma_is_not_taken_for_a_page_banner()
+    {
+        var i = IssueParser.Parse("1984年9月22日，首届孔子诞辰故里游开幕式暨\n孔子像复原揭幕仪式举行。（图片由曲阜市提供）\n记者 刘项清摄\n", new IssueContext());
+        Assert.Null(i.Issue.Pages[0].Banner);
+        Assert.Equal("1984年9月22日，首届孔子诞辰故里游开幕式暨孔子像复原揭幕仪式举行。（图片由曲阜市提供）", Assert.Single(i.Articles).Paragraphs[0]);
     }
 }

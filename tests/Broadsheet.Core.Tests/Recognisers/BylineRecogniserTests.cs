@@ -79,8 +79,12 @@ public class BylineRecogniserTests
         Assert.Equal("记者:罗勇,记者:江潇", Names(r.Parse("罗勇 记者 江潇", relaxed: true)!));
 
     [Fact]
-    public void Organisation_prefixed_roles_are_kept_whole() =>
-        Assert.Equal("德州晚报全媒体记者:张明凯", Names(r.Parse("德州晚报全媒体记者 张明凯", relaxed: true)!));
+    public void An_organisation_before_the_role_stays_in_the_raw_byline_only()
+    {
+        var m = r.Match("(德州晚报全媒体记者 张明凯)")!;
+        Assert.Equal("全媒体记者:张明凯", Names(m));
+        Assert.Equal("(德州晚报全媒体记者 张明凯)", m.Raw);
+    }
 
     [Theory]
     [InlineData("记者从市统计局获悉，")]

@@ -18,5 +18,6 @@ public class CrossheadRecogniserTests
     [InlineData("一是聚焦全方位强化要素保障，打造助企攀登“后勤部”。")]
     [InlineData("多维聚焦 精准发力")]
     [InlineData("2021年集团全日制招")]
+    [InlineData("第一篇标题在这里")]
     public void Sentences_and_plain_headlines_are_not_crossheads(string line) => Assert.False(r.IsCrosshead(line, h));
 }

@@ -34,8 +34,8 @@ public class DatelineRecogniserTests
     [Theory]
     [InlineData("本报嘉祥8月7日讯（通讯员 刘丁 李超）", "通讯员:刘丁,通讯员:李超")]
     [InlineData("新华社北京11月8日电(记者张益俊)", "记者:张益俊")]
-    [InlineData("本报讯(德州晚报全媒体记者 张明凯)", "德州晚报全媒体记者:张明凯")]
-    [InlineData("【本报讯】(兰州日报社全媒体记者 华 静)", "兰州日报社全媒体记者:华静")]
+    [InlineData("本报讯(德州晚报全媒体记者 张明凯)", "全媒体记者:张明凯")]
+    [InlineData("【本报讯】(兰州日报社全媒体记者 华 静)", "全媒体记者:华静")]
     [InlineData("本报讯 记者翟启运报道:", "记者:翟启运")]
     public void Credits_after_the_dateline_are_bylines(string line, string expected)
     {

@@ -1,0 +1,32 @@
+using Broadsheet.Core.Model;
+
+namespace Broadsheet.Enrichment.Tests;
+
+/// <summary>No input may crash enrichment: random mixes of the characters the rules key on.</summary>
+public class RandomInputTests
+{
+    private const string Alphabet = "王李张刘县长局长书记市省区县委员会集团公司说表示介绍“”‘’，。、：；！？…（）《》年月日至截底今天昨上半年亿万元%％０１２３４５６７８９0123456789.． \n\t■—·ABCxyz";
+
+    [Fact]
+    public void Random_text_of_rule_characters_never_throws()
+    {
+        var enricher = new ArticleEnricher();
+        var rng = new Random(1234);
+        for (var n = 0; n < 400; n++)
+        {
+            var chars = new char[rng.Next(0, 300)];
+            for (var i = 0; i < chars.Length; i++) chars[i] = Alphabet[rng.Next(Alphabet.Length)];
+            var body = new string(chars);
+            var article = new Article
+            {
+                Title = rng.Next(2) == 0 ? null : body[..Math.Min(body.Length, 12)],
+                Paragraphs = [.. body.Split('\n')],
+                Byline = rng.Next(2) == 0 ? [] : [new Byline(body[..Math.Min(body.Length, 3)], "记者")],
+                Dateline = rng.Next(2) == 0 ? null : new Dateline("", body[..Math.Min(body.Length, 2)], rng.Next(2) == 0 ? "2022-08-07" : "garbage"),
+            };
+            var e = enricher.Enrich(article, new IssueInfo { Date = rng.Next(2) == 0 ? "2022-08-08" : null });
+            Assert.True(e.Summary.Length <= 200);
+            Assert.All(e.Figures, f => Assert.False(double.IsNaN(f.Value)));
+        }
+    }
+}
