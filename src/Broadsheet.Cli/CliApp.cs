@@ -49,6 +49,11 @@ public static class CliApp
         catch (UnauthorizedAccessException e) { return Fail(e.Message, 1); }
         catch (CliFailure e) { return Fail(e.Message, e.ExitCode); }
         catch (OperationCanceledException) { return Fail("cancelled", 130); }
+        catch (Exception e)
+        {
+            // A bug, not a user error: still one line, with enough to report it.
+            return Fail($"unexpected {e.GetType().Name}: {Commands.StorageProbe.FirstLine(e.Message)}", 70);
+        }
     }
 
     private static async Task<int> ParseAsync(CliOptions options)

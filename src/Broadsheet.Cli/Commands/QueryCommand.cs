@@ -36,7 +36,8 @@ public static class QueryCommand
             console.MarkupLine("[yellow]no stories match[/]");
             return 0;
         }
-        console.Write(ArticleTable(items));
+        // Ids are long; a narrow terminal gets the readable columns (ids are in --json).
+        console.Write(ArticleTable(items, withIds: console.Profile.Width >= 120));
         console.MarkupLine($"[grey]{items.Count} stor{(items.Count == 1 ? "y" : "ies")}[/]");
         if (Str(doc.RootElement, "continuationToken") is { } token)
             console.MarkupLine($"[grey]more: add --continuationToken {Markup.Escape(token)}[/]");
@@ -81,12 +82,16 @@ public static class QueryCommand
         return 0;
     }
 
-    internal static Table ArticleTable(IEnumerable<JsonElement> articles)
+    internal static Table ArticleTable(IEnumerable<JsonElement> articles, bool withIds)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("title", "date", "page", "byline", "place", "id");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("title", "date", "page", "byline", "place");
+        if (withIds) table.AddColumn("id");
         foreach (var a in articles)
-            table.AddRow(new Text(Title(a)), new Text(Date(a) ?? ""), new Text(Pages(a)),
-                new Text(Byline(a) ?? ""), new Text(Place(a) ?? ""), new Text(Str(a, "id") ?? ""));
+        {
+            var cells = new List<Text> { new(Title(a)), new(Date(a) ?? ""), new(Pages(a)), new(Byline(a) ?? ""), new(Place(a) ?? "") };
+            if (withIds) cells.Add(new Text(Str(a, "id") ?? ""));
+            table.AddRow(cells);
+        }
         return table;
     }
 

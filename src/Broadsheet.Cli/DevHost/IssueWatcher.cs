@@ -25,14 +25,25 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     /// <summary>A blob that keeps failing intake is retried with back-off, not on every poll.</summary>
     private sealed record ETagAndFailures(string ETag, int Failures, DateTimeOffset RetryAfter);
 
+    /// <summary>Resumes unfinished uploads, then polls until <paramref name="ct"/> is cancelled (Ctrl+C); never throws.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        await RecoverAsync(ct);
-        while (!ct.IsCancellationRequested)
+        try
         {
-            await PollOnceAsync(ct);
-            try { await Task.Delay(Interval, ct); }
-            catch (OperationCanceledException) { break; }
+            await RecoverAsync(ct);
+            while (!ct.IsCancellationRequested)
+            {
+                await PollOnceAsync(ct);
+                await Task.Delay(Interval, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception e)
+        {
+            log.LogError("The watcher stopped: {Error}: {Reason}", e.GetType().Name, Commands.StorageProbe.FirstLine(e.Message));
         }
     }
 
