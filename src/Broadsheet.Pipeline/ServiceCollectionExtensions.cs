@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Broadsheet.Core;
 using Broadsheet.Core.Text;
+using Broadsheet.Enrichment;
+using Broadsheet.Enrichment.Lexicon;
 using Broadsheet.Pipeline.Activities;
 using Broadsheet.Pipeline.Http;
 using Broadsheet.Storage;
@@ -59,8 +61,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(ContinuationTokens.FromSecret(storageOptions.TokenKey!));
         services.AddSingleton<QueryEngine>();
 
-        services.TryAddSingleton<ISearchTokenizer, CjkBigramTokenizer>();
-        services.TryAddSingleton<IArticleEnricher, InterimEnricher>();
+        // One lexicon per process: the enricher and the search tokenizer cut text with the same dictionary.
+        services.TryAddSingleton(_ => NewsroomLexicon.Shared);
+        services.TryAddSingleton<ISearchTokenizer, LexiconSearchTokenizer>();
+        services.TryAddSingleton<IArticleEnricher>(sp => new ArticleEnricher(sp.GetRequiredService<NewsroomLexicon>()));
 
         services.AddSingleton<ParseIssueActivity>();
         services.AddSingleton<EnrichArticlesActivity>();

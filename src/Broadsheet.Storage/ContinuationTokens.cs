@@ -37,6 +37,8 @@ public sealed class ContinuationTokens(byte[] key)
         {
             throw new QueryException(invalid);
         }
+        // Only the one canonical spelling is ours (base64 leaves slack bits in the last character).
+        if (Base64Url(payload) + "." + Base64Url(tag) != token) throw new QueryException(invalid);
         if (!CryptographicOperations.FixedTimeEquals(tag, Tag(payload))) throw new QueryException(invalid);
         var p = JsonSerializer.Deserialize<Payload>(payload);
         if (p is null || p.F != fingerprint) throw new QueryException(invalid);

@@ -7,42 +7,53 @@ using static Broadsheet.EndToEnd.Tests.Ingestion;
 
 namespace Broadsheet.EndToEnd.Tests;
 
-/// <summary>A dev host killed while it ingests: the next one finds the unfinished upload and finishes it, once.</summary>
+/// <summary>
+/// A dev host killed while it ingests: the next one finds the unfinished upload and finishes it, once — and leaves
+/// alone what the first one had finished, complete or failed.
+/// </summary>
 public sealed class DevHostRestartTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task KilledMidIngestion_TheRestartedHostFinishesTheIssueOnce()
+    public async Task KilledMidIngestion_TheRestartedHostFinishesTheIssueOnce_AndRepeatsNothingElse()
     {
         const string paper = "e2e-restart", date = "2022-08-08";
         // Many pages, so ingestion takes long enough to be interrupted.
-        var pages = string.Join('\f', Enumerable.Repeat(Encoding.UTF8.GetString(ReferenceIssue), 24));
-        var bytes = Encoding.UTF8.GetBytes(pages);
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\f', Enumerable.Repeat(Encoding.UTF8.GetString(ReferenceIssue), 24)));
         var expected = IssueParser.Parse(bytes, new IssueContext(paper, DateOnly.Parse(date)));
 
         var first = await DevHostProcess.StartAsync(azurite.ConnectionString);
         var since = DateTimeOffset.UtcNow;
-        await UploadAsync(azurite.ConnectionString, $"{paper}/{date}.txt", bytes);
+        await UploadAsync(azurite.ConnectionString, "e2e-done/2022-08-01.txt", ReferenceIssue);
+        await UploadAsync(azurite.ConnectionString, "e2e-refused/2022-08-02.txt", "PK\u0003\u0004 not an issue \0\0\0\u0001\u0002"u8.ToArray());
+        var done = await WaitForStatusAsync(first, "e2e-done", "2022-08-01", "complete", since);
+        var refused = await WaitForStatusAsync(first, "e2e-refused", "2022-08-02", "failed", since);
 
+        since = DateTimeOffset.UtcNow;
+        await UploadAsync(azurite.ConnectionString, $"{paper}/{date}.txt", bytes);
         // Kill as soon as the upload is on record but not finished.
-        var seen = await WaitForUnfinishedAsync(first, paper, date);
+        var killedAt = await WaitForUnfinishedAsync(first, paper, date);
         first.Kill();
         var firstOutput = first.Output;
         await first.DisposeAsync();
 
         await using var second = await DevHostProcess.StartAsync(azurite.ConnectionString);
-        var done = await WaitForStatusAsync(second, paper, date, "complete", since);
+        var finished = await WaitForStatusAsync(second, paper, date, "complete", since);
+        Assert.Contains("unfinished upload", second.Output);
 
         Assert.Single(await IssueRowsAsync(second, paper, date));
         var stories = await ArticlesAsync(second, $"paper={paper}&date={date}&top=100");
         Assert.Equal(expected.Articles.Count, stories.Count);
         Assert.Equal(stories.Count, stories.Select(a => Str(a, "id")).Distinct().Count());
-        Assert.Equal(expected.Articles.Count, done.GetProperty("articles").GetInt32());
+        Assert.Equal(expected.Articles.Count, finished.GetProperty("articles").GetInt32());
 
-        // Once: a few more watcher passes leave the finished issue alone.
+        // Once: more watcher passes leave the finished issue alone, and what the first host finished stays as it was.
         await Task.Delay(TimeSpan.FromSeconds(4));
-        var later = Assert.Single(await IssueRowsAsync(second, paper, date));
-        Assert.Equal(Str(done, "updated"), Str(later, "updated"));
-        Assert.True(seen is "queued" or "running", $"killed at {seen}\n--- first host ---\n{firstOutput}");
+        Assert.Equal(Str(finished, "updated"), Str((await FindIssueAsync(second, paper, date))!.Value, "updated"));
+        Assert.Equal(Str(done, "updated"), Str((await FindIssueAsync(second, "e2e-done", "2022-08-01"))!.Value, "updated"));
+        var stillRefused = (await FindIssueAsync(second, "e2e-refused", "2022-08-02"))!.Value;
+        Assert.Equal("failed", Str(stillRefused, "status"));
+        Assert.Equal(Str(refused, "updated"), Str(stillRefused, "updated"));
+        Assert.True(killedAt is "queued" or "running", $"killed at {killedAt}\n--- first host ---\n{firstOutput}");
     }
 
     private static async Task<string> WaitForUnfinishedAsync(DevHostProcess host, string paper, string date)

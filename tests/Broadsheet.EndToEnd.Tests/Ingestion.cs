@@ -36,8 +36,8 @@ public static class Ingestion
         while (clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(120)))
         {
             last = await FindIssueAsync(host, paper, date);
-            if (last is { } row && Str(row, "status") == status && Updated(row) >= since.AddSeconds(-1)) return row;
-            if (last is { } r2 && Str(r2, "status") is "failed" && status != "failed" && Updated(r2) >= since.AddSeconds(-1))
+            if (last is { } row && Str(row, "status") == status && Updated(row) >= since) return row;
+            if (last is { } r2 && Str(r2, "status") is "failed" && status != "failed" && Updated(r2) >= since)
                 Assert.Fail($"{paper}/{date} failed: {Str(r2, "error")}\n--- host output ---\n{host.Output}");
             await Task.Delay(250);
         }

@@ -1,3 +1,4 @@
+using EnrichmentModel = Broadsheet.Core.Model.Enrichment;
 using System.Text.Json;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Text;
@@ -10,13 +11,13 @@ using static Broadsheet.Pipeline.Tests.IngestionTests;
 namespace Broadsheet.Pipeline.Tests;
 
 /// <summary>The HTTP handlers through DefaultHttpContext, over an archive of three ingested issues.</summary>
-public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixture>
+public sealed class ApiTests(ArchiveFixture archive, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ArchiveFixture>
 {
     private PipelineHarness H => archive.Harness;
 
     // ---- expectations, worked out from the parser's output and the tagging rules ----
 
-    private HashSet<string> Expected(Func<string, string, Article, Enrichment, bool> match) =>
+    private HashSet<string> Expected(Func<string, string, Article, EnrichmentModel, bool> match) =>
         archive.Articles.Where(kv => match(kv.Value.Paper, kv.Value.Date, kv.Value.Article, kv.Value.Tags)).Select(kv => kv.Key).ToHashSet();
 
     private static string Text(Article a) => string.Concat(new[] { a.Kicker, a.Title, a.Subtitle }.Concat(a.Paragraphs));
@@ -116,12 +117,12 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
     [InlineData("author", TaggingEnricher.Author)]
     public async Task Facet_filters(string facet, string value)
     {
-        var expected = Expected((_, _, _, e) => facet switch
+        var expected = Expected((_, _, a, e) => facet switch
         {
             "person" => e.People.Any(p => !p.IsAuthor && p.Name == value),
             "place" => e.Places.Any(p => p.Name == value || p.Normalized == value),
             "org" => e.Organizations.Any(o => o.Name == value),
-            "author" => e.People.Any(p => p.IsAuthor && p.Name == value),
+            "author" => a.Byline.Any(b => b.Name == value) || e.People.Any(p => p.IsAuthor && p.Name == value),
             _ => false,
         });
         Assert.NotEmpty(expected);
@@ -257,6 +258,29 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
         Assert.Contains(mentions, message);
         Assert.DoesNotContain('\n', message);
         Assert.True(q > 0);
+    }
+
+    // ---- what queries cost ----
+
+    [Theory]
+    [InlineData("person=%E5%88%98%E4%B8%9C%E5%88%A9", 1)]
+    [InlineData("place=%E5%98%89%E7%A5%A5&kind=article", 1)]
+    [InlineData("q=%E5%88%98%E4%B8%9C%E5%88%A9", 2)]
+    [InlineData("paper=jining-daily&date=2022-08-08", 1)]
+    [InlineData("", 1)]
+    public async Task A_query_reads_one_range_per_term_plus_point_reads(string query, int lists)
+    {
+        var counter = H.Counter;
+        counter.Reset();
+        var page = await GetJsonAsync(H.Api.SearchArticlesAsync(Get("/api/articles?top=20&" + query)));
+        var items = page.GetProperty("items").GetArrayLength();
+        var issuesSeen = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("date").GetString() + i.GetProperty("paper").GetString()).Distinct().Count();
+        output.WriteLine($"{query}: {items} items, {counter}");
+        Assert.NotEqual(0, items);
+        // One range query per posting list (each fits one page here), one point read per issue for its current
+        // version (postings of stale versions included: at most all three issues), one point read per article.
+        Assert.InRange(counter.Table, lists + issuesSeen + items, lists + ArchiveFixture.Issues.Length + items);
+        Assert.Equal(0, counter.Blob);
     }
 
     // ---- /api/articles/{id} ----

@@ -1,3 +1,4 @@
+using EnrichmentModel = Broadsheet.Core.Model.Enrichment;
 using System.Text;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
@@ -25,7 +26,7 @@ public sealed class ArchiveFixture : IAsyncLifetime
     public PipelineHarness Harness { get; private set; } = null!;
 
     /// <summary>Every stored article: service id → (paper, date, article as parsed, tags).</summary>
-    public Dictionary<string, (string Paper, string Date, Article Article, Enrichment Tags)> Articles { get; } = [];
+    public Dictionary<string, (string Paper, string Date, Article Article, EnrichmentModel Tags)> Articles { get; } = [];
 
     public async Task InitializeAsync()
     {
@@ -62,10 +63,10 @@ public sealed class TaggingEnricher : IArticleEnricher
     public const string QuotedName = "O'Brien";
     public const string ODataName = "' or 1 eq 1 or '";
 
-    public Enrichment Enrich(Article article, IssueInfo issue)
+    public EnrichmentModel Enrich(Article article, IssueInfo issue)
     {
-        var text = string.Concat(new[] { article.Kicker, article.Title, article.Subtitle }.Concat(article.Paragraphs));
-        var e = new Enrichment
+        var text = string.Concat(new[] { article.Kicker, article.Title, article.Subtitle, article.BylineRaw }.Concat(article.Paragraphs));
+        var e = new EnrichmentModel
         {
             People = People.Where(text.Contains).Select(p => new Person(p, null, 1)).ToList(),
             Places = Places.Where(text.Contains).Select(p => new Place(p, p + "县", null)).ToList(),

@@ -132,6 +132,52 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.Equal(0, gone.GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Content_that_was_replaced_and_comes_back_is_ingested_again()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var original = Samples.ReferencePage();
+        await h.UploadAsync(Blob, original);
+        var (_, a) = await h.IngestAsync(Blob);
+        await h.UploadAsync(Blob, Encoding.UTF8.GetBytes(Samples.ReferenceText().Replace("刘东利", "王东来")));
+        var (_, b) = await h.IngestAsync(Blob);
+
+        // Same blob, same bytes as the first upload: same instance id, but the issue moved on, so it runs again.
+        await h.UploadAsync(Blob, original);
+        var (intake, again) = await h.IngestAsync(Blob);
+
+        Assert.Equal(IntakeAction.Scheduled, intake.Action);
+        Assert.NotEqual(a!.Version, b!.Version);
+        Assert.Equal("complete", again!.Status);
+        Assert.Equal(a.Version, again.Version);
+        var snapshot = await SnapshotAsync(h);
+        Assert.All(snapshot.Articles, r => Assert.StartsWith(a.Version + "|", r));
+    }
+
+    [Fact]
+    public async Task Unfinished_uploads_are_found_and_finished_after_a_restart()
+    {
+        string prefix;
+        await using (var dead = await PipelineHarness.StartAsync(azurite, registerTasks: false))
+        {
+            prefix = dead.Prefix;
+            await dead.UploadAsync(Blob, Samples.ReferencePage());
+            var queued = await dead.Intake.OnBlobAsync(dead.UploadContainer, Blob, dead.Client);
+            Assert.Equal(IntakeAction.Scheduled, queued.Action);
+        }
+
+        // A new host (its in-memory Durable state is empty) over the same storage.
+        await using var h = await PipelineHarness.StartAsync(azurite, prefix: prefix);
+        var unfinished = await h.Intake.UnfinishedUploadsAsync();
+        var upload = Assert.Single(unfinished);
+        Assert.Equal((h.UploadContainer, Blob, "queued"), (upload.Container, upload.BlobName, upload.Status));
+
+        var (intake, result) = await h.IngestAsync(upload.BlobName);
+        Assert.Equal(IntakeAction.Scheduled, intake.Action);
+        Assert.Equal("complete", result!.Status);
+        Assert.Empty(await h.Intake.UnfinishedUploadsAsync());
+    }
+
     [Theory]
     [InlineData("random")]
     [InlineData("zip")]

@@ -34,6 +34,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public UploadIntake Intake => Services.GetRequiredService<UploadIntake>();
     public ApiHandlers Api => Services.GetRequiredService<ApiHandlers>();
     public string UploadContainer => Storage.Options.UploadContainer;
+    public string Prefix => Storage.Options.NamePrefix;
 
     static PipelineHarness()
     {
@@ -41,11 +42,13 @@ public sealed class PipelineHarness : IAsyncDisposable
         Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
     }
 
+    /// <param name="prefix">Reuse another harness's tables and containers (a restart); null: fresh ones.</param>
+    /// <param name="registerTasks">False: an engine that knows no orchestrator, so nothing scheduled ever runs (a host that died).</param>
     public static async Task<PipelineHarness> StartAsync(AzuriteFixture azurite, Action<PipelineOptions>? configure = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, string? prefix = null, bool registerTasks = true)
     {
         var counter = new RequestCounter();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        prefix ??= "t" + Guid.NewGuid().ToString("N")[..10];
         var collection = new ServiceCollection();
         collection.AddLogging(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services?.Invoke(collection);
@@ -59,7 +62,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         });
         var provider = collection.BuildServiceProvider();
         // The in-process engine logs every gRPC call at Information: keep test output to warnings.
-        var host = await DurableTaskTestHost.StartAsync(registry => registry.AddBroadsheetTasks(provider),
+        var host = await DurableTaskTestHost.StartAsync(registry => { if (registerTasks) registry.AddBroadsheetTasks(provider); },
             new DurableTaskTestHostOptions { LoggerFactory = LoggerFactory.Create(b => b
                 .AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
                 // At shutdown the worker's last gRPC call is cancelled and logged as an error: noise, not a failure.

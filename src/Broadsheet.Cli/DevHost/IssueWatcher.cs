@@ -100,7 +100,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         var (paper, date) = UploadIntake.IssueOf(blob.Name, blob.Metadata);
         var row = await issues.GetAsync(IssueKey.ForUpload(paper, date, container.Name, blob.Name), ct);
         var done = row is { Status: IssueStatus.Complete or IssueStatus.Failed }
-            && row.BlobETag == etag && row.Blob == container.Name + "/" + blob.Name;
+            && row.BlobETag?.Trim('"') == etag.Trim('"') && row.Blob == container.Name + "/" + blob.Name;
         if (done) log.LogInformation("Blob {Blob} ({ETag}): {Status} in an earlier run, left alone", blob.Name, etag, row!.Status);
         return done;
     }
