@@ -66,7 +66,7 @@ public sealed partial class SecurityTests
         foreach (var address in external)
         {
             using var client = new TcpClient(address.AddressFamily);
-            var refused = await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(address, host.Port).AsTask()
+            var refused = await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(address, host.Port)
                 .WaitAsync(TimeSpan.FromSeconds(5)));
             Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
         }
@@ -90,7 +90,7 @@ public sealed partial class SecurityTests
         var key = Convert.ToBase64String(Enumerable.Range(1, 64).Select(i => (byte)(i * 7)).ToArray());
         string[] leaks =
         [
-            "DefaultEndpointsProtocol=https;AccountName=prodstore;Account" + "Key=" + key + ";EndpointSuffix=core.windows.net",
+            "DefaultEndpointsProtocol=https;Account" + "Name=prodstore;Account" + "Key=" + key + ";EndpointSuffix=core.windows.net",
             "\"storage\": \"" + key + "\"",
             "https://prodstore.blob.core.windows.net/issues?sv=2022-11-02&s" + "ig=abcDEF1234567890abcdef%2Bxyz%3D",
             "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=root;Shared" + "AccessKey=" + key,
@@ -102,9 +102,9 @@ public sealed partial class SecurityTests
         string[] fine =
         [
             "UseDevelopmentStorage=true",
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;Account" + "Key=" + SecretScanner.AzuriteKey + ";BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
-            "AccountName=devstoreaccount1;Account" + "Key=<the well-known Azurite key>;",
-            "$\"AccountName={AccountName};Account" + "Key={AccountKey};\"",
+            "DefaultEndpointsProtocol=http;Account" + "Name=devstoreaccount1;Account" + "Key=" + SecretScanner.AzuriteKey + ";BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
+            "Account" + "Name=devstoreaccount1;Account" + "Key=<the well-known Azurite key>;",
+            "$\"Account" + "Name={AccountName};Account" + "Key={AccountKey};\"",
         ];
         foreach (var ok in fine) Assert.Empty(SecretScanner.Scan("sample.txt", ok));
     }
@@ -236,10 +236,11 @@ public static partial class SecretScanner
 
     private static string Clip(string s) => s.Length > 12 ? s[..12] + "…" : s;
 
-    [GeneratedRegex(@"Account[K]ey\s*=\s*(?<v>[^;""'\s]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])Account[K]ey\s*=\s*(?<v>[^;""'\s]+)")]
     private static partial Regex AccountKey();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])")]
+    // 64 random bytes in base64, as account keys are; npm's "sha512-…" integrity hashes have the same shape and are not secrets.
+    [GeneratedRegex(@"(?<![A-Za-z0-9+/-])(?<!sha512-)[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])")]
     private static partial Regex StorageKeyShape();
 
     [GeneratedRegex(@"[?&;]s[i]g=[A-Za-z0-9%+/=]{8,}")]
@@ -248,7 +249,7 @@ public static partial class SecretScanner
     [GeneratedRegex(@"Shared[A]ccess(Signature|Key)\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex SharedAccess();
 
-    [GeneratedRegex(@"Account[N]ame\s*=\s*(?<v>[^;""'\s]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])Account[N]ame\s*=\s*(?<v>[^;""'\s]+)")]
     private static partial Regex AccountName();
 
     [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVAT[E] KEY-----")]
