@@ -12,9 +12,13 @@ public static class IngestOrchestrator
 {
     public const string Name = "IngestIssue";
 
-    /// <summary>4 attempts, 2 s then 4 s then 8 s apart: rides out a storage blip or a worker restart.</summary>
+    /// <summary>
+    /// 6 attempts, 2, 4, 8, 16 and 30 s apart: rides out a worker restart or a storage outage of about a minute
+    /// (each attempt already retries every storage call itself). Input the parser refuses is not thrown, so only
+    /// failures worth retrying get here.
+    /// </summary>
     public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2,
+        new RetryPolicy(maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2,
             maxRetryInterval: TimeSpan.FromSeconds(30)));
 
     public static async Task<IngestResult> RunAsync(TaskOrchestrationContext context, IngestRequest request)

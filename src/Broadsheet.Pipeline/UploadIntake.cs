@@ -48,6 +48,25 @@ public sealed partial class UploadIntake(BroadsheetStorage storage, IssueStore i
         var key = IssueKey.ForUpload(paper, date, containerName, blobName);
         var request = new IngestRequest(containerName, blobName, props.ETag.ToString(), contentHash, paper, date);
 
+        // One delivery at a time per instance in this process: the in-process engine (dev host) does not refuse a
+        // second start of a running instance the way the Functions backends do.
+        var gate = Gates[(int)((uint)instanceId.GetHashCode() % (uint)Gates.Length)];
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await ClaimAndScheduleAsync(containerName, blobName, client, request, key, instanceId, paper, date, contentHash, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    private async Task<IntakeResult> ClaimAndScheduleAsync(string containerName, string blobName, DurableTaskClient client, IngestRequest request,
+        IssueKey key, string instanceId, string? paper, string? date, string contentHash, CancellationToken ct)
+    {
         var row = await issues.GetAsync(key, ct);
         if (row is { Status: IssueStatus.Complete } && row.CurrentContentHash == contentHash && row.ContentHash == contentHash)
         {
@@ -76,8 +95,17 @@ public sealed partial class UploadIntake(BroadsheetStorage storage, IssueStore i
             return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
         }
 
+        // The issues row is the claim: concurrent deliveries of one event all get here, and the row's optimistic
+        // concurrency lets one write win. A loser re-reads, sees this very instance queued by the winner, and stops.
+        var reads = 0;
+        var claimedByAnother = false;
         await issues.UpdateAsync(key, current =>
         {
+            if (reads++ > 0 && current is { Status: IssueStatus.Queued } && current.InstanceId == instanceId && current.ContentHash == contentHash)
+            {
+                claimedByAnother = true;
+                return null;
+            }
             var next = current ?? new IssueEntity();
             next.Paper = paper ?? next.Paper;
             next.Date = date ?? next.Date;
@@ -89,6 +117,11 @@ public sealed partial class UploadIntake(BroadsheetStorage storage, IssueStore i
             next.InstanceId = instanceId;
             return next;
         }, ct);
+        if (claimedByAnother)
+        {
+            log.LogInformation("Upload {Container}/{Blob}: {InstanceId} was queued by a concurrent delivery", containerName, blobName, instanceId);
+            return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
+        }
 
         if (existing is not null)
         {

@@ -58,6 +58,19 @@ public sealed class BroadsheetStorage
         }
     }
 
+    /// <summary>
+    /// Names in the work container under a prefix. The whole listing is one resilient call: a throttled or timed-out
+    /// page starts the listing again rather than failing the activity that asked.
+    /// </summary>
+    public Task<List<string>> ListBlobNamesAsync(string prefix, CancellationToken ct = default) =>
+        Resilience.ExecuteAsync(async t =>
+        {
+            var names = new List<string>();
+            await foreach (var item in Work.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, t))
+                names.Add(item.Name);
+            return names;
+        }, ct).AsTask();
+
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private volatile bool _isCreated;
 

@@ -73,10 +73,7 @@ public sealed class IndexStore(BroadsheetStorage storage)
     {
         await storage.EnsureCreatedAsync(ct);
         var prefix = $"manifests/{issue.BlobPath}/";
-        var versions = new List<string>();
-        await foreach (var item in storage.Work.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }, ct))
-            versions.Add(item.Name[prefix.Length..^".json".Length]);
-        return versions;
+        return [.. (await storage.ListBlobNamesAsync(prefix, ct)).Select(name => name[prefix.Length..^".json".Length])];
     }
 
     /// <summary>Deletes a version's index entities, then its manifest. Returns entities deleted.</summary>

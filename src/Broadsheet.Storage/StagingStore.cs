@@ -32,9 +32,7 @@ public sealed class StagingStore(BroadsheetStorage storage)
     {
         await storage.EnsureCreatedAsync(ct);
         var prefix = Name(issue, version, "");
-        var names = new List<string>();
-        await foreach (var item in storage.Work.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }, ct))
-            names.Add(item.Name);
+        var names = await storage.ListBlobNamesAsync(prefix, ct);
         foreach (var name in names)
             await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(name, cancellationToken: t), ct);
         return names.Count;

@@ -33,6 +33,7 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public string Output { get { lock (output) return output.ToString(); } }
     public bool HasExited => process.HasExited;
+    public int ProcessId => process.Id;
     public int ExitCode => process.ExitCode;
 
     public static DevHostProcess Launch(string connectionString, int? port = null)

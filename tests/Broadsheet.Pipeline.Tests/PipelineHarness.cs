@@ -63,7 +63,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         var provider = collection.BuildServiceProvider();
         // The in-process engine logs every gRPC call at Information: keep test output to warnings.
         var host = await DurableTaskTestHost.StartAsync(registry => { if (registerTasks) registry.AddBroadsheetTasks(provider); },
-            new DurableTaskTestHostOptions { LoggerFactory = LoggerFactory.Create(b => b
+            // A port the OS says is free: the engine's own random pick sometimes lands on one in use.
+            new DurableTaskTestHostOptions { Port = AzuriteFixture.FreePort(), LoggerFactory = LoggerFactory.Create(b => b
                 .AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
                 // At shutdown the worker's last gRPC call is cancelled and logged as an error: noise, not a failure.
                 .AddFilter("Microsoft.DurableTask", LogLevel.Critical)) });

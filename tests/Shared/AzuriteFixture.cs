@@ -8,6 +8,8 @@ namespace Broadsheet.Tests.Shared;
 /// <summary>
 /// Starts Azurite (the repo's node_modules/.bin/azurite, installed by `npm ci`) in memory on free loopback ports
 /// for the lifetime of a test class or collection, and stops it by PID. Linked into several test projects.
+/// With <see cref="Persistent"/> it keeps its data on disk instead, so <see cref="StopAsync"/> and
+/// <see cref="RestartAsync"/> can take it down and bring it back on the same ports with the same data.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -18,6 +20,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private Process? _process;
     private string? _workDir;
     private readonly StringBuilder _output = new();
+
+    /// <summary>Keep data on disk (--location in a temp folder) rather than in memory, so it survives a restart.</summary>
+    public bool Persistent { get; init; }
 
     public int BlobPort { get; private set; }
     public int QueuePort { get; private set; }
@@ -35,12 +40,32 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var azurite = Path.Combine(RepoRoot, "node_modules", ".bin", "azurite");
         _workDir = Directory.CreateTempSubdirectory("azurite-").FullName;
         BlobPort = FreePort();
         QueuePort = FreePort();
         TablePort = FreePort();
+        await StartProcessAsync();
+    }
 
+    /// <summary>Kills Azurite (SIGKILL, like a crash); the ports and, when <see cref="Persistent"/>, the data stay.</summary>
+    public Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process?.Dispose();
+        _process = null;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts Azurite again on the same ports (and the same data folder).</summary>
+    public Task RestartAsync() => _process is null ? StartProcessAsync() : throw new InvalidOperationException("Azurite is running");
+
+    private async Task StartProcessAsync()
+    {
+        var azurite = Path.Combine(RepoRoot, "node_modules", ".bin", "azurite");
         var psi = new ProcessStartInfo(azurite)
         {
             WorkingDirectory = _workDir,
@@ -48,27 +73,28 @@ public sealed class AzuriteFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
+        string[] storage = Persistent ? ["--location", Path.Combine(_workDir!, "data")] : ["--inMemoryPersistence"];
+        foreach (var arg in storage.Concat(new[]
                  {
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                     "--skipApiVersionCheck", "--loose", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(),
                      "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(),
                      "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(),
-                 })
+                 }))
             psi.ArgumentList.Add(arg);
 
-        _process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {azurite}");
-        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        var process = _process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {azurite}");
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (!await AcceptsAsync(port))
             {
-                if (_process.HasExited || DateTime.UtcNow > deadline)
+                if (process.HasExited || DateTime.UtcNow > deadline)
                 {
                     string log;
                     lock (_output) log = _output.ToString();

@@ -17,21 +17,17 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
 {
     public const string Name = "ParseIssue";
 
-    /// <summary>Larger uploads are refused: no newspaper issue is this big as text.</summary>
-    public const long MaxBytes = 64L * 1024 * 1024;
-
     public async Task<ParseResult> RunAsync(IngestRequest request)
     {
         var intakeKey = IssueKey.ForUpload(request.Paper, request.Date, request.Container, request.BlobName);
         var version = Versions.Of(request.ContentHash);
 
-        BinaryData content;
+        // Too big is refused before a byte is read: no newspaper issue is this big as text.
+        var blob = storage.BlobService.GetBlobContainerClient(request.Container).GetBlobClient(request.BlobName);
+        BinaryData? content;
         try
         {
-            var blob = storage.BlobService.GetBlobContainerClient(request.Container).GetBlobClient(request.BlobName);
-            var download = await storage.Resilience.ExecuteAsync(async t => await blob.DownloadContentAsync(
-                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(request.ETag) } }, t));
-            content = download.Value.Content;
+            content = await DownloadAsync(blob, new BlobRequestConditions { IfMatch = new ETag(request.ETag) });
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -39,10 +35,14 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            return Reject(request, "the blob was replaced after this upload was queued; the newer content is ingested instead");
+            // Replaced since it was queued. The same file uploaded again (20 clicks on Upload) has a new ETag but the
+            // same bytes, and its event finds this ingestion already running: carry on with those bytes.
+            content = await DownloadAsync(blob, null);
+            if (content is not null && !HasContentHash(content, request.ContentHash))
+                return Reject(request, "the blob was replaced after this upload was queued; the newer content is ingested instead");
         }
-        if (content.ToMemory().Length > MaxBytes)
-            return Reject(request, $"the upload is {content.ToMemory().Length / 1024 / 1024} MB; an issue dump is at most {MaxBytes / 1024 / 1024} MB of text");
+        if (content is null)
+            return Reject(request, $"the upload is larger than {options.MaxUploadBytes / 1024 / 1024} MB, the most an issue dump may be; split it by issue");
 
         ParsedIssue parsed;
         try
@@ -94,6 +94,25 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
         log.LogInformation("Parsed {Container}/{Blob} as {Paper} {Date} version {Version}: {Articles} articles, {Pages} pages, {Unassigned} unassigned, {Batches} batches",
             request.Container, request.BlobName, paper, issueDate, version, parsed.Articles.Count, parsed.Issue.Pages.Count, parsed.Unassigned.Count, batches.Count);
         return new ParseResult(false, null, false, paper, issueDate, version, parsed.Articles.Count, parsed.Issue.Pages.Count, batches.Count);
+    }
+
+    /// <summary>The blob's bytes, or null when it is larger than the limit (checked on the response headers, before reading the body).</summary>
+    private async Task<BinaryData?> DownloadAsync(Azure.Storage.Blobs.BlobClient blob, BlobRequestConditions? conditions) =>
+        await storage.Resilience.ExecuteAsync(async t =>
+        {
+            var response = await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = conditions }, t);
+            await using var body = response.Value.Content;
+            if (response.Value.Details.ContentLength > options.MaxUploadBytes) return null;
+            return await BinaryData.FromStreamAsync(body, t);
+        });
+
+    /// <summary>True when the bytes hash to the intake's "md5-…" or "sha256-…" content hash.</summary>
+    private static bool HasContentHash(BinaryData content, string contentHash)
+    {
+        var hash = contentHash.StartsWith("md5-", StringComparison.Ordinal)
+            ? "md5-" + Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(content.ToMemory().Span))
+            : "sha256-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.ToMemory().Span));
+        return hash == contentHash;
     }
 
     private ParseResult Reject(IngestRequest request, string reason)

@@ -25,8 +25,17 @@ public sealed class PublishIssueActivity(
         var key = IssueKey.For(request.Paper, request.Date);
         var version = request.Version;
 
-        if (await IsSupersededAsync(key, request))
+        var before = await issues.GetAsync(key);
+        if (before is not null && before.ContentHash != request.Upload.ContentHash)
             return await DiscardAsync(key, version, request);
+        if (before is { Status: IssueStatus.Complete } && before.CurrentVersion == version && before.CurrentContentHash == request.Upload.ContentHash)
+        {
+            // The same bytes uploaded under another name were published first (versions derive from content), and
+            // that publish removed the shared staging: this version is already what readers see.
+            log.LogInformation("{Paper} {Date} version {Version} from {Blob} was already published by an identical upload",
+                request.Paper, request.Date, version, request.Upload.BlobName);
+            return new PublishResult(false, before.Articles, before.Pages, 0, 0);
+        }
 
         var staged = await staging.ReadIssueAsync(key, version);
         var stories = new List<Article>(staged.Articles);
@@ -75,11 +84,6 @@ public sealed class PublishIssueActivity(
         return new PublishResult(false, stories.Count, staged.Issue.Pages.Count, indexEntities, stale);
     }
 
-    private async Task<bool> IsSupersededAsync(IssueKey key, PublishRequest request)
-    {
-        var row = await issues.GetAsync(key);
-        return row is not null && row.ContentHash != request.Upload.ContentHash;
-    }
 
     private async Task<PublishResult> DiscardAsync(IssueKey key, string version, PublishRequest request)
     {

@@ -19,6 +19,8 @@ public sealed class RecordFailureActivity(IssueStore issues, ArticleStore articl
         {
             // A newer upload of the same issue owns the row now: its status is not ours to overwrite.
             if (row is not null && row.ContentHash is not null && row.ContentHash != upload.ContentHash) return null;
+            // This very content is already published (a twin upload of the same bytes finished first): nothing failed.
+            if (row is { Status: IssueStatus.Complete } && row.CurrentContentHash == upload.ContentHash) return null;
             return Uploads.Record(row ?? new IssueEntity(), upload, failure.Paper, failure.Date, IssueStatus.Failed, failure.Error);
         });
         if (key.IsResolved && failure.Version is { } version)

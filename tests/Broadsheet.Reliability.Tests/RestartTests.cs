@@ -1,0 +1,79 @@
+using System.Text;
+using Broadsheet.Core;
+using Broadsheet.Core.Model;
+using Xunit.Abstractions;
+using static Broadsheet.EndToEnd.Tests.Ingestion;
+
+namespace Broadsheet.Reliability.Tests;
+
+/// <summary>Storage or the dev host going away in the middle of ingestion, and coming back.</summary>
+public sealed class RestartTests(ITestOutputHelper output)
+{
+    private const string Date = "2022-08-08";
+    private static byte[] Pages(int n) => Encoding.UTF8.GetBytes(string.Join('\f', Enumerable.Repeat(Inputs.ReferenceText, n)));
+
+    [Fact]
+    public async Task Azurite_stopped_mid_ingestion_and_restarted_the_dev_host_recovers_and_every_issue_completes_once()
+    {
+        await using var dev = new DevHostStack { Persistent = true };
+        await dev.InitializeAsync();
+        var bytes = Pages(6);
+        var names = Enumerable.Range(0, 4).Select(i => $"outage-{i}/{Date}.txt").ToList();
+        foreach (var name in names) await dev.Issues.GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true);
+
+        // Pull the plug once the host has taken the uploads on.
+        await Waiting.UntilAsync(async () => (await dev.IssuesAsync()).Count(r => Str(r, "paper")?.StartsWith("outage-") == true) >= 2 ? "" : null,
+            TimeSpan.FromMinutes(1), () => dev.Host.Output);
+        await dev.Storage.Azurite.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        using (var down = await dev.Host.Http.GetAsync("issues"))
+            Assert.True((int)down.StatusCode >= 500, "with storage down the API says so"); // and answers at all
+        Assert.False(dev.Host.HasExited, dev.Host.Output);
+        await dev.Storage.Azurite.RestartAsync();
+
+        var rows = await dev.WaitForFinishedAsync(names, TimeSpan.FromMinutes(4));
+        var expected = IssueParser.Parse(bytes, new IssueContext("outage-0", DateOnly.Parse(Date))).Articles.Count;
+        foreach (var name in names)
+        {
+            var paper = name.Split('/')[0];
+            Assert.True(Str(rows[name], "status") == "complete", $"{name}: {Str(rows[name], "status")} {Str(rows[name], "error")}\n{DevHostStack.Tail(dev.Host.Output)}");
+            var stories = await ArticlesAsync(dev.Host, $"paper={paper}&top=100");
+            Assert.Equal(expected, stories.Count);
+            Assert.Equal(expected, stories.Select(s => Str(s, "id")).Distinct().Count());
+        }
+        Assert.Equal(names.Count, (await dev.IssuesAsync()).Count(r => Str(r, "paper")?.StartsWith("outage-") == true));
+        output.WriteLine(DevHostStack.Tail(dev.Host.Output, 3000));
+    }
+
+    [Fact]
+    public async Task Dev_host_killed_mid_ingestion_and_restarted_completes_every_issue_once()
+    {
+        await using var dev = new DevHostStack();
+        await dev.InitializeAsync();
+        var bytes = Pages(6);
+        var names = Enumerable.Range(0, 4).Select(i => $"killed-{i}/{Date}.txt").ToList();
+        foreach (var name in names) await dev.Issues.GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true);
+
+        await Waiting.UntilAsync(async () => (await dev.IssuesAsync()).Any(r => Str(r, "paper")?.StartsWith("killed-") == true && Str(r, "status") is "queued" or "running") ? "" : null,
+            TimeSpan.FromMinutes(1), () => dev.Host.Output);
+        var before = (await dev.IssuesAsync()).Where(r => Str(r, "paper")?.StartsWith("killed-") == true).Select(r => Str(r, "status")).ToList();
+        await dev.RestartHostAsync(); // SIGKILL, then a new process on the same storage
+
+        var rows = await dev.WaitForFinishedAsync(names, TimeSpan.FromMinutes(4));
+        output.WriteLine($"killed with statuses: {string.Join(", ", before)}");
+        var expected = IssueParser.Parse(bytes, new IssueContext("killed-0", DateOnly.Parse(Date))).Articles.Count;
+        foreach (var name in names)
+        {
+            Assert.True(Str(rows[name], "status") == "complete", $"{name}: {Str(rows[name], "status")} {Str(rows[name], "error")}");
+            var stories = await ArticlesAsync(dev.Host, $"paper={name.Split('/')[0]}&top=100");
+            Assert.Equal(expected, stories.Count);
+            Assert.Equal(expected, stories.Select(s => Str(s, "id")).Distinct().Count());
+        }
+        // Once: later passes of the watcher leave finished issues alone.
+        var updated = rows.Values.Select(r => Str(r, "updated")).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var again = await dev.WaitForFinishedAsync(names, TimeSpan.FromSeconds(10));
+        Assert.Equal(updated, names.Select(n => Str(again[n], "updated")).ToList());
+        Assert.Equal(names.Count, (await dev.IssuesAsync()).Count(r => Str(r, "paper")?.StartsWith("killed-") == true));
+    }
+}
