@@ -60,7 +60,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<QueryEngine>();
 
         services.TryAddSingleton<ISearchTokenizer, CjkBigramTokenizer>();
-        services.TryAddSingleton<IArticleEnricher, InterimEnricher>();
+        // The real enricher (one per process: its dictionaries load once and it is thread-safe).
+        services.TryAddSingleton<IArticleEnricher>(_ => new Broadsheet.Enrichment.ArticleEnricher());
 
         services.AddSingleton<ParseIssueActivity>();
         services.AddSingleton<EnrichArticlesActivity>();
