@@ -33,6 +33,10 @@ node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --disableTeleme
   --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" \
   >"$art/azurite.log" 2>&1 &
 pids+=($!)
+for _ in $(seq 1 60); do
+  if curl -s -o /dev/null "http://127.0.0.1:$blob/devstoreaccount1?comp=list" && curl -s -o /dev/null "http://127.0.0.1:$table/devstoreaccount1/Tables"; then break; fi
+  sleep 0.5
+done
 
 dotnet src/Broadsheet.Cli/bin/Release/net10.0/Broadsheet.Cli.dll serve --storage "$conn" --port "$api" >"$art/devhost.log" 2>&1 &
 host=$!
