@@ -16,7 +16,7 @@ public sealed class ApiTests(ArchiveFixture archive) : IClassFixture<ArchiveFixt
 
     // ---- expectations, worked out from the parser's output and the tagging rules ----
 
-    private HashSet<string> Expected(Func<string, string, Article, Enrichment, bool> match) =>
+    private HashSet<string> Expected(Func<string, string, Article, Core.Model.Enrichment, bool> match) =>
         archive.Articles.Where(kv => match(kv.Value.Paper, kv.Value.Date, kv.Value.Article, kv.Value.Tags)).Select(kv => kv.Key).ToHashSet();
 
     private static string Text(Article a) => string.Concat(new[] { a.Kicker, a.Title, a.Subtitle }.Concat(a.Paragraphs));

@@ -25,7 +25,7 @@ public sealed class ArchiveFixture : IAsyncLifetime
     public PipelineHarness Harness { get; private set; } = null!;
 
     /// <summary>Every stored article: service id → (paper, date, article as parsed, tags).</summary>
-    public Dictionary<string, (string Paper, string Date, Article Article, Enrichment Tags)> Articles { get; } = [];
+    public Dictionary<string, (string Paper, string Date, Article Article, Core.Model.Enrichment Tags)> Articles { get; } = [];
 
     public async Task InitializeAsync()
     {
@@ -62,10 +62,10 @@ public sealed class TaggingEnricher : IArticleEnricher
     public const string QuotedName = "O'Brien";
     public const string ODataName = "' or 1 eq 1 or '";
 
-    public Enrichment Enrich(Article article, IssueInfo issue)
+    public Core.Model.Enrichment Enrich(Article article, IssueInfo issue)
     {
         var text = string.Concat(new[] { article.Kicker, article.Title, article.Subtitle }.Concat(article.Paragraphs));
-        var e = new Enrichment
+        var e = new Core.Model.Enrichment
         {
             People = People.Where(text.Contains).Select(p => new Person(p, null, 1)).ToList(),
             Places = Places.Where(text.Contains).Select(p => new Place(p, p + "县", null)).ToList(),
