@@ -10,7 +10,7 @@ root=$PWD
 art="$root/bench/artifacts"
 mkdir -p "$art"
 
-npm ci --no-audit --no-fund --loglevel=error
+[[ -x node_modules/.bin/azurite ]] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/Broadsheet.Cli -c Release --nologo -v q -clp:ErrorsOnly
 dotnet build bench/Broadsheet.LoadGen -c Release --nologo -v q -clp:ErrorsOnly
 

@@ -35,8 +35,8 @@ public sealed class StagingStore(BroadsheetStorage storage)
         var names = new List<string>();
         await foreach (var item in storage.Work.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }, ct))
             names.Add(item.Name);
-        foreach (var name in names)
-            await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(name, cancellationToken: t), ct);
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (name, c) =>
+            await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(name, cancellationToken: t), c));
         return names.Count;
     }
 
