@@ -61,10 +61,31 @@ public sealed class ArticleStore(BroadsheetStorage storage)
 
     public async Task<string?> GetJsonAsync(ArticleId id, string version, CancellationToken ct = default)
     {
+        // A version is named by its content hash, so (article, version) → JSON never changes: safe to keep.
+        var cacheKey = id + "|" + version;
+        if (_jsonCache.TryGetValue(cacheKey, out var cached)) return cached;
         await storage.EnsureCreatedAsync(ct);
         var response = await storage.Resilience.ExecuteAsync(async t =>
             await Table.GetEntityIfExistsAsync<TableEntity>(id.Issue.ArticlePartition, RowKey(version, id.LocalId), cancellationToken: t), ct);
-        return response.HasValue ? await JsonOfAsync(response.Value!, ct) : null;
+        var json = response.HasValue ? await JsonOfAsync(response.Value!, ct) : null;
+        if (json is not null) Remember(cacheKey, json);
+        return json;
+    }
+
+    /// <summary>Characters of article JSON kept in memory (~32 MB); when full the cache starts over (simple, and bounded).</summary>
+    private const long JsonCacheChars = 16_000_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _jsonCache = new(StringComparer.Ordinal);
+    private long _jsonCacheSize;
+
+    private void Remember(string key, string json)
+    {
+        if (json.Length > JsonCacheChars / 100) return;
+        if (Interlocked.Add(ref _jsonCacheSize, json.Length) > JsonCacheChars)
+        {
+            _jsonCache.Clear();
+            Interlocked.Exchange(ref _jsonCacheSize, json.Length);
+        }
+        _jsonCache.TryAdd(key, json);
     }
 
     /// <summary>Every row of one version (whole articles), in issue order.</summary>

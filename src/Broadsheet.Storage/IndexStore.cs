@@ -10,13 +10,15 @@ namespace Broadsheet.Storage;
 public sealed record Posting(string DocKey, ArticleId Id, string Version, string Kind, double Weight);
 
 /// <summary>
-/// Index entities (postings) in the postings table.
-/// PartitionKey: "b00".."bNN", a stable hash of (facet, value) — so an issue's thousands of postings fall into at
-/// most IndexBuckets partitions and go out as ~IndexBuckets transactions, while one value's postings stay in one
-/// partition. RowKey: "{facet}|{value}|{docKey}" with docKey = "{99999999−yyyyMMdd}|{paper}|{local id}|{version}":
-/// a value's postings are one key range, newest issue first, and the same article has the same docKey in every
-/// posting list, so lists intersect by merging in key order.
-/// The keys of each version's postings are kept in a manifest blob (written before the postings), so the
+/// Index entities in the postings table, one per (facet, value, issue version): the entity packs that value's
+/// postings for every story of the issue (local id, kind, weight), so an issue goes out as a few thousand entities
+/// rather than one per (term, story) — ~16× fewer with bigram search terms, the dominant cost of publishing.
+/// PartitionKey: "b00".."bNN", a stable hash of (facet, value) — an issue's entities fall into at most IndexBuckets
+/// partitions and go out as few transactions, while one value's postings stay in one partition.
+/// RowKey: "{facet}|{value}|{99999999−yyyyMMdd}|{paper}|{chunk}|{version}": a value's postings are one key range,
+/// newest issue first. Postings come out of <see cref="ScanAsync"/> with docKey = "{inverted date}|{paper}|{local id}|{version}",
+/// in key order, so posting lists intersect by merging.
+/// The keys of each version's entities are kept in a manifest blob (written before the entities), so the
 /// version can be deleted exactly without scanning the index.
 /// </summary>
 public sealed class IndexStore(BroadsheetStorage storage)
@@ -39,33 +41,89 @@ public sealed class IndexStore(BroadsheetStorage storage)
 
     public static string ValuePrefix(string facet, string value) => facet + "|" + KeyCodec.Encode(value) + "|";
 
-    /// <summary>Writes the manifest, then the postings (upserts). Returns (entities, transactions).</summary>
+    /// <summary>Packed postings per entity are cut at about this many characters (a string property holds 32 K).</summary>
+    private const int MaxPackedChars = 24_000;
+
+    /// <summary>Writes the manifest, then the index entities (upserts). Returns (entities, transactions).</summary>
     public async Task<(int Entities, int Transactions)> WriteVersionAsync(IssueKey issue, string version,
         IEnumerable<(ArticleId Id, string Kind, IndexTerm Term)> postings, CancellationToken ct = default)
     {
         await storage.EnsureCreatedAsync(ct);
-        var entities = new List<TableEntity>();
-        var seen = new HashSet<(string, string)>();
+        // Per value: the issue's postings, in local-id key order (the order a scan yields them).
+        var byValue = new Dictionary<(string Facet, string Value), SortedDictionary<string, PackedPosting>>();
         foreach (var (id, kind, term) in postings)
         {
-            var pk = Bucket(term.Facet, term.Value);
-            var rk = ValuePrefix(term.Facet, term.Value) + DocKey(id.PaperKey, id.Date, id.LocalId, version);
-            if (!seen.Add((pk, rk))) continue;
-            entities.Add(new TableEntity(pk, rk)
+            if (!byValue.TryGetValue((term.Facet, term.Value), out var list))
+                byValue[(term.Facet, term.Value)] = list = new SortedDictionary<string, PackedPosting>(StringComparer.Ordinal);
+            list.TryAdd(KeyCodec.Encode(id.LocalId), new PackedPosting(id.LocalId, kind, term.Weight));
+        }
+
+        var issuePart = InvertedDate(issue.RowKey) + "|" + issue.PartitionKey + "|";
+        var entities = new List<TableEntity>();
+        foreach (var ((facet, value), list) in byValue)
+        {
+            var chunk = new List<PackedPosting>();
+            var chars = 0;
+            var chunkNo = 0;
+            void Flush()
             {
-                ["W"] = term.Weight,
-                ["Paper"] = id.PaperKey,
-                ["Date"] = id.Date,
-                ["Kind"] = kind,
-                ["Id"] = id.ToString(),
-                ["Version"] = version,
-            });
+                entities.Add(new TableEntity(Bucket(facet, value), $"{ValuePrefix(facet, value)}{issuePart}{chunkNo++:000}|{version}")
+                {
+                    ["D"] = JsonSerializer.Serialize(chunk, PackedJson),
+                    ["Paper"] = issue.PartitionKey,
+                    ["Date"] = issue.RowKey,
+                    ["Version"] = version,
+                });
+                chunk = [];
+                chars = 0;
+            }
+            foreach (var p in list.Values)
+            {
+                var size = p.LocalId.Length + p.Kind.Length + 24;
+                if (chunk.Count > 0 && chars + size > MaxPackedChars) Flush();
+                chunk.Add(p);
+                chars += size;
+            }
+            Flush();
         }
         var manifest = entities.Select(e => new[] { e.PartitionKey, e.RowKey }).ToList();
         await storage.Resilience.ExecuteAsync(async t => await storage.Work.GetBlobClient(ManifestName(issue, version))
             .UploadAsync(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(manifest)), overwrite: true, t), ct);
-        var transactions = await TableBatches.SubmitAsync(Table, storage.Resilience, entities.Select(TableBatches.Upsert), ct);
+        var transactions = await TableBatches.SubmitAsync(Table, storage.Resilience, entities.Select(TableBatches.Upsert), ct,
+            parallelPartitions: Math.Max(4, storage.Options.IndexBuckets));
         return (entities.Count, transactions);
+    }
+
+    /// <summary>One story in a packed entity: [local id, kind, weight] in JSON.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(PackedPostingConverter))]
+    internal sealed record PackedPosting(string LocalId, string Kind, double Weight);
+
+    private static readonly JsonSerializerOptions PackedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private sealed class PackedPostingConverter : System.Text.Json.Serialization.JsonConverter<PackedPosting>
+    {
+        public override PackedPosting Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("posting is not an array");
+            reader.Read();
+            var localId = reader.GetString() ?? "";
+            reader.Read();
+            var kind = reader.GetString() ?? "";
+            reader.Read();
+            var weight = reader.GetDouble();
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("posting has more than three fields");
+            return new PackedPosting(localId, kind, weight);
+        }
+
+        public override void Write(Utf8JsonWriter writer, PackedPosting value, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(value.LocalId);
+            writer.WriteStringValue(value.Kind);
+            writer.WriteNumberValue(value.Weight);
+            writer.WriteEndArray();
+        }
     }
 
     /// <summary>Versions of the issue that have index entities (a manifest).</summary>
@@ -98,7 +156,9 @@ public sealed class IndexStore(BroadsheetStorage storage)
 
     /// <summary>
     /// One value's postings in key order (newest first), from the key after <paramref name="afterDocKey"/>;
-    /// date range and paper/kind are applied by the service (key range and property filter), never by string building.
+    /// date range and paper are applied by the service (key range and property filter), never by string building;
+    /// kind is applied here, per story. An issue's entities (its chunks, and any other version half-written or
+    /// about to be deleted) are read whole and their postings sorted, so the order holds across versions.
     /// </summary>
     public async IAsyncEnumerable<Posting> ScanAsync(string facet, string value, string? fromDate, string? toDate, string? paperKey, string? kind,
         string? afterDocKey, [EnumeratorCancellation] CancellationToken ct = default)
@@ -108,13 +168,16 @@ public sealed class IndexStore(BroadsheetStorage storage)
         var lower = prefix + (toDate is null ? "" : InvertedDate(toDate));
         var upper = fromDate is null ? KeyCodec.PrefixEnd(prefix) : prefix + InvertedDate(fromDate) + "}";
         var pk = Bucket(facet, value);
-        var filter = afterDocKey is not null && string.CompareOrdinal(prefix + afterDocKey, lower) >= 0
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey gt {prefix + afterDocKey} and RowKey lt {upper}")
+        // Resume inside the issue of the last posting returned: its entity holds later stories too.
+        var afterIssue = afterDocKey is null ? null : IssuePart(afterDocKey);
+        var filter = afterIssue is not null && string.CompareOrdinal(prefix + afterIssue, lower) >= 0
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {prefix + afterIssue} and RowKey lt {upper}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {lower} and RowKey lt {upper}");
         if (paperKey is not null) filter += " and " + TableClient.CreateQueryFilter($"Paper eq {paperKey}");
-        if (kind is not null) filter += " and " + TableClient.CreateQueryFilter($"Kind eq {kind}");
-        string[] select = ["RowKey", "W", "Id", "Version", "Kind"];
+        string[] select = ["RowKey", "D", "Paper", "Date", "Version"];
 
+        var pending = new List<Posting>();
+        string? pendingIssue = null;
         string? token = null;
         do
         {
@@ -126,11 +189,38 @@ public sealed class IndexStore(BroadsheetStorage storage)
             }, ct);
             foreach (var e in items)
             {
-                if (!ArticleId.TryParse(e.GetString("Id"), out var id)) continue;
-                yield return new Posting(e.RowKey[prefix.Length..], id, e.GetString("Version") ?? "", e.GetString("Kind") ?? "", e.GetDouble("W") ?? 0);
+                var issuePart = IssuePart(e.RowKey[prefix.Length..]);
+                if (issuePart != pendingIssue)
+                {
+                    foreach (var p in Sorted(pending, afterDocKey)) yield return p;
+                    pending.Clear();
+                    pendingIssue = issuePart;
+                }
+                var paper = e.GetString("Paper") ?? "";
+                var date = e.GetString("Date") ?? "";
+                var version = e.GetString("Version") ?? "";
+                if (e.GetString("D") is not { } packed || !IssueKey.IsDate(date)) continue;
+                foreach (var p in JsonSerializer.Deserialize<List<PackedPosting>>(packed, PackedJson) ?? [])
+                {
+                    if (kind is not null && p.Kind != kind) continue;
+                    pending.Add(new Posting(DocKey(paper, date, p.LocalId, version), new ArticleId(paper, date, p.LocalId), version, p.Kind, p.Weight));
+                }
             }
             token = next;
         } while (token is not null);
+        foreach (var p in Sorted(pending, afterDocKey)) yield return p;
+    }
+
+    private static IEnumerable<Posting> Sorted(List<Posting> postings, string? afterDocKey) =>
+        postings.Where(p => afterDocKey is null || string.CompareOrdinal(p.DocKey, afterDocKey) > 0)
+            .OrderBy(p => p.DocKey, StringComparer.Ordinal).ToList();
+
+    /// <summary>"{inverted date}|{paper}|" of a docKey or of a row key's part after the value prefix.</summary>
+    private static string IssuePart(string key)
+    {
+        var first = key.IndexOf('|');
+        var second = first < 0 ? -1 : key.IndexOf('|', first + 1);
+        return second < 0 ? key : key[..(second + 1)];
     }
 
     private static string ManifestName(IssueKey issue, string version) => $"manifests/{issue.BlobPath}/{version}.json";

@@ -47,7 +47,7 @@ public sealed class QueryEngine(IndexStore index, IssueStore issues, ArticleStor
         async Task<bool> IsCurrentAsync(Posting p)
         {
             if (!current.TryGetValue(p.Id.Issue, out var version))
-                current[p.Id.Issue] = version = (await issues.GetAsync(p.Id.Issue, ct))?.CurrentVersion;
+                current[p.Id.Issue] = version = await CurrentVersionAsync(p.Id.Issue, ct);
             return version == p.Version;
         }
 
@@ -86,6 +86,24 @@ public sealed class QueryEngine(IndexStore index, IssueStore issues, ArticleStor
 
         var json = await Task.WhenAll(page.Select(h => articles.GetJsonAsync(h.Posting.Id, h.Posting.Version, ct)));
         return new ArticlePage(json.OfType<string>().ToList(), next);
+    }
+
+    /// <summary>
+    /// How long an issue's current version is remembered across queries: every query touches the same few issues, and
+    /// a flip (a re-upload) shows in searches at most this much later.
+    /// </summary>
+    public static readonly TimeSpan CurrentVersionTtl = TimeSpan.FromSeconds(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IssueKey, (string? Version, long Until)> _currentVersions = new();
+
+    private async Task<string?> CurrentVersionAsync(IssueKey issue, CancellationToken ct)
+    {
+        var now = Environment.TickCount64;
+        if (_currentVersions.TryGetValue(issue, out var known) && known.Until > now) return known.Version;
+        var version = (await issues.GetAsync(issue, ct))?.CurrentVersion;
+        if (_currentVersions.Count > 100_000) _currentVersions.Clear();
+        _currentVersions[issue] = (version, now + (long)CurrentVersionTtl.TotalMilliseconds);
+        return version;
     }
 
     /// <summary>Merge-join of sorted posting lists: yields the postings (one per list) of every docKey all lists share.</summary>

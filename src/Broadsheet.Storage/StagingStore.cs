@@ -33,8 +33,8 @@ public sealed class StagingStore(BroadsheetStorage storage)
         await storage.EnsureCreatedAsync(ct);
         var prefix = Name(issue, version, "");
         var names = await storage.ListBlobNamesAsync(prefix, ct);
-        foreach (var name in names)
-            await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(name, cancellationToken: t), ct);
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (name, c) =>
+            await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(name, cancellationToken: t), c));
         return names.Count;
     }
 

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+using Broadsheet.Core;
+using Broadsheet.Core.Model;
+using Broadsheet.Enrichment;
+using JiebaNet.Segmenter;
+using JiebaNet.Segmenter.PosSeg;
+
+namespace Broadsheet.LoadGen;
+
+/// <summary>
+/// Parse and parse + enrich throughput on one thread over generated issues, with jieba.NET's plain cut and POS tagger
+/// over the same stories' text in the same run as baselines. Rates are per CPU-second of this process (on a shared
+/// machine wall time mostly measures the wait for a core); BenchmarkDotNet's figures are in bench/Broadsheet.Bench.
+/// </summary>
+public static class Throughput
+{
+    public static void Run(IssueGenerator generator, bool quick, Action<string, string, string, bool?> report)
+    {
+        var issues = Enumerable.Range(500_000, quick ? 2 : 4).Select(n => generator.Generate(n)).ToList();
+        var dumps = issues.Select(i => Encoding.UTF8.GetBytes(i.Text)).ToList();
+        var contexts = issues.Select(i => new IssueContext(i.Paper, i.Date)).ToList();
+        long dumpBytes = dumps.Sum(d => d.Length);
+        var minCpu = TimeSpan.FromSeconds(quick ? 1 : 3);
+
+        var parsed = dumps.Select((d, i) => IssueParser.Parse(d, contexts[i])).ToList();
+        var articleText = string.Join("\n", parsed.SelectMany(p => p.Articles).Select(a => a.Title + "\n" + string.Join("\n", a.Paragraphs)));
+        long textBytes = Encoding.UTF8.GetByteCount(articleText);
+        var enricher = new ArticleEnricher();
+        var jieba = new JiebaSegmenter();
+        var tagger = new PosSegmenter(jieba);
+        _ = enricher.Enrich(parsed[0].Articles[0], parsed[0].Issue);
+        _ = tagger.Cut("预热词性标注").Count();
+
+        var parse = Rate(dumpBytes, minCpu, () =>
+        {
+            for (var i = 0; i < dumps.Count; i++) IssueParser.Parse(dumps[i], contexts[i]);
+        });
+        var parseEnrich = Rate(dumpBytes, minCpu, () =>
+        {
+            for (var i = 0; i < dumps.Count; i++)
+            {
+                var issue = IssueParser.Parse(dumps[i], contexts[i]);
+                foreach (var a in issue.Articles) a.Enrichment = enricher.Enrich(a, issue.Issue);
+            }
+        });
+        var cut = Rate(textBytes, minCpu, () => jieba.Cut(articleText, hmm: false).Count());
+        var pos = Rate(textBytes, minCpu, () => tagger.Cut(articleText).Count());
+
+        var stories = parsed.Sum(p => p.Articles.Count);
+        Console.WriteLine($"  throughput corpus: {issues.Count} generated issues, {dumpBytes / 1e6:F2} MB of dumps, {stories} stories, {textBytes / 1e6:F2} MB of story text");
+        report("parse alone, per core", "≥ 20 MB/s", $"{parse:F1} MB/s", parse >= 20);
+        report("parse + enrich, per core", "≥ 1 MB/s", $"{parseEnrich:F2} MB/s ({parseEnrich / pos:F1}× POS tagger, {parseEnrich / cut:F2}× plain cut)", parseEnrich >= 1);
+        report("  baseline: jieba plain cut (no HMM)", "—", $"{cut:F2} MB/s", null);
+        report("  baseline: jieba POS tagger", "—", $"{pos:F2} MB/s", null);
+    }
+
+    /// <summary>MB per CPU-second: repeats the work until it has used at least <paramref name="minCpu"/>.</summary>
+    private static double Rate(long bytes, TimeSpan minCpu, Action work)
+    {
+        work(); // warm-up (JIT, caches)
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
+        var rounds = 0;
+        TimeSpan used;
+        do
+        {
+            work();
+            rounds++;
+            process.Refresh();
+            used = process.TotalProcessorTime - cpu0;
+        } while (used < minCpu);
+        return bytes * (double)rounds / used.TotalSeconds / 1e6;
+    }
+}
