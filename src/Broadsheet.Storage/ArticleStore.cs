@@ -88,6 +88,15 @@ public sealed class ArticleStore(BroadsheetStorage storage)
         _jsonCache.TryAdd(key, json);
     }
 
+    /// <summary>A deleted version is not served from memory any more (the rows are gone; a re-upload writes them again).</summary>
+    private void Forget(string version)
+    {
+        var suffix = "|" + version;
+        foreach (var key in _jsonCache.Keys)
+            if (key.EndsWith(suffix, StringComparison.Ordinal) && _jsonCache.TryRemove(key, out var json))
+                Interlocked.Add(ref _jsonCacheSize, -json.Length);
+    }
+
     /// <summary>Every row of one version (whole articles), in issue order.</summary>
     public async Task<List<ArticleRow>> ListVersionAsync(IssueKey issue, string version, CancellationToken ct = default)
     {
@@ -130,6 +139,7 @@ public sealed class ArticleStore(BroadsheetStorage storage)
         foreach (var blob in rows.Select(e => e.GetString("BodyBlob")).OfType<string>())
             await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(blob, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: t), ct);
         await TableBatches.SubmitAsync(Table, storage.Resilience, rows.Select(e => TableBatches.Delete(e.PartitionKey, e.RowKey)), ct);
+        Forget(version);
         return rows.Count;
     }
 

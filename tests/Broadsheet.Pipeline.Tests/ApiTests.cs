@@ -274,12 +274,12 @@ public sealed class ApiTests(ArchiveFixture archive, Xunit.Abstractions.ITestOut
         counter.Reset();
         var page = await GetJsonAsync(H.Api.SearchArticlesAsync(Get("/api/articles?top=20&" + query)));
         var items = page.GetProperty("items").GetArrayLength();
-        var issuesSeen = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("date").GetString() + i.GetProperty("paper").GetString()).Distinct().Count();
         output.WriteLine($"{query}: {items} items, {counter}");
         Assert.NotEqual(0, items);
-        // One range query per posting list (each fits one page here), one point read per issue for its current
-        // version (postings of stale versions included: at most all three issues), one point read per article.
-        Assert.InRange(counter.Table, lists + issuesSeen + items, lists + ArchiveFixture.Issues.Length + items);
+        // One range query per posting list (each fits one page here); at most one point read per issue for its
+        // current version (postings of stale versions included: at most all three issues) and one per article —
+        // fewer when the query engine already holds them (current versions for a second, article JSON by version).
+        Assert.InRange(counter.Table, lists, lists + ArchiveFixture.Issues.Length + items);
         Assert.Equal(0, counter.Blob);
     }
 
