@@ -33,6 +33,10 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@secure()
+@description('Signs the API\'s continuation tokens (paging cursors). Left out, each provision makes a new one; cursors issued before it then answer 400.')
+param continuationTokenKey string = newGuid()
+
 var tags = { 'azd-env-name': environmentName }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 
@@ -122,6 +126,7 @@ module functionApp 'app/function-app.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    continuationTokenKey: continuationTokenKey
   }
   // The host starts as soon as the app exists: let it find its storage and telemetry permissions in place.
   dependsOn: [rbac]

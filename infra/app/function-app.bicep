@@ -27,6 +27,10 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@secure()
+@description('Signs the API\'s continuation tokens.')
+param continuationTokenKey string
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -99,6 +103,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
       // Telemetry is sent with the managed identity: the App Insights resource has local auth disabled.
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+      // The same on every instance, so a continuation token from one instance is accepted by the next.
+      ContinuationTokenKey: continuationTokenKey
     }
   }
 

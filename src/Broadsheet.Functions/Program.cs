@@ -8,7 +8,14 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+// In Azure, App Insights has local auth off: the worker's telemetry authenticates with the app's managed identity
+// (the host does the same from APPLICATIONINSIGHTS_AUTHENTICATION_STRING, "ClientId=…;Authorization=AAD").
+var telemetryClientId = ParseClientId(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+builder.Services.AddApplicationInsightsTelemetryWorkerService(o =>
+{
+    if (telemetryClientId is not null)
+        o.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(telemetryClientId));
+}).ConfigureFunctionsApplicationInsights();
 
 // The data lives where the `IssueStorage` connection points (falling back to the host's AzureWebJobsStorage):
 // a connection string locally, identity-based settings (…__blobServiceUri, …__tableServiceUri, …__clientId) in Azure.
@@ -24,6 +31,12 @@ else
         new ManagedIdentityCredential(connection.ClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), Configure);
 
 builder.Build().Run();
+
+static string? ParseClientId(string? authentication) =>
+    authentication?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(part => part.Split('=', 2))
+        .Where(kv => kv.Length == 2 && kv[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase))
+        .Select(kv => kv[1]).FirstOrDefault();
 
 /// <summary>A Functions-style connection: a connection string, or the identity-based "{name}__*" settings.</summary>
 internal sealed record StorageConnection(string? ConnectionString, Uri? BlobServiceUri, Uri? TableServiceUri, string? ClientId)

@@ -105,6 +105,13 @@ public sealed class DeployedResourcesTests(Templates templates)
     }
 
     [Fact]
+    public void Continuation_tokens_are_signed_with_a_key_from_a_secure_parameter()
+    {
+        Assert.Equal("securestring", (string?)templates.Compiled["parameters"]!["continuationTokenKey"]!["type"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)AppSettings["ContinuationTokenKey"]));
+    }
+
+    [Fact]
     public void No_app_setting_holds_a_storage_key()
     {
         Assert.All(AppSettings, s =>
