@@ -47,17 +47,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
         await StartProcessAsync();
     }
 
-    /// <summary>Kills Azurite (SIGKILL, like a crash); the ports and, when <see cref="Persistent"/>, the data stay.</summary>
-    public Task StopAsync()
+    /// <summary>
+    /// Stops Azurite with SIGTERM, as a service stop does (SIGKILL after 10 s); the ports and, when
+    /// <see cref="Persistent"/>, the data stay. Not SIGKILL: Azurite saves its table and blob metadata to disk every
+    /// few seconds, so a kill loses the last writes it acknowledged — no client could survive that.
+    /// </summary>
+    public async Task StopAsync()
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
+            Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit();
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try { await _process.WaitForExitAsync(cts.Token); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
             _process.WaitForExit(10_000);
         }
         _process?.Dispose();
         _process = null;
-        return Task.CompletedTask;
     }
 
     /// <summary>Starts Azurite again on the same ports (and the same data folder).</summary>
