@@ -179,14 +179,19 @@ public sealed class IndexStore(BroadsheetStorage storage)
         var pending = new List<Posting>();
         string? pendingIssue = null;
         string? token = null;
+        // Pages grow 8, 64, 512, 1000 entities: a listing that needs one page of hits reads one issue or a few, not a
+        // thousand packed entities (each holds an issue's postings for the value).
+        var pageSize = 8;
         do
         {
+            var size = pageSize;
             var (items, next) = await storage.Resilience.ExecuteAsync(async t =>
             {
-                await foreach (var page in Table.QueryAsync<TableEntity>(filter, 1000, select, t).AsPages(token, 1000))
+                await foreach (var page in Table.QueryAsync<TableEntity>(filter, size, select, t).AsPages(token, size))
                     return (page.Values.ToList(), page.ContinuationToken);
                 return (new List<TableEntity>(), (string?)null);
             }, ct);
+            pageSize = Math.Min(1000, pageSize * 8);
             foreach (var e in items)
             {
                 var issuePart = IssuePart(e.RowKey[prefix.Length..]);
