@@ -119,8 +119,17 @@ public sealed partial class UploadIntake(BroadsheetStorage storage, IssueStore i
         }, ct);
         if (claimedByAnother)
         {
-            log.LogInformation("Upload {Container}/{Blob}: {InstanceId} was queued by a concurrent delivery", containerName, blobName, instanceId);
-            return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
+            // Queued under this very instance — by a concurrent delivery, or by this one when its write went through
+            // but the response was lost and the retry read it back. Only a started orchestration settles it: if none
+            // has started since the check above, start it here (a concurrent starter loses the race below).
+            var now = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct);
+            var started = now is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended }
+                          || (now is not null && existing is null);
+            if (started)
+            {
+                log.LogInformation("Upload {Container}/{Blob}: {InstanceId} was queued by a concurrent delivery", containerName, blobName, instanceId);
+                return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
+            }
         }
 
         if (existing is not null)
