@@ -58,7 +58,15 @@ public sealed class DevHostStack : IAsyncLifetime, IAsyncDisposable
         while (clock.Elapsed < timeout)
         {
             Assert.False(Host.HasExited, $"the dev host exited:\n{Host.Output}");
-            rows = (await IssuesAsync()).Where(r => Str(r, "blob") is { } b && b.StartsWith("issues/"))
+            List<JsonElement> listed;
+            try { listed = await IssuesAsync(); }
+            catch (Exception e) when (e.Message.Contains("→ 503", StringComparison.Ordinal))
+            {
+                // Storage is still coming back (the API says so with a 503): keep waiting.
+                await Task.Delay(500);
+                continue;
+            }
+            rows = listed.Where(r => Str(r, "blob") is { } b && b.StartsWith("issues/"))
                 .GroupBy(r => Str(r, "blob")![7..]).ToDictionary(g => g.Key, g => g.Last());
             if (blobNames.All(n => rows.TryGetValue(n, out var r) && Str(r, "status") is "complete" or "failed"))
                 return rows;
