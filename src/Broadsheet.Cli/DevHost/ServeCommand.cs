@@ -128,5 +128,8 @@ public static class ServeCommand
         logging.AddFilter("Azure", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
         logging.AddFilter("DurableTask", LogLevel.Warning);
+        // The in-process engine's gRPC channel warns that it "stopped receiving traffic" whenever the host is idle
+        // for a while, and then reconnects: noise on a dev host, so only its errors are shown.
+        logging.AddFilter("Microsoft.DurableTask", LogLevel.Error);
     }
 }
