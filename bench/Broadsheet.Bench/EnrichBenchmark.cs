@@ -72,30 +72,8 @@ public class EnrichBenchmark
         {
             // In process (jieba's Resources/ sit beside this assembly), one launch, a few iterations: each op is 0.1–1 s.
             AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(4).WithIterationCount(8));
-            AddColumn(new MegabytesPerSecond());
-        }
-    }
-
-    private sealed class MegabytesPerSecond : IColumn
-    {
-        public string Id => "MBps";
-        public string ColumnName => "MB/s";
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => "UTF-8 megabytes of input per second";
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-        public bool IsAvailable(Summary summary) => true;
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var stats = summary[benchmarkCase]?.ResultStatistics;
-            if (stats is null) return "-";
-            var bytes = benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(ParseAndEnrich) ? Corpus.DumpBytes : Corpus.ArticleBytes;
-            return (bytes / (stats.Mean / 1e9) / 1e6).ToString("0.00");
+            AddColumn(new MegabytesPerSecondColumn(c =>
+                c.Descriptor.WorkloadMethod.Name == nameof(ParseAndEnrich) ? Corpus.DumpBytes : Corpus.ArticleBytes));
         }
     }
 }

@@ -14,9 +14,7 @@ namespace Broadsheet.Bench;
 /// every sample and fixture page in the repository plus a headline-first export, concatenated with form feeds
 /// until the issue is about 2 MB. Target: ≥ 20 MB/s (see the MB/s column).
 /// `dotnet run -c Release --project bench/Broadsheet.Bench -- --filter '*ParseBenchmark*'`
-/// Measured 2026-11-27 on the shared 2-core build box at load average ~30 (so wall time is mostly waiting for a
-/// core): 4.6–7.9 MB/s wall; 14–18 MB/s per CPU-second of the process (`-- --quick`), with a plain char scan
-/// itself running at ~40% of its unloaded speed there. Re-run on an idle machine for the real figure.
+/// Figures and the machine they were measured on: README › Benchmarks › Parsing.
 /// </summary>
 [Config(typeof(Config))]
 [MemoryDiagnoser]
@@ -24,7 +22,7 @@ public class ParseBenchmark
 {
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new ThroughputColumn());
+        public Config() => AddColumn(new MegabytesPerSecondColumn(_ => Issue.Length));
     }
 
     private static readonly IssueContext Context = new("bench", new DateOnly(2022, 8, 8));
@@ -100,25 +98,4 @@ public class ParseBenchmark
         "短评\n让实干成为鲜明导向\n本报评论员\n实干才能出实绩。各级干部要以钉钉子精神抓落实。\n\n" +
         "简讯\n本报讯 全市防汛工作会议召开。会议部署了下一步防汛工作。\n" +
         "本报讯（记者 戈伟 实习生 刘晓雪）市图书馆暑期阅读活动启动。\n本版责编：王芳 版式设计：李强\n";
-
-    /// <summary>Throughput of the issue above, from the mean time per parse.</summary>
-    private sealed class ThroughputColumn : IColumn
-    {
-        public string Id => "MBps";
-        public string ColumnName => "MB/s";
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => "Input megabytes (10^6 bytes) parsed per second on one core";
-        public bool IsAvailable(Summary summary) => true;
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return mean is > 0 ? (Issue.Length / (mean.Value / 1e9) / 1e6).ToString("F1") : "?";
-        }
-    }
 }
