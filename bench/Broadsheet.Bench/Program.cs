@@ -33,6 +33,7 @@ if (args.Length > 0 && args[0] == "quick")
         ("parse + enrich", bench.ParseAndEnrich, corpus.DumpBytes),
         ("jieba cut (HMM)", bench.JiebaCut, corpus.ArticleBytes),
         ("jieba cut (no HMM)", bench.JiebaCutNoHmm, corpus.ArticleBytes),
+        ("our cut (same tokens)", bench.OurCut, corpus.ArticleBytes),
         ("jieba POS tagger", bench.JiebaPosTagger, corpus.ArticleBytes),
     };
     foreach (var (name, run, bytes) in workloads)
