@@ -72,7 +72,7 @@ public sealed class IssueGenerator(int seed = 20220808)
 
     public GeneratedIssue Generate(int number, string paper = "济宁日报")
     {
-        var rng = new Random(HashCode.Combine(seed, number) & 0x7fffffff ^ number * 7919);
+        var rng = new Random(unchecked(seed * 1_000_003 + number * 7919) & 0x7fffffff); // not HashCode.Combine: it is seeded per process
         var date = new DateOnly(2020, 1, 1).AddDays(number);
         var stories = 0;
         var pages = new List<StringBuilder>();

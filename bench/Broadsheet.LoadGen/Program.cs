@@ -2,6 +2,7 @@ using System.Globalization;
 using Broadsheet.LoadGen;
 
 // broadsheet-loadgen run --api URL --storage CONNECTION --host-pid PID [--quick] [--issues N] [--stories N]
+// broadsheet-loadgen throughput [--quick]  (parse and parse + enrich rates only)
 // broadsheet-loadgen generate --out DIR [--count N]  (writes generated issues, to look at or `broadsheet parse`)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 try
@@ -23,10 +24,15 @@ try
             }
             return 0;
         }
+        case "throughput":
+            // The CPU stage alone: no Azurite or dev host needed.
+            Throughput.Run(new IssueGenerator(), options.Quick, (target, goal, measured, met) =>
+                Console.WriteLine($"{target,-40} {goal,-10} {measured}"));
+            return 0;
         case "run":
             return await new BenchRun(options).RunAsync();
         default:
-            Console.Error.WriteLine("usage: Broadsheet.LoadGen run --api URL --storage CONNECTION --host-pid PID [--quick] | generate --out DIR [--count N]");
+            Console.Error.WriteLine("usage: Broadsheet.LoadGen run --api URL --storage CONNECTION --host-pid PID [--quick] | throughput [--quick] | generate --out DIR [--count N]");
             return 2;
     }
 }

@@ -184,15 +184,9 @@ public sealed class IndexStore(BroadsheetStorage storage)
         var pageSize = 8;
         do
         {
-            var size = pageSize;
-            var (items, next) = await storage.Resilience.ExecuteAsync(async t =>
-            {
-                await foreach (var page in Table.QueryAsync<TableEntity>(filter, size, select, t).AsPages(token, size))
-                    return (page.Values.ToList(), page.ContinuationToken);
-                return (new List<TableEntity>(), (string?)null);
-            }, ct);
+            var page = await ReadPageAsync(filter, pageSize, token, select, ct);
             pageSize = Math.Min(1000, pageSize * 8);
-            foreach (var e in items)
+            foreach (var e in page.Entities)
             {
                 var issuePart = IssuePart(e.RowKey[prefix.Length..]);
                 if (issuePart != pendingIssue)
@@ -201,19 +195,139 @@ public sealed class IndexStore(BroadsheetStorage storage)
                     pending.Clear();
                     pendingIssue = issuePart;
                 }
-                var paper = e.GetString("Paper") ?? "";
-                var date = e.GetString("Date") ?? "";
-                var version = e.GetString("Version") ?? "";
-                if (e.GetString("D") is not { } packed || !IssueKey.IsDate(date)) continue;
-                foreach (var p in JsonSerializer.Deserialize<List<PackedPosting>>(packed, PackedJson) ?? [])
+                foreach (var p in e.Postings)
                 {
                     if (kind is not null && p.Kind != kind) continue;
-                    pending.Add(new Posting(DocKey(paper, date, p.LocalId, version), new ArticleId(paper, date, p.LocalId), version, p.Kind, p.Weight));
+                    pending.Add(new Posting(DocKey(e.Paper, e.Date, p.LocalId, e.Version), new ArticleId(e.Paper, e.Date, p.LocalId), e.Version, p.Kind, p.Weight));
                 }
             }
-            token = next;
+            token = page.Next;
         } while (token is not null);
         foreach (var p in Sorted(pending, afterDocKey)) yield return p;
+    }
+
+    // ---- the search cache ----
+    // Searches repeat (the same names, places and dates, many times a second under load) and every page read is a
+    // storage request. Pages of postings are kept until the index changes: each publish that flips an issue rewrites
+    // one small blob (AnnounceChangeAsync), and every instance looks at that blob's ETag at most every
+    // GenerationCheck — so a search sees a new issue at once on the instance that published it and within
+    // GenerationCheck elsewhere, and steady search load costs storage one request per GenerationCheck.
+
+    /// <summary>How often the shared change marker is looked at.</summary>
+    public static readonly TimeSpan GenerationCheck = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Most postings held in cached pages (≈ 100 bytes each); past it the cache starts again empty.</summary>
+    private const int MaxCachedPostings = 200_000;
+
+    private const string GenerationBlob = "index-generation";
+
+    private sealed record PageEntity(string RowKey, string Paper, string Date, string Version, List<PackedPosting> Postings);
+    private sealed record Page(List<PageEntity> Entities, string? Next, long Generation, int Postings);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<Page>> _pages = new(StringComparer.Ordinal);
+    private int _cachedPostings;
+    private long _generation;
+    private string? _markerETag;
+    private long _checkedAt = long.MinValue / 2; // "long ago", without overflowing the subtraction below
+    private Task? _checking;
+    private readonly Lock _checkLock = new();
+
+    /// <summary>
+    /// A number that changes whenever the index may have changed (here or, within <see cref="GenerationCheck"/>, on
+    /// another instance). Whatever a search cached under one generation is stale under another.
+    /// </summary>
+    public async ValueTask<long> GenerationAsync(CancellationToken ct = default)
+    {
+        if (Environment.TickCount64 - Interlocked.Read(ref _checkedAt) < GenerationCheck.TotalMilliseconds) return Interlocked.Read(ref _generation);
+        Task check;
+        lock (_checkLock)
+        {
+            // One look at a time; Task.Run so the look never completes inside this lock.
+            if (_checking is null || _checking.IsCompleted) _checking = Task.Run(CheckMarkerAsync, CancellationToken.None);
+            check = _checking;
+        }
+        await check.WaitAsync(ct);
+        return Interlocked.Read(ref _generation);
+    }
+
+    private async Task CheckMarkerAsync()
+    {
+        try
+        {
+            string? etag;
+            try { etag = (await storage.Work.GetBlobClient(GenerationBlob).GetPropertiesAsync()).Value.ETag.ToString(); }
+            catch (RequestFailedException e) when (e.Status == 404) { etag = null; }
+            if (etag != _markerETag) { _markerETag = etag; Changed(); }
+        }
+        catch
+        {
+            Changed(); // storage trouble: trust nothing cached; the search itself will report the error
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _checkedAt, Environment.TickCount64);
+        }
+    }
+
+    private void Changed()
+    {
+        Interlocked.Increment(ref _generation);
+        _pages.Clear();
+        Interlocked.Exchange(ref _cachedPostings, 0);
+    }
+
+    /// <summary>Tells every instance's searches that the index changed (call after an issue's version flips).</summary>
+    public async Task AnnounceChangeAsync(CancellationToken ct = default)
+    {
+        Changed();
+        await storage.EnsureCreatedAsync(ct);
+        var written = await storage.Resilience.ExecuteAsync(async t => await storage.Work.GetBlobClient(GenerationBlob)
+            .UploadAsync(BinaryData.FromString(Guid.NewGuid().ToString("N")), overwrite: true, t), ct);
+        // Our own mark is no news to us on the next look (the caches were just cleared).
+        _markerETag = written.Value.ETag.ToString();
+        Changed();
+    }
+
+    private async Task<Page> ReadPageAsync(string filter, int size, string? token, string[] select, CancellationToken ct)
+    {
+        var generation = await GenerationAsync(ct);
+        var key = $"{filter}\n{size}\n{token}";
+        if (_pages.TryGetValue(key, out var cached))
+        {
+            // One read per page however many searches want it at once; a failed read is not kept.
+            if (!cached.IsCompleted || cached.IsCompletedSuccessfully && cached.Result.Generation == generation)
+            {
+                try { return await cached.WaitAsync(ct); }
+                catch (Exception) when (!ct.IsCancellationRequested) { /* read it ourselves below */ }
+            }
+            _pages.TryRemove(new KeyValuePair<string, Task<Page>>(key, cached));
+        }
+        var read = FetchPageAsync(filter, size, token, select, generation);
+        if (!_pages.TryAdd(key, read) && _pages.TryGetValue(key, out var other)) read = other;
+        var page = await read.WaitAsync(ct);
+        if (page.Generation == generation && Interlocked.Add(ref _cachedPostings, page.Postings) > MaxCachedPostings) Changed();
+        return page;
+    }
+
+    private async Task<Page> FetchPageAsync(string filter, int size, string? token, string[] select, long generation)
+    {
+        await Task.Yield();
+        var (items, next) = await storage.Resilience.ExecuteAsync(async t =>
+        {
+            await foreach (var page in Table.QueryAsync<TableEntity>(filter, size, select, t).AsPages(token, size))
+                return (page.Values.ToList(), page.ContinuationToken);
+            return (new List<TableEntity>(), (string?)null);
+        }, CancellationToken.None);
+        var entities = new List<PageEntity>(items.Count);
+        var postings = 0;
+        foreach (var e in items)
+        {
+            var date = e.GetString("Date") ?? "";
+            if (e.GetString("D") is not { } packed || !IssueKey.IsDate(date)) continue;
+            var list = JsonSerializer.Deserialize<List<PackedPosting>>(packed, PackedJson) ?? [];
+            postings += list.Count;
+            entities.Add(new PageEntity(e.RowKey, e.GetString("Paper") ?? "", date, e.GetString("Version") ?? "", list));
+        }
+        return new Page(entities, next, generation, postings);
     }
 
     private static IEnumerable<Posting> Sorted(List<Posting> postings, string? afterDocKey) =>

@@ -89,20 +89,18 @@ public sealed class QueryEngine(IndexStore index, IssueStore issues, ArticleStor
     }
 
     /// <summary>
-    /// How long an issue's current version is remembered across queries: every query touches the same few issues, and
-    /// a flip (a re-upload) shows in searches at most this much later.
+    /// Issues' current versions, remembered until the index changes (<see cref="IndexStore.GenerationAsync"/>): every
+    /// search touches the same few issues, and a flip announces itself.
     /// </summary>
-    public static readonly TimeSpan CurrentVersionTtl = TimeSpan.FromSeconds(1);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<IssueKey, (string? Version, long Until)> _currentVersions = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IssueKey, (string? Version, long Generation)> _currentVersions = new();
 
     private async Task<string?> CurrentVersionAsync(IssueKey issue, CancellationToken ct)
     {
-        var now = Environment.TickCount64;
-        if (_currentVersions.TryGetValue(issue, out var known) && known.Until > now) return known.Version;
+        var generation = await index.GenerationAsync(ct);
+        if (_currentVersions.TryGetValue(issue, out var known) && known.Generation == generation) return known.Version;
         var version = (await issues.GetAsync(issue, ct))?.CurrentVersion;
         if (_currentVersions.Count > 100_000) _currentVersions.Clear();
-        _currentVersions[issue] = (version, now + (long)CurrentVersionTtl.TotalMilliseconds);
+        _currentVersions[issue] = (version, generation);
         return version;
     }
 

@@ -13,14 +13,26 @@ namespace Broadsheet.Cli.DevHost;
 /// Nothing is remembered across restarts here: the intake's dedupe (issues table + deterministic instance ids)
 /// makes a second look at an already-ingested blob a no-op, and <see cref="UploadIntake.UnfinishedUploadsAsync"/>
 /// brings back uploads that a killed host left queued or running.
+/// Each blob name always goes to the same one of <paramref name="engines"/> (the dev host runs several, see
+/// <see cref="ServeCommand"/>), so the intake's look-up of an earlier instance finds it.
 /// </summary>
-public sealed class IssueWatcher(BlobContainerClient container, UploadIntake intake, IssueStore issues, DurableTaskClient client, ILogger<IssueWatcher> log)
+public sealed class IssueWatcher(BlobContainerClient container, UploadIntake intake, IssueStore issues, IReadOnlyList<DurableTaskClient> engines, ILogger<IssueWatcher> log)
 {
-    private readonly Dictionary<string, ETagAndFailures> seen = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ETagAndFailures> seen = new(StringComparer.Ordinal);
     private readonly HashSet<string> resumed = new(StringComparer.Ordinal);
     private bool storageDown;
+    private long busyUntil;
 
+    public IssueWatcher(BlobContainerClient container, UploadIntake intake, IssueStore issues, DurableTaskClient client, ILogger<IssueWatcher> log)
+        : this(container, intake, issues, [client], log) { }
+
+    /// <summary>Time between listings when nothing new has turned up for <see cref="BusyFor"/>.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Time between listings while uploads are arriving: a new upload waits a quarter of a second, not one.</summary>
+    public TimeSpan BusyInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan BusyFor { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Blobs handed to the intake at once: a batch upload of 100 issues is claimed in parallel.</summary>
+    public int Parallelism { get; init; } = 8;
 
     /// <summary>A blob that keeps failing intake is retried with back-off, not on every poll.</summary>
     private sealed record ETagAndFailures(string ETag, int Failures, DateTimeOffset RetryAfter);
@@ -34,7 +46,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
             while (!ct.IsCancellationRequested)
             {
                 await PollOnceAsync(ct);
-                await Task.Delay(Interval, ct);
+                await Task.Delay(Environment.TickCount64 < Interlocked.Read(ref busyUntil) ? BusyInterval : Interval, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -70,6 +82,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     public async Task PollOnceAsync(CancellationToken ct)
     {
         var listed = new HashSet<string>(StringComparer.Ordinal);
+        var toHand = new List<(string Name, string ETag)>();
         try
         {
             await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, ct))
@@ -86,7 +99,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
                     seen[blob.Name] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
                     continue;
                 }
-                await HandAsync(blob.Name, etag, ct);
+                toHand.Add((blob.Name, etag));
             }
             if (storageDown) log.LogInformation("Storage is reachable again");
             storageDown = false;
@@ -99,7 +112,13 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
             storageDown = true;
             return;
         }
-        foreach (var gone in seen.Keys.Where(k => !listed.Contains(k)).ToList()) seen.Remove(gone);
+        if (toHand.Count > 0)
+        {
+            Interlocked.Exchange(ref busyUntil, Environment.TickCount64 + (long)BusyFor.TotalMilliseconds);
+            await Parallel.ForEachAsync(toHand, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+                async (blob, c) => await HandAsync(blob.Name, blob.ETag, c));
+        }
+        foreach (var gone in seen.Keys.Where(k => !listed.Contains(k)).ToList()) seen.TryRemove(gone, out _);
     }
 
     /// <summary>
@@ -120,7 +139,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     {
         try
         {
-            var result = await intake.OnBlobAsync(container.Name, blobName, client, ct);
+            var result = await intake.OnBlobAsync(container.Name, blobName, EngineFor(blobName), ct);
             log.LogInformation("Blob {Blob} ({ETag}): {Action} {InstanceId}", blobName, etag ?? "resumed", result.Action, result.InstanceId);
             if (etag is not null) seen[blobName] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
             return true;
@@ -135,5 +154,13 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
             if (etag is not null) seen[blobName] = new ETagAndFailures(etag, failures, DateTimeOffset.UtcNow + wait);
             return false;
         }
+    }
+
+    /// <summary>The engine a blob's orchestrations run on: fixed by its name (FNV-1a, the same in every run).</summary>
+    private DurableTaskClient EngineFor(string blobName)
+    {
+        var h = 2166136261u;
+        foreach (var c in blobName) h = (h ^ c) * 16777619u;
+        return engines[(int)(h % (uint)engines.Count)];
     }
 }

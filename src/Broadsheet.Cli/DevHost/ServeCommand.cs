@@ -20,6 +20,7 @@ namespace Broadsheet.Cli.DevHost;
 public static class ServeCommand
 {
     public const int DefaultPort = 7071;
+    public const int DefaultEngines = 4;
 
     public static async Task<int> RunAsync(CliOptions options)
     {
@@ -39,6 +40,11 @@ public static class ServeCommand
         if (Environment.GetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default") is null)
             Environment.SetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default", "Warning");
 
+        // Nothing here reads appsettings files, so no host (ours and each engine's two) needs a file watcher over the
+        // content root, which may be a whole repository.
+        if (Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange") is null)
+            Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
         // 3. The web host: the pipeline's services, MVC core to execute IActionResults, one log line per request.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
@@ -52,9 +58,16 @@ public static class ServeCommand
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.DevHost");
 
         // 4. The Durable Task engine, in process; its state lives in memory, the issues table carries what must survive.
-        await using var durable = await DurableTaskTestHost.StartAsync(
-            registry => registry.AddBroadsheetTasks(app.Services),
-            new DurableTaskTestHostOptions { LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(), Port = FreeLoopbackPort() });
+        // The in-memory engine runs at most ProcessorCount activities (and orchestration steps) at once and, when all its
+        // slots are taken, looks for a free one only every 500 ms: one engine moves at most 4 work items a second
+        // however short they are. Several engines, each blob always on the same one, multiply that.
+        var engineCount = options.GetInt("engines", 1, 16) ?? DefaultEngines;
+        var engines = new List<DurableTaskTestHost>();
+        await using var stopEngines = new AsyncDisposables(engines);
+        for (var e = 0; e < engineCount; e++)
+            engines.Add(await DurableTaskTestHost.StartAsync(
+                registry => registry.AddBroadsheetTasks(app.Services),
+                new DurableTaskTestHostOptions { LoggerFactory = app.Services.GetRequiredService<ILoggerFactory>(), Port = FreeLoopbackPort() }));
 
         // The API opens once the engine is up, so the first upload it reports on can be ingested.
         try
@@ -71,7 +84,7 @@ public static class ServeCommand
         var container = app.Services.GetService<Azure.Storage.Blobs.BlobServiceClient>()?.GetBlobContainerClient(Endpoints.IssuesContainer)
             ?? probe.GetBlobContainerClient(Endpoints.IssuesContainer);
         var watcher = new IssueWatcher(container, app.Services.GetRequiredService<UploadIntake>(),
-            app.Services.GetRequiredService<Broadsheet.Storage.IssueStore>(), durable.Client,
+            app.Services.GetRequiredService<Broadsheet.Storage.IssueStore>(), engines.Select(e => e.Client).ToList(),
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<IssueWatcher>());
         var watching = Task.Run(() => watcher.RunAsync(stopping), CancellationToken.None);
 
@@ -82,6 +95,15 @@ public static class ServeCommand
         await watching;
         log.LogInformation("Stopped");
         return 0;
+    }
+
+    /// <summary>Stops the engines, last started first.</summary>
+    private sealed class AsyncDisposables(List<DurableTaskTestHost> items) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            for (var i = items.Count - 1; i >= 0; i--) await items[i].DisposeAsync();
+        }
     }
 
     private static void EnsurePortFree(int port)
@@ -114,7 +136,7 @@ public static class ServeCommand
         logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
+            o.TimestampFormat = "HH:mm:ss.fff ";
             o.ColorBehavior = Console.IsOutputRedirected ? LoggerColorBehavior.Disabled : LoggerColorBehavior.Default;
         });
         logging.SetMinimumLevel(LogLevel.Information);

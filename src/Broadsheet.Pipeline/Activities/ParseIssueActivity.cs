@@ -85,8 +85,7 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
         parsed.Issue.Paper = paper;
         parsed.Issue.Date = issueDate;
         UniqueIds(parsed.Articles);
-        var batchSize = Math.Max(1, options.EnrichBatchSize);
-        var batches = parsed.Articles.Chunk(batchSize).ToList();
+        var batches = Batches(parsed.Articles, Math.Max(1, options.EnrichBatchSize), Math.Max(1, options.EnrichBatchChars));
         for (var b = 0; b < batches.Count; b++)
             await staging.WriteBatchAsync(key, version, "parsed", b, batches[b].ToList());
         await staging.WriteIssueAsync(key, version, new StagedIssue(parsed.Issue, parsed.Unassigned, parsed.Articles.Count, batches.Count));
@@ -94,6 +93,22 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
         log.LogInformation("Parsed {Container}/{Blob} as {Paper} {Date} version {Version}: {Articles} articles, {Pages} pages, {Unassigned} unassigned, {Batches} batches",
             request.Container, request.BlobName, paper, issueDate, version, parsed.Articles.Count, parsed.Issue.Pages.Count, parsed.Unassigned.Count, batches.Count);
         return new ParseResult(false, null, false, paper, issueDate, version, parsed.Articles.Count, parsed.Issue.Pages.Count, batches.Count);
+    }
+
+    /// <summary>
+    /// Stories in order, in as few batches as keep each to <paramref name="maxStories"/> stories and about
+    /// <paramref name="maxChars"/> characters, with the stories shared out evenly: 150 stories at 100 a batch are two
+    /// batches of 75, which finish together.
+    /// </summary>
+    public static List<Article[]> Batches(IReadOnlyList<Article> articles, int maxStories, int maxChars)
+    {
+        var n = articles.Count;
+        if (n == 0) return [];
+        var chars = articles.Sum(a => (long)(a.Title?.Length ?? 0) + (a.Paragraphs?.Sum(p => (long)p.Length) ?? 0));
+        var count = (int)Math.Clamp(Math.Max((n + maxStories - 1L) / maxStories, (chars + maxChars - 1L) / maxChars), 1, n);
+        return Enumerable.Range(0, count)
+            .Select(b => articles.Skip(n * b / count).Take(n * (b + 1) / count - n * b / count).ToArray())
+            .ToList();
     }
 
     /// <summary>The blob's bytes, or null when it is larger than the limit (checked on the response headers, before reading the body).</summary>

@@ -80,6 +80,7 @@ public sealed class PublishIssueActivity(
         });
         if (flipped?.CurrentVersion != version)
             return await DiscardAsync(key, version, request);
+        await index.AnnounceChangeAsync();
         var visible = clock.Elapsed;
 
         // Everything not current goes: the previous version, and any attempt that died half-way.
