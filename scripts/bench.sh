@@ -38,7 +38,8 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-dotnet src/Broadsheet.Cli/bin/Release/net10.0/Broadsheet.Cli.dll serve --storage "$conn" --port "$api" >"$art/devhost.log" 2>&1 &
+# SERVE_ARGS (e.g. "--engines 2") goes to the dev host.
+dotnet src/Broadsheet.Cli/bin/Release/net10.0/Broadsheet.Cli.dll serve --storage "$conn" --port "$api" ${SERVE_ARGS:-} >"$art/devhost.log" 2>&1 &
 host=$!
 pids+=($host)
 for _ in $(seq 1 120); do

@@ -94,12 +94,40 @@ public sealed class BenchRun(Options options)
             total = await StoredStoriesAsync();
         }
 
-        // 6. Queries: 32 clients, person / place / keyword / date range.
+        // 6. Queries: 32 clients, person / place / keyword / date range — in steady state: a publish goes on clearing
+        // staging and old versions after its issue is visible, so the host is let finish that first.
+        var settled = await WaitForQuietHostAsync(TimeSpan.FromSeconds(120));
+        Console.WriteLine($"  host quiet after {settled.TotalSeconds:F1} s");
         await QueryLoad.RunAsync(_http, _api, total, Enumerable.Range(0, next).Select(n => new DateOnly(2020, 1, 1).AddDays(n)).ToList(),
-            options.GetInt("clients", 32), TimeSpan.FromSeconds(querySeconds), (t, g, m, met) => _rows.Add(new Row(t, g, m, met)));
+            options.GetInt("clients", 32), TimeSpan.FromSeconds(querySeconds), TimeSpan.FromSeconds(options.GetInt("warm-up-seconds", quick ? 5 : 20)),
+            (t, g, m, met) => _rows.Add(new Row(t, g, m, met)));
 
         Print();
         return 0;
+    }
+
+    /// <summary>Waits until the dev host uses under a tenth of a core for two seconds running (Linux /proc), at most <paramref name="limit"/>.</summary>
+    private async Task<TimeSpan> WaitForQuietHostAsync(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        if (_hostPid <= 0 || !File.Exists($"/proc/{_hostPid}/stat")) return TimeSpan.Zero;
+        static long Ticks(int pid)
+        {
+            // utime and stime, fields 14 and 15, counted after the ")" that ends the command name.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11]) + long.Parse(fields[12]);
+        }
+        var quiet = 0;
+        var last = Ticks(_hostPid);
+        while (clock.Elapsed < limit && quiet < 2)
+        {
+            await Task.Delay(1000);
+            var now = Ticks(_hostPid);
+            quiet = now - last < 10 ? quiet + 1 : 0; // 100 ticks a second per core
+            last = now;
+        }
+        return clock.Elapsed;
     }
 
     private async Task UploadAsync(GeneratedIssue issue)

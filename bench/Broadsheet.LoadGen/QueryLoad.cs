@@ -13,7 +13,7 @@ public static class QueryLoad
     private const string Paper = "济宁日报";
 
     public static async Task RunAsync(HttpClient http, string api, int storedStories, List<DateOnly> dates, int clients, TimeSpan duration,
-        Action<string, string, string, bool?> report)
+        TimeSpan warmUp, Action<string, string, string, bool?> report)
     {
         var people = new Dictionary<string, int>();
         var places = new Dictionary<string, int>();
@@ -46,9 +46,18 @@ public static class QueryLoad
         if (people.Count == 0 || places.Count == 0 || keywords.Count == 0)
             throw new BenchException($"stored stories give no query values (people {people.Count}, places {places.Count}, keywords {keywords.Count})");
 
-        // Warm-up: one round of each kind, not timed.
-        var warm = new Random(1);
-        foreach (var k in kinds) (await http.GetAsync(k.Url(warm))).Dispose();
+        // Warm-up, not timed: every client for a while, so the JIT and the host's caches (posting pages, rankings, the
+        // JSON of the stories the searches return) reach their steady state — a newsroom's searches run all day.
+        var warmUntil = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var rng = new Random(1 + c);
+            for (var i = c; warmUntil.Elapsed < warmUp; i++)
+            {
+                try { (await http.GetAsync(kinds[i % kinds.Length].Url(rng))).Dispose(); }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            }
+        })));
 
         var samples = kinds.ToDictionary(k => k.Name, _ => new List<double>());
         var hits = kinds.ToDictionary(k => k.Name, _ => 0L);

@@ -12,7 +12,7 @@ public static class CliApp
     public const string Usage = """
         usage: broadsheet COMMAND [options]
           parse FILE [--paper P] [--date yyyy-MM-dd] [--enrich]   print a dump's articles as JSON
-          serve [--storage CONNECTION] [--port 7071] [--engines 4] run the dev host: watcher + pipeline + HTTP API
+          serve [--storage CONNECTION] [--port 7071] [--engines 3] run the dev host: watcher + pipeline + HTTP API
           upload FILE|DIR... [--paper P] [--date D] [--storage C] [--wait [--api URL]]
                                                                   upload dumps to the `issues` container
           query [--q TEXT] [--person N] [--place N] [--org N] [--author N] [--column N] [--paper P]

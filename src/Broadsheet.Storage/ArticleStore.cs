@@ -63,7 +63,7 @@ public sealed class ArticleStore(BroadsheetStorage storage)
     {
         // A version is named by its content hash, so (article, version) → JSON never changes: safe to keep.
         var cacheKey = id + "|" + version;
-        if (_jsonCache.TryGetValue(cacheKey, out var cached)) return cached;
+        if (Recall(cacheKey) is { } cached) return cached;
         await storage.EnsureCreatedAsync(ct);
         var response = await storage.Resilience.ExecuteAsync(async t =>
             await Table.GetEntityIfExistsAsync<TableEntity>(id.Issue.ArticlePartition, RowKey(version, id.LocalId), cancellationToken: t), ct);
@@ -72,18 +72,80 @@ public sealed class ArticleStore(BroadsheetStorage storage)
         return json;
     }
 
-    /// <summary>Characters of article JSON kept in memory (~32 MB); when full the cache starts over (simple, and bounded).</summary>
+    /// <summary>
+    /// The JSON of several articles, in the order asked (null where an article is gone). Those not in memory are read
+    /// per issue, up to <see cref="PointsPerQuery"/> row keys a request — a page of 20 search hits from two issues is
+    /// two requests, not twenty.
+    /// </summary>
+    public async Task<string?[]> GetJsonManyAsync(IReadOnlyList<(ArticleId Id, string Version)> wanted, CancellationToken ct = default)
+    {
+        var result = new string?[wanted.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            result[i] = Recall(wanted[i].Id + "|" + wanted[i].Version);
+            if (result[i] is null) missing.Add(i);
+        }
+        if (missing.Count == 0) return result;
+        await storage.EnsureCreatedAsync(ct);
+        var requests = missing
+            .GroupBy(i => wanted[i].Id.Issue.ArticlePartition)
+            .SelectMany(g => g.Chunk(PointsPerQuery).Select(chunk => (Partition: g.Key, Items: chunk)));
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (request, c) =>
+        {
+            var keys = request.Items.Select(i => RowKey(wanted[i].Version, wanted[i].Id.LocalId)).Distinct().ToList();
+            // PartitionKey eq P and (RowKey eq k1 or RowKey eq k2 …): values escaped by CreateQueryFilter, one at a time.
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {request.Partition}") + " and ("
+                + string.Join(" or ", keys.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"))) + ")";
+            var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var e in await QueryAllAsync(filter, null, c))
+                byKey[e.RowKey] = await JsonOfAsync(e, c);
+            foreach (var i in request.Items)
+            {
+                if (!byKey.TryGetValue(RowKey(wanted[i].Version, wanted[i].Id.LocalId), out var json)) continue;
+                result[i] = json;
+                Remember(wanted[i].Id + "|" + wanted[i].Version, json);
+            }
+        });
+        return result;
+    }
+
+    /// <summary>Row keys per request: the table service takes at most 15 comparisons in a filter, one is the partition.</summary>
+    private const int PointsPerQuery = 14;
+
+    /// <summary>
+    /// Characters of article JSON kept in memory per generation (two are kept, ≤ ~64 MB in all). When the newer one is
+    /// full it becomes the older and a new one starts; a hit in the older is moved up. So the articles searches keep
+    /// returning stay, and a full cache never empties at once.
+    /// </summary>
     private const long JsonCacheChars = 16_000_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _jsonCache = new(StringComparer.Ordinal);
+    private System.Collections.Concurrent.ConcurrentDictionary<string, string> _jsonCache = new(StringComparer.Ordinal);
+    private System.Collections.Concurrent.ConcurrentDictionary<string, string> _olderJson = new(StringComparer.Ordinal);
     private long _jsonCacheSize;
+    private readonly Lock _jsonRoll = new();
+
+    private string? Recall(string key)
+    {
+        if (_jsonCache.TryGetValue(key, out var json)) return json;
+        if (!_olderJson.TryGetValue(key, out json)) return null;
+        Remember(key, json);
+        return json;
+    }
 
     private void Remember(string key, string json)
     {
         if (json.Length > JsonCacheChars / 100) return;
         if (Interlocked.Add(ref _jsonCacheSize, json.Length) > JsonCacheChars)
         {
-            _jsonCache.Clear();
-            Interlocked.Exchange(ref _jsonCacheSize, json.Length);
+            lock (_jsonRoll)
+            {
+                if (Interlocked.Read(ref _jsonCacheSize) > JsonCacheChars)
+                {
+                    _olderJson = _jsonCache;
+                    _jsonCache = new(StringComparer.Ordinal);
+                    Interlocked.Exchange(ref _jsonCacheSize, json.Length);
+                }
+            }
         }
         _jsonCache.TryAdd(key, json);
     }
@@ -92,9 +154,10 @@ public sealed class ArticleStore(BroadsheetStorage storage)
     private void Forget(string version)
     {
         var suffix = "|" + version;
-        foreach (var key in _jsonCache.Keys)
-            if (key.EndsWith(suffix, StringComparison.Ordinal) && _jsonCache.TryRemove(key, out var json))
-                Interlocked.Add(ref _jsonCacheSize, -json.Length);
+        foreach (var cache in new[] { _jsonCache, _olderJson })
+            foreach (var key in cache.Keys)
+                if (key.EndsWith(suffix, StringComparison.Ordinal) && cache.TryRemove(key, out var json) && cache == _jsonCache)
+                    Interlocked.Add(ref _jsonCacheSize, -json.Length);
     }
 
     /// <summary>Every row of one version (whole articles), in issue order.</summary>

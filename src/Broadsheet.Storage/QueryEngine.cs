@@ -72,21 +72,35 @@ public sealed class QueryEngine(IndexStore index, IssueStore issues, ArticleStor
             var offset = 0;
             if (position is not null && (!int.TryParse(position, out offset) || offset < 0))
                 throw new QueryException("continuationToken is not valid for this query");
-            var all = new List<(Posting Posting, double Score)>();
-            await foreach (var hit in IntersectAsync(lists, query, paperKey, null, ct))
+            // The ranking needs every match, so it is kept (until the index changes) for the next page and the next
+            // client asking the same.
+            var generation = await index.GenerationAsync(ct);
+            List<(Posting Posting, double Score)> ordered;
+            if (_rankings.TryGetValue(fingerprint, out var known) && known.Generation == generation) ordered = known.Ordered;
+            else
             {
-                if (!await IsCurrentAsync(hit[0])) continue;
-                all.Add((hit[0], hit.Sum(p => p.Weight)));
-                if (all.Count >= MaxRanked) break;
+                var all = new List<(Posting Posting, double Score)>();
+                await foreach (var hit in IntersectAsync(lists, query, paperKey, null, ct))
+                {
+                    if (!await IsCurrentAsync(hit[0])) continue;
+                    all.Add((hit[0], hit.Sum(p => p.Weight)));
+                    if (all.Count >= MaxRanked) break;
+                }
+                ordered = all.OrderByDescending(h => h.Score).ThenBy(h => h.Posting.DocKey, StringComparer.Ordinal).ToList();
+                if (_rankings.Count >= MaxRankings) _rankings.Clear();
+                _rankings[fingerprint] = (generation, ordered);
             }
-            var ordered = all.OrderByDescending(h => h.Score).ThenBy(h => h.Posting.DocKey, StringComparer.Ordinal).ToList();
             page = ordered.Skip(offset).Take(query.Top).ToList();
             if (offset + query.Top < ordered.Count) next = tokens.Create(fingerprint, (offset + query.Top).ToString());
         }
 
-        var json = await Task.WhenAll(page.Select(h => articles.GetJsonAsync(h.Posting.Id, h.Posting.Version, ct)));
+        var json = await articles.GetJsonManyAsync(page.Select(h => (h.Posting.Id, h.Posting.Version)).ToList(), ct);
         return new ArticlePage(json.OfType<string>().ToList(), next);
     }
+
+    /// <summary>Ranked `q` results kept, each up to <see cref="MaxRanked"/> matches.</summary>
+    private const int MaxRankings = 256;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Generation, List<(Posting Posting, double Score)> Ordered)> _rankings = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Issues' current versions, remembered until the index changes (<see cref="IndexStore.GenerationAsync"/>): every

@@ -51,6 +51,39 @@ public sealed class StorageTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task A_page_of_hits_is_read_a_few_requests_per_issue_in_the_order_asked()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var store = h.Services.GetRequiredService<ArticleStore>();
+        var issues = new[] { IssueKey.For("paper-a", "2022-08-08"), IssueKey.For("paper-a", "2022-08-09") };
+        var wanted = new List<(ArticleId Id, string Version)>();
+        foreach (var key in issues)
+        {
+            var rows = Enumerable.Range(1, 20).Select(n => new ArticleRow(ArticleId.For(key, $"p1-{n:00}"), "v1", n, 1, "article", "t", null,
+                JsonSerializer.Serialize(new { id = ArticleId.For(key, $"p1-{n:00}").ToString() }))).ToList();
+            await store.WriteVersionAsync(key, "v1", rows);
+            wanted.AddRange(rows.Select(r => (r.Id, "v1")));
+        }
+        wanted.Add((ArticleId.For(issues[0], "p9-99"), "v1")); // not there
+        var shuffled = wanted.OrderBy(w => w.Id.LocalId.GetHashCode()).ToList();
+
+        h.Counter.Reset();
+        var json = await store.GetJsonManyAsync(shuffled);
+        // 21 keys in one issue and 20 in the other, at most 14 a request: 2 + 2.
+        Assert.Equal(4, h.Counter.Table);
+        for (var i = 0; i < shuffled.Count; i++)
+        {
+            if (shuffled[i].Id.LocalId == "p9-99") Assert.Null(json[i]);
+            else Assert.Contains(shuffled[i].Id.ToString(), json[i]);
+        }
+
+        // Read once, then served from memory.
+        h.Counter.Reset();
+        Assert.Equal(json, await store.GetJsonManyAsync(shuffled));
+        Assert.Equal(1, h.Counter.Table); // only the missing one is asked for again
+    }
+
     [Theory]
     [InlineData(1_000)]
     [InlineData(100_000)]

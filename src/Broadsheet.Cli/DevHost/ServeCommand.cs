@@ -20,7 +20,7 @@ namespace Broadsheet.Cli.DevHost;
 public static class ServeCommand
 {
     public const int DefaultPort = 7071;
-    public const int DefaultEngines = 4;
+    public const int DefaultEngines = 3;
 
     public static async Task<int> RunAsync(CliOptions options)
     {
