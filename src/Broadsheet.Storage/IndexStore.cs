@@ -182,12 +182,21 @@ public sealed class IndexStore(BroadsheetStorage storage)
         var pending = new List<Posting>();
         string? pendingIssue = null;
         string? token = null;
+        // A value whose whole list fits one page (a person, a place, the `all` list of a few hundred issues) is read
+        // whole, once, and every date range and resume point is cut from that cached page: many different windows, one
+        // read. Longer lists are paged by the query's own key range.
+        var from = afterIssue is not null && string.CompareOrdinal(prefix + afterIssue, lower) >= 0 ? prefix + afterIssue : lower;
+        var wholeFilter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)}");
+        if (paperKey is not null) wholeFilter += " and " + TableClient.CreateQueryFilter($"Paper eq {paperKey}");
+        var whole = await ReadPageAsync(wholeFilter, WholeListEntities, null, select, ct);
         // Pages grow 8, 64, 512, 1000 entities: a listing that needs one page of hits reads one issue or a few, not a
         // thousand packed entities (each holds an issue's postings for the value).
         var pageSize = 8;
         do
         {
-            var page = await ReadPageAsync(filter, pageSize, token, select, ct);
+            var page = whole.Next is null
+                ? whole with { Entities = whole.Entities.Where(e => string.CompareOrdinal(e.RowKey, from) >= 0 && string.CompareOrdinal(e.RowKey, upper) < 0).ToList() }
+                : await ReadPageAsync(filter, pageSize, token, select, ct);
             pageSize = Math.Min(1000, pageSize * 8);
             foreach (var e in page.Entities)
             {
@@ -215,6 +224,9 @@ public sealed class IndexStore(BroadsheetStorage storage)
     // one small blob (AnnounceChangeAsync), and every instance looks at that blob's ETag at most every
     // GenerationCheck — so a search sees a new issue at once on the instance that published it and within
     // GenerationCheck elsewhere, and steady search load costs storage one request per GenerationCheck.
+
+    /// <summary>Entities read to see whether a value's whole list fits one page (≈ 1 MB at most for the `all` list).</summary>
+    private const int WholeListEntities = 256;
 
     /// <summary>How often the shared change marker is looked at.</summary>
     public static readonly TimeSpan GenerationCheck = TimeSpan.FromMilliseconds(250);
