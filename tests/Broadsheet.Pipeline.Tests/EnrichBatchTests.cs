@@ -12,7 +12,7 @@ public class EnrichBatchTests
         Assert.Equal(stories.Select(s => s.Id), batches.SelectMany(b => b).Select(s => s.Id));
 
     [Fact]
-    public void A_normal_issue_is_two_even_batches_that_finish_together()
+    public void Stories_are_shared_evenly_so_batches_finish_together()
     {
         var stories = Stories(150, 500);
         var batches = ParseIssueActivity.Batches(stories, maxStories: 100, maxChars: 200_000);
