@@ -73,7 +73,6 @@ public static class Throughput
         process.Refresh();
         var cpu0 = process.TotalProcessorTime;
         var rounds = 0;
-        var wall = Stopwatch.StartNew();
         TimeSpan used;
         do
         {
@@ -82,7 +81,6 @@ public static class Throughput
             process.Refresh();
             used = process.TotalProcessorTime - cpu0;
         } while (used < minCpu);
-        if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null) Console.WriteLine($"    {rounds} rounds, cpu {used.TotalSeconds:F2} s, wall {wall.Elapsed.TotalSeconds:F2} s, gen2 {GC.CollectionCount(2)}");
         return bytes * (double)rounds / used.TotalSeconds / 1e6;
     }
 }

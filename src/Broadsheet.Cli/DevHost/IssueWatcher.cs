@@ -23,9 +23,6 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     private bool storageDown;
     private long busyUntil;
 
-    public IssueWatcher(BlobContainerClient container, UploadIntake intake, IssueStore issues, DurableTaskClient client, ILogger<IssueWatcher> log)
-        : this(container, intake, issues, [client], log) { }
-
     /// <summary>Time between listings when nothing new has turned up for <see cref="BusyFor"/>.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>Time between listings while uploads are arriving: a new upload waits a quarter of a second, not one.</summary>
