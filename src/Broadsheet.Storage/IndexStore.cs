@@ -173,9 +173,8 @@ public sealed class IndexStore(BroadsheetStorage storage)
         var pk = Bucket(facet, value);
         // Resume inside the issue of the last posting returned: its entity holds later stories too.
         var afterIssue = afterDocKey is null ? null : IssuePart(afterDocKey);
-        var filter = afterIssue is not null && string.CompareOrdinal(prefix + afterIssue, lower) >= 0
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {prefix + afterIssue} and RowKey lt {upper}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {lower} and RowKey lt {upper}");
+        var from = afterIssue is not null && string.CompareOrdinal(prefix + afterIssue, lower) >= 0 ? prefix + afterIssue : lower;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {from} and RowKey lt {upper}");
         if (paperKey is not null) filter += " and " + TableClient.CreateQueryFilter($"Paper eq {paperKey}");
         string[] select = ["RowKey", "D", "Paper", "Date", "Version"];
 
@@ -185,7 +184,6 @@ public sealed class IndexStore(BroadsheetStorage storage)
         // A value whose whole list fits one page (a person, a place, the `all` list of a few hundred issues) is read
         // whole, once, and every date range and resume point is cut from that cached page: many different windows, one
         // read. Longer lists are paged by the query's own key range.
-        var from = afterIssue is not null && string.CompareOrdinal(prefix + afterIssue, lower) >= 0 ? prefix + afterIssue : lower;
         var wholeFilter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)}");
         if (paperKey is not null) wholeFilter += " and " + TableClient.CreateQueryFilter($"Paper eq {paperKey}");
         var whole = await ReadPageAsync(wholeFilter, WholeListEntities, null, select, ct);

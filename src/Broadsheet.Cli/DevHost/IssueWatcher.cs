@@ -153,11 +153,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         }
     }
 
-    /// <summary>The engine a blob's orchestrations run on: fixed by its name (FNV-1a, the same in every run).</summary>
-    private DurableTaskClient EngineFor(string blobName)
-    {
-        var h = 2166136261u;
-        foreach (var c in blobName) h = (h ^ c) * 16777619u;
-        return engines[(int)(h % (uint)engines.Count)];
-    }
+    /// <summary>The engine a blob's orchestrations run on: fixed by its name (the same in every run).</summary>
+    private DurableTaskClient EngineFor(string blobName) =>
+        engines[(int)(Convert.ToUInt32(KeyCodec.Sha256Hex(blobName)[..8], 16) % (uint)engines.Count)];
 }
