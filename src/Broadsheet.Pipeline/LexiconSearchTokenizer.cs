@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Broadsheet.Core.Layout;
 using Broadsheet.Core.Text;
 using Broadsheet.Enrichment.Lexicon;
 
@@ -24,14 +24,14 @@ public sealed class LexiconSearchTokenizer(NewsroomLexicon lexicon) : ISearchTok
         foreach (var token in lexicon.Cut(text.Normalize(NormalizationForm.FormKC)))
         {
             var word = token.Word;
-            if (word.Length == 1 && IsHan(word[0]))
+            if (word.Length == 1 && Chars.IsHan(word[0]))
             {
                 run.Add(word);
                 continue;
             }
             Flush(run, terms);
             if (!word.Any(char.IsLetterOrDigit)) continue;
-            if (!word.Any(IsHan))
+            if (!word.Any(Chars.IsHan))
             {
                 terms.Add(word.ToLowerInvariant());
                 continue;
@@ -52,8 +52,4 @@ public sealed class LexiconSearchTokenizer(NewsroomLexicon lexicon) : ISearchTok
         for (var i = 0; i + 1 < run.Count; i++) terms.Add(run[i] + run[i + 1]);
         run.Clear();
     }
-
-    private static bool IsHan(char c) =>
-        c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf' or >= '\uf900' and <= '\ufaff'
-        || char.GetUnicodeCategory(c) == UnicodeCategory.Surrogate;
 }

@@ -3,6 +3,7 @@ namespace Broadsheet.Core.Layout;
 /// <summary>Character classes the layout rules are written in.</summary>
 public static class Chars
 {
+    /// <summary>What Broadsheet counts as a Chinese character, everywhere (parser, enrichment, search terms).</summary>
     public static bool IsHan(char c) =>
         c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' or '〇';
 

@@ -62,7 +62,7 @@ public sealed partial class ArticleText
 /// <summary>Character classes the rules share.</summary>
 internal static class Chars
 {
-    public static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+    public static bool IsHan(char c) => Core.Layout.Chars.IsHan(c);
     public static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '０' and <= '９';
     public static char AsciiDigit(char c) => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c;
     /// <summary>Sentence enders.</summary>
