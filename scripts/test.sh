@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. Installs Azurite, Vite and playwright-core from package.json first (the storage tests start
-# Azurite themselves), builds the reading room so Broadsheet.Pipeline embeds it, runs the .NET tests, then the
+# Azurite themselves), builds the reading room so Broadsheet.Api embeds it, runs the .NET tests, then the
 # browser tests (headless Chromium at /usr/bin/chromium against the dev host the .NET build produced).
 # Both suites run even if the first fails; the script fails if either did.
 set -euo pipefail

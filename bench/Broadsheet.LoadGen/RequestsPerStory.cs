@@ -1,8 +1,8 @@
 using Azure.Storage.Blobs;
-using Broadsheet.Pipeline;
+using Broadsheet.DevHost;
+using Broadsheet.Ingestion;
 using Broadsheet.Storage;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,20 +17,18 @@ public static class RequestsPerStory
 {
     public static async Task<string> MeasureAsync(string connection, GeneratedIssue issue)
     {
-        Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         var counter = new RequestCounter();
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        services.AddBroadsheetPipeline(connection, o =>
+        services.AddBroadsheetIngestion(connection, o =>
         {
             o.Storage.NamePrefix = prefix;
             o.Storage.UploadContainer = prefix + "issues";
             o.Storage.Counter = counter;
         });
         await using var provider = services.BuildServiceProvider();
-        await using var host = await DurableTaskTestHost.StartAsync(r => r.AddBroadsheetTasks(provider),
-            new DurableTaskTestHostOptions { LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Critical)) });
+        await using var host = await LocalEngine.StartAsync(provider, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Critical)));
         var storage = provider.GetRequiredService<BroadsheetStorage>();
         await storage.EnsureCreatedAsync();
         var name = $"{issue.Paper}/{issue.Date:yyyy-MM-dd}.txt";

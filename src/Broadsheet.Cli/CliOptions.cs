@@ -1,71 +1,61 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Broadsheet.Cli;
 
-public sealed class CliUsageException(string message) : Exception(message);
-
-/// <summary>A failure the user can act on: printed as one line, exit code as given.</summary>
-public sealed class CliFailure(string message, int exitCode = 1) : Exception(message)
+/// <summary>Options several commands share, and option kinds that check their values the way the API does.</summary>
+internal static class CliOptions
 {
-    public int ExitCode { get; } = exitCode;
-}
-
-/// <summary>A small `--name value` / `--flag` parser: enough for our few commands, no dependency.</summary>
-public sealed class CliOptions
-{
-    private readonly Dictionary<string, string?> named = new(StringComparer.Ordinal);
-    public List<string> Positional { get; } = [];
-
-    /// <summary>Options that never take a value, so `--enrich FILE` keeps FILE positional.</summary>
-    public static readonly HashSet<string> Flags = ["enrich", "json", "help", "no-wait", "verbose", "wait"];
-
-    public static CliOptions Parse(ReadOnlySpan<string> args)
+    public static Option<string?> Storage() => new("--storage")
     {
-        var o = new CliOptions();
-        for (var i = 0; i < args.Length; i++)
+        Description = "Storage connection string (else env AzureWebJobsStorage, else UseDevelopmentStorage=true: Azurite)",
+        HelpName = "CONNECTION",
+    };
+
+    public static Option<string?> Api() => new("--api")
+    {
+        Description = $"The HTTP API's root (else env BROADSHEET_API, else {Commands.Endpoints.DefaultApi})",
+        HelpName = "URL",
+    };
+
+    public static Option<string?> Key() => new("--key")
+    {
+        Description = "Function key of a deployed app (else env BROADSHEET_FUNCTION_KEY; the dev host needs none)",
+        HelpName = "KEY",
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print the API's raw JSON instead of a table" };
+
+    public static Option<string?> Paper(string description) => new("--paper") { Description = description, HelpName = "PAPER" };
+
+    public static Option<string?> Text(string name, string description) => new(name) { Description = description, HelpName = "TEXT" };
+
+    /// <summary>A yyyy-MM-dd date; anything else is a one-line usage error naming the option.</summary>
+    public static Option<DateOnly?> Date(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "yyyy-MM-dd",
+        CustomParser = result =>
         {
-            var a = args[i];
-            if (a.StartsWith("--", StringComparison.Ordinal) && a.Length > 2)
-            {
-                var eq = a.IndexOf('=');
-                if (eq > 0) { o.named[a[2..eq]] = a[(eq + 1)..]; continue; }
-                var name = a[2..];
-                if (!Flags.Contains(name) && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) o.named[name] = args[++i];
-                else o.named[name] = null;
-            }
-            else o.Positional.Add(a);
-        }
-        return o;
-    }
+            var v = result.Tokens.Single().Value;
+            if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            result.AddError($"{name} must be a date as yyyy-MM-dd, not '{v}'");
+            return null;
+        },
+    };
 
-    public bool Has(string name) => named.ContainsKey(name);
-    public string? Get(string name) => named.TryGetValue(name, out var v) ? v : null;
-
-    public DateOnly? GetDate(string name)
+    /// <summary>A whole number in [min, max]; anything else is a one-line usage error naming the option.</summary>
+    public static Option<int?> Int(string name, int min, int max, string description) => new(name)
     {
-        var v = Get(name);
-        if (v is null) return null;
-        return DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new CliUsageException($"--{name} must be a date as yyyy-MM-dd, not '{v}'");
-    }
-
-    public int? GetInt(string name, int min, int max)
-    {
-        var v = Get(name);
-        if (v is null) return null;
-        return int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n : throw new CliUsageException($"--{name} must be a whole number from {min} to {max}, not '{v}'");
-    }
-
-    /// <summary>The value of an option that needs one: `--paper` alone is a usage error, not a silent null.</summary>
-    public string? GetValue(string name) => Has(name) && Get(name) is null
-        ? throw new CliUsageException($"--{name} needs a value")
-        : Get(name);
-
-    public string SinglePositional(string what) => Positional.Count switch
-    {
-        1 => Positional[0],
-        0 => throw new CliUsageException($"missing {what}"),
-        _ => throw new CliUsageException($"expected one {what}, got {Positional.Count}"),
+        Description = $"{description} ({min}-{max})",
+        HelpName = "N",
+        CustomParser = result =>
+        {
+            var v = result.Tokens.Single().Value;
+            if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+            result.AddError($"{name} must be a whole number from {min} to {max}, not '{v}'");
+            return null;
+        },
     };
 }

@@ -1,3 +1,3 @@
 using Broadsheet.Cli;
 
-return await CliApp.RunAsync(args);
+return await BroadsheetCli.RunAsync(args);

@@ -1,27 +1,30 @@
-using Broadsheet.Pipeline.Http;
+using Broadsheet.Api;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Broadsheet.Functions;
 
-/// <summary>The HTTP API (contract §3): routes and keys only; the handlers live in Broadsheet.Pipeline.</summary>
+/// <summary>
+/// The HTTP API (docs/contract.md §3): bindings only. Names, routes and methods are the
+/// constants of <see cref="ApiRoutes"/>, and each function hands its request to the route of the same name.
+/// </summary>
 public sealed class ApiFunctions(ApiHandlers api)
 {
-    [Function("ListIssues")]
-    public Task<IActionResult> ListIssues([HttpTrigger(AuthorizationLevel.Function, "get", Route = "issues")] HttpRequest request) =>
-        api.ListIssuesAsync(request);
+    [Function(ApiRoutes.ListIssues)]
+    public Task<IResult> ListIssues([HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.ListIssuesTemplate)] HttpRequest request) =>
+        ApiRoutes.HandleAsync(ApiRoutes.ListIssues, api, request);
 
-    [Function("GetIssue")]
-    public Task<IActionResult> GetIssue([HttpTrigger(AuthorizationLevel.Function, "get", Route = "issues/{paper}/{date}")] HttpRequest request,
+    [Function(ApiRoutes.GetIssue)]
+    public Task<IResult> GetIssue([HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.GetIssueTemplate)] HttpRequest request,
         string paper, string date) =>
-        api.GetIssueAsync(request, paper, date);
+        ApiRoutes.HandleAsync(ApiRoutes.GetIssue, api, request, (nameof(paper), paper), (nameof(date), date));
 
-    [Function("SearchArticles")]
-    public Task<IActionResult> SearchArticles([HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request) =>
-        api.SearchArticlesAsync(request);
+    [Function(ApiRoutes.SearchArticles)]
+    public Task<IResult> SearchArticles([HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.SearchArticlesTemplate)] HttpRequest request) =>
+        ApiRoutes.HandleAsync(ApiRoutes.SearchArticles, api, request);
 
-    [Function("GetArticle")]
-    public Task<IActionResult> GetArticle([HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}")] HttpRequest request, string id) =>
-        api.GetArticleAsync(request, id);
+    [Function(ApiRoutes.GetArticle)]
+    public Task<IResult> GetArticle([HttpTrigger(AuthorizationLevel.Function, ApiRoutes.Get, Route = ApiRoutes.GetArticleTemplate)] HttpRequest request,
+        string id) =>
+        ApiRoutes.HandleAsync(ApiRoutes.GetArticle, api, request, (nameof(id), id));
 }

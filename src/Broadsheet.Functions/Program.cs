@@ -1,5 +1,6 @@
 using Azure.Identity;
-using Broadsheet.Pipeline;
+using Broadsheet.Api;
+using Broadsheet.Ingestion;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -21,14 +22,15 @@ builder.Services.AddApplicationInsightsTelemetryWorkerService(o =>
 // a connection string locally, identity-based settings (…__blobServiceUri, …__tableServiceUri, …__clientId) in Azure.
 var config = builder.Configuration;
 var tokenKey = config["ContinuationTokenKey"];
-void Configure(PipelineOptions o) => o.Storage.TokenKey = string.IsNullOrWhiteSpace(tokenKey) ? null : tokenKey;
+void Configure(IngestionOptions o) => o.Storage.TokenKey = string.IsNullOrWhiteSpace(tokenKey) ? null : tokenKey;
 var connection = StorageConnection.Resolve(config, "IssueStorage") ?? StorageConnection.Resolve(config, "AzureWebJobsStorage")
                  ?? throw new InvalidOperationException("No storage configured: set IssueStorage (or AzureWebJobsStorage)");
 if (connection.ConnectionString is { } cs)
-    builder.Services.AddBroadsheetPipeline(cs, Configure);
+    builder.Services.AddBroadsheetIngestion(cs, Configure);
 else
-    builder.Services.AddBroadsheetPipeline(connection.BlobServiceUri!, connection.TableServiceUri!,
+    builder.Services.AddBroadsheetIngestion(connection.BlobServiceUri!, connection.TableServiceUri!,
         new ManagedIdentityCredential(connection.ClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), Configure);
+builder.Services.AddBroadsheetApi();
 
 builder.Build().Run();
 

@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using Broadsheet.Search;
 
 namespace Broadsheet.Storage;
 
@@ -13,10 +14,14 @@ public sealed record ArticleRow(ArticleId Id, string Version, int Order, int Pag
 /// JSON sits in string properties of at most 30,000 characters each (the service caps a property at 64 KiB);
 /// one too big for a row (over ~12 chunks, near the 1 MiB entity limit) goes to a blob instead.
 /// </summary>
-public sealed class ArticleStore(BroadsheetStorage storage)
+public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
 {
-    private const int ChunkChars = 30_000;
-    private const int MaxChunks = 12;
+    private readonly ArticleJsonCache cache = new();
+
+    /// <summary>Characters of JSON per string property (the service caps a property at 64 KiB).</summary>
+    public const int ChunkChars = 30_000;
+    /// <summary>Chunks a row holds at most (near the 1 MiB entity limit); a bigger article goes to a blob.</summary>
+    public const int MaxChunks = 12;
 
     private TableClient Table => storage.Articles;
 
@@ -63,12 +68,12 @@ public sealed class ArticleStore(BroadsheetStorage storage)
     {
         // A version is named by its content hash, so (article, version) → JSON never changes: safe to keep.
         var cacheKey = id + "|" + version;
-        if (Recall(cacheKey) is { } cached) return cached;
+        if (cache.Recall(cacheKey) is { } cached) return cached;
         await storage.EnsureCreatedAsync(ct);
         var response = await storage.Resilience.ExecuteAsync(async t =>
             await Table.GetEntityIfExistsAsync<TableEntity>(id.Issue.ArticlePartition, RowKey(version, id.LocalId), cancellationToken: t), ct);
         var json = response.HasValue ? await JsonOfAsync(response.Value!, ct) : null;
-        if (json is not null) Remember(cacheKey, json);
+        if (json is not null) cache.Remember(cacheKey, json);
         return json;
     }
 
@@ -83,53 +88,6 @@ public sealed class ArticleStore(BroadsheetStorage storage)
         await Parallel.ForEachAsync(Enumerable.Range(0, wanted.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (i, c) => result[i] = await GetJsonAsync(wanted[i].Id, wanted[i].Version, c));
         return result;
-    }
-
-    /// <summary>
-    /// Characters of article JSON kept in memory per generation (two are kept, ≤ ~64 MB in all). When the newer one is
-    /// full it becomes the older and a new one starts; a hit in the older is moved up. So the articles searches keep
-    /// returning stay, and a full cache never empties at once.
-    /// </summary>
-    private const long JsonCacheChars = 16_000_000;
-    private System.Collections.Concurrent.ConcurrentDictionary<string, string> _jsonCache = new(StringComparer.Ordinal);
-    private System.Collections.Concurrent.ConcurrentDictionary<string, string> _olderJson = new(StringComparer.Ordinal);
-    private long _jsonCacheSize;
-    private readonly Lock _jsonRoll = new();
-
-    private string? Recall(string key)
-    {
-        if (_jsonCache.TryGetValue(key, out var json)) return json;
-        if (!_olderJson.TryGetValue(key, out json)) return null;
-        Remember(key, json);
-        return json;
-    }
-
-    private void Remember(string key, string json)
-    {
-        if (json.Length > JsonCacheChars / 100) return;
-        if (Interlocked.Add(ref _jsonCacheSize, json.Length) > JsonCacheChars)
-        {
-            lock (_jsonRoll)
-            {
-                if (Interlocked.Read(ref _jsonCacheSize) > JsonCacheChars)
-                {
-                    _olderJson = _jsonCache;
-                    _jsonCache = new(StringComparer.Ordinal);
-                    Interlocked.Exchange(ref _jsonCacheSize, json.Length);
-                }
-            }
-        }
-        _jsonCache.TryAdd(key, json);
-    }
-
-    /// <summary>A deleted version is not served from memory any more (the rows are gone; a re-upload writes them again).</summary>
-    private void Forget(string version)
-    {
-        var suffix = "|" + version;
-        foreach (var cache in new[] { _jsonCache, _olderJson })
-            foreach (var key in cache.Keys)
-                if (key.EndsWith(suffix, StringComparison.Ordinal) && cache.TryRemove(key, out var json) && cache == _jsonCache)
-                    Interlocked.Add(ref _jsonCacheSize, -json.Length);
     }
 
     /// <summary>Every row of one version (whole articles), in issue order.</summary>
@@ -174,27 +132,12 @@ public sealed class ArticleStore(BroadsheetStorage storage)
         foreach (var blob in rows.Select(e => e.GetString("BodyBlob")).OfType<string>())
             await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(blob, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: t), ct);
         await TableBatches.SubmitAsync(Table, storage.Resilience, rows.Select(e => TableBatches.Delete(e.PartitionKey, e.RowKey)), ct);
-        Forget(version);
+        cache.Forget(version);
         return rows.Count;
     }
 
-    private async Task<List<TableEntity>> QueryAllAsync(string filter, IEnumerable<string>? select, CancellationToken ct)
-    {
-        var result = new List<TableEntity>();
-        string? token = null;
-        do
-        {
-            var (items, next) = await storage.Resilience.ExecuteAsync(async t =>
-            {
-                await foreach (var page in Table.QueryAsync<TableEntity>(filter, 1000, select, t).AsPages(token, 1000))
-                    return (page.Values.ToList(), page.ContinuationToken);
-                return (new List<TableEntity>(), (string?)null);
-            }, ct);
-            result.AddRange(items);
-            token = next;
-        } while (token is not null);
-        return result;
-    }
+    private Task<List<TableEntity>> QueryAllAsync(string filter, IEnumerable<string>? select, CancellationToken ct) =>
+        storage.QueryAllAsync<TableEntity>(Table, filter, select, ct);
 
     private async Task<string> JsonOfAsync(TableEntity e, CancellationToken ct)
     {

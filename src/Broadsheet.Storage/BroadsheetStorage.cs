@@ -71,6 +71,25 @@ public sealed class BroadsheetStorage
             return names;
         }, ct).AsTask();
 
+    /// <summary>Every entity a filter matches, page by page (1000 a page), each page one resilient call.</summary>
+    public async Task<List<T>> QueryAllAsync<T>(TableClient table, string filter, IEnumerable<string>? select, CancellationToken ct) where T : class, ITableEntity
+    {
+        var result = new List<T>();
+        string? token = null;
+        do
+        {
+            var (items, next) = await Resilience.ExecuteAsync(async t =>
+            {
+                await foreach (var page in table.QueryAsync<T>(filter, 1000, select, t).AsPages(token, 1000))
+                    return (page.Values.ToList(), page.ContinuationToken);
+                return (new List<T>(), (string?)null);
+            }, ct);
+            result.AddRange(items);
+            token = next;
+        } while (token is not null);
+        return result;
+    }
+
     private readonly SemaphoreSlim _createLock = new(1, 1);
     private volatile bool _isCreated;
 
@@ -83,23 +102,16 @@ public sealed class BroadsheetStorage
     }
 
     /// <summary>Client options for the SDK: its own retries off (Polly owns the budget), plus counting and test policies.</summary>
-    public static TableClientOptions TableClientOptions(StorageOptions options)
-    {
-        var o = new TableClientOptions();
-        o.Retry.MaxRetries = 0;
-        o.Retry.NetworkTimeout = options.AttemptTimeout;
-        if (options.Counter is not null) o.AddPolicy(options.Counter.ForTables(), HttpPipelinePosition.PerRetry);
-        foreach (var p in options.Policies) o.AddPolicy(p, HttpPipelinePosition.PerRetry);
-        return o;
-    }
+    public static TableClientOptions TableClientOptions(StorageOptions options) => Configure(new TableClientOptions(), options, options.Counter?.ForTables());
 
     /// <inheritdoc cref="TableClientOptions(StorageOptions)"/>
-    public static BlobClientOptions BlobClientOptions(StorageOptions options)
+    public static BlobClientOptions BlobClientOptions(StorageOptions options) => Configure(new BlobClientOptions(), options, options.Counter?.ForBlobs());
+
+    private static T Configure<T>(T o, StorageOptions options, Azure.Core.Pipeline.HttpPipelinePolicy? counter) where T : ClientOptions
     {
-        var o = new BlobClientOptions();
         o.Retry.MaxRetries = 0;
         o.Retry.NetworkTimeout = options.AttemptTimeout;
-        if (options.Counter is not null) o.AddPolicy(options.Counter.ForBlobs(), HttpPipelinePosition.PerRetry);
+        if (counter is not null) o.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         foreach (var p in options.Policies) o.AddPolicy(p, HttpPipelinePosition.PerRetry);
         return o;
     }

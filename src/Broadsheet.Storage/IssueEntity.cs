@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Broadsheet.Search;
 
 namespace Broadsheet.Storage;
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Broadsheet.Search;
 
 namespace Broadsheet.Storage;
 
@@ -81,19 +82,6 @@ public sealed class IssueStore(BroadsheetStorage storage)
     {
         await storage.EnsureCreatedAsync(ct);
         var filter = TableClient.CreateQueryFilter($"Status eq {IssueStatus.Queued} or Status eq {IssueStatus.Running}");
-        var result = new List<IssueEntity>();
-        string? token = null;
-        do
-        {
-            var (items, next) = await storage.Resilience.ExecuteAsync(async t =>
-            {
-                await foreach (var page in Table.QueryAsync<IssueEntity>(filter, 1000, cancellationToken: t).AsPages(token, 1000))
-                    return (page.Values.ToList(), page.ContinuationToken);
-                return (new List<IssueEntity>(), (string?)null);
-            }, ct);
-            result.AddRange(items);
-            token = next;
-        } while (token is not null);
-        return result;
+        return await storage.QueryAllAsync<IssueEntity>(Table, filter, null, ct);
     }
 }

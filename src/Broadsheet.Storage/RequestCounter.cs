@@ -3,7 +3,7 @@ using Azure.Core.Pipeline;
 
 namespace Broadsheet.Storage;
 
-/// <summary>Counts storage requests (one per HTTP attempt): how the README's cost figures are measured.</summary>
+/// <summary>Counts storage requests (one per HTTP attempt): how the cost figures in docs/storage.md are measured.</summary>
 public sealed class RequestCounter
 {
     private long _table, _blob, _tableBatch;

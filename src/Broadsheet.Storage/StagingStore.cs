@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Broadsheet.Core.Json;
 using Broadsheet.Core.Model;
+using Broadsheet.Search;
 
 namespace Broadsheet.Storage;
 

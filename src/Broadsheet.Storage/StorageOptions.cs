@@ -8,10 +8,13 @@ public sealed class StorageOptions
     /// <summary>Prepended to every table and container name (lower-case letters and digits): lets tests share one account.</summary>
     public string NamePrefix { get; set; } = "";
 
-    /// <summary>Where users upload issue dumps (not prefixed: it is the public contract).</summary>
-    public string UploadContainer { get; set; } = "issues";
+    /// <summary>The container users upload issue dumps to: the public contract (the blob trigger and the CLI name it).</summary>
+    public const string DefaultUploadContainer = "issues";
 
-    /// <summary>Index entities are spread over this many partitions (see README, "Storage and queries").</summary>
+    /// <summary>Where users upload issue dumps (not prefixed: it is the public contract; tests give each run its own).</summary>
+    public string UploadContainer { get; set; } = DefaultUploadContainer;
+
+    /// <summary>Index entities are spread over this many partitions (docs/storage.md, "The index").</summary>
     public int IndexBuckets { get; set; } = 16;
 
     /// <summary>Total attempts per storage call, the first included. The SDK's own retries are off so this is the whole budget.</summary>

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
-using static Broadsheet.EndToEnd.Tests.Ingestion;
+using Broadsheet.TestKit;
+using static Broadsheet.TestKit.LiveIngestion;
 
 namespace Broadsheet.EndToEnd.Tests;
 
@@ -183,7 +184,7 @@ public sealed class DevHostEndToEndTests(DevHostFixture fixture) : IClassFixture
     }
 
     /// <summary>The reference page plus its page 2, joined by a form feed (fixture from the parser's test suite).</summary>
-    private static byte[] TwoPageIssue => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "jining-daily-2022-08-08-issue.txt"));
+    private static byte[] TwoPageIssue => Samples.TwoPageIssue();
 
     /// <summary>The first words after a continuation marker, wrapped lines joined: they must end up in the merged story.</summary>
     private static string ContinuationOpening(byte[] issue, string marker)

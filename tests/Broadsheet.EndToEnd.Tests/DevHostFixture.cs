@@ -1,4 +1,4 @@
-using Broadsheet.Tests.Shared;
+using Broadsheet.TestKit;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
-using Broadsheet.Tests.Shared;
+using Broadsheet.TestKit;
 using Xunit.Abstractions;
-using static Broadsheet.EndToEnd.Tests.Ingestion;
+using static Broadsheet.TestKit.LiveIngestion;
 
 namespace Broadsheet.EndToEnd.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Broadsheet.Tests.Shared;
+using Broadsheet.TestKit;
 
 namespace Broadsheet.EndToEnd.Tests;
 
@@ -56,7 +56,7 @@ public sealed class DevHostStartupTests(AzuriteFixture azurite) : IClassFixture<
     {
         var deadPort = AzuriteFixture.FreePort();
         var storage = azurite.ConnectionString.Replace($":{azurite.BlobPort}/", $":{deadPort}/");
-        var (exitCode, _, stderr) = await DevHostProcess.RunCliAsync("upload", Ingestion.ReferenceIssuePath, "--storage", storage);
+        var (exitCode, _, stderr) = await DevHostProcess.RunCliAsync("upload", LiveIngestion.ReferenceIssuePath, "--storage", storage);
         Assert.Equal(1, exitCode);
         Assert.Contains("cannot reach storage", Assert.Single(NonEmptyLines(stderr)));
     }

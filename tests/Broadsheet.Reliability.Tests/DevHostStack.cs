@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Blobs;
-using Broadsheet.EndToEnd.Tests;
-using static Broadsheet.EndToEnd.Tests.Ingestion;
+using Broadsheet.TestKit;
+using static Broadsheet.TestKit.LiveIngestion;
 
 namespace Broadsheet.Reliability.Tests;
 

@@ -1,8 +1,7 @@
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
-using Broadsheet.Pipeline;
-using Broadsheet.Pipeline.Tests;
-using Broadsheet.Tests.Shared;
+using Broadsheet.Ingestion;
+using Broadsheet.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Broadsheet.Reliability.Tests.InProcessApi;
@@ -83,7 +82,7 @@ public sealed class DuplicateTests(AzuriteFixture azurite, ITestOutputHelper out
         foreach (var i in intakes.Where(i => i.Action == IntakeAction.Scheduled)) results.Add(await h.WaitAsync(i.InstanceId));
         output.WriteLine(string.Join(", ", results.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}")));
 
-        var rows = (await JsonAsync(h.Api.ListIssuesAsync(Get("top=200")))).GetProperty("items").EnumerateArray().ToList();
+        var rows = (await h.GetJsonAsync("/api/issues?top=200")).GetProperty("items").EnumerateArray().ToList();
         var row = Assert.Single(rows);
         Assert.Equal("complete", row.GetProperty("status").GetString());
         Assert.Equal(Expected(paper), (await ArticlesAsync(h, paper, Date)).Count);
@@ -92,7 +91,7 @@ public sealed class DuplicateTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     private static async Task<Broadsheet.Storage.IssueEntity> IssueRowAsync(PipelineHarness h, string paper) =>
-        await h.Services.GetRequiredService<Broadsheet.Storage.IssueStore>().GetAsync(Broadsheet.Storage.IssueKey.For(paper, Date))
+        await h.Services.GetRequiredService<Broadsheet.Storage.IssueStore>().GetAsync(Broadsheet.Search.IssueKey.For(paper, Date))
         ?? throw new Xunit.Sdk.XunitException($"no issue row for {paper}");
 }
 

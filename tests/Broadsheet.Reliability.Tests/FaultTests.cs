@@ -1,9 +1,8 @@
 using System.Text;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
-using Broadsheet.Pipeline;
-using Broadsheet.Pipeline.Tests;
-using Broadsheet.Tests.Shared;
+using Broadsheet.Ingestion;
+using Broadsheet.TestKit;
 using Xunit.Abstractions;
 using static Broadsheet.Reliability.Tests.InProcessApi;
 
@@ -58,7 +57,7 @@ public sealed class FaultTests(AzuriteFixture azurite, ITestOutputHelper output)
             Assert.Single(rows.Select(r => r.GetString("Version")).Distinct());
             Assert.Empty(await StagingLeftAsync(h, paper, date));
         }
-        var issues = await JsonAsync(h.Api.ListIssuesAsync(Get("top=200")));
+        var issues = await h.GetJsonAsync("/api/issues?top=200");
         Assert.Equal(uploads.Length, issues.GetProperty("items").GetArrayLength());
         Assert.All(issues.GetProperty("items").EnumerateArray(), i => Assert.Equal("complete", i.GetProperty("status").GetString()));
     }

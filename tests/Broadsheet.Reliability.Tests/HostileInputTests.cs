@@ -5,7 +5,7 @@ using Azure.Storage.Blobs.Models;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
 using Xunit.Abstractions;
-using static Broadsheet.EndToEnd.Tests.Ingestion;
+using static Broadsheet.TestKit.LiveIngestion;
 
 namespace Broadsheet.Reliability.Tests;
 

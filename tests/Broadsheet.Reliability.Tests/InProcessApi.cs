@@ -1,30 +1,13 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using Broadsheet.Pipeline.Tests;
-using Broadsheet.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Broadsheet.Search;
+using Broadsheet.TestKit;
 
 namespace Broadsheet.Reliability.Tests;
 
-/// <summary>Calls the HTTP handlers the way both hosts do, and reads raw storage to count what is really there.</summary>
+/// <summary>Lists through the API the way both hosts route it, and reads raw storage to count what is really there.</summary>
 public static class InProcessApi
 {
-    public static HttpRequest Get(string query)
-    {
-        var ctx = new DefaultHttpContext();
-        ctx.Request.Method = "GET";
-        ctx.Request.QueryString = new QueryString(query.StartsWith('?') ? query : "?" + query);
-        return ctx.Request;
-    }
-
-    public static async Task<JsonElement> JsonAsync(Task<IActionResult> action, int status = 200)
-    {
-        var result = Assert.IsType<ContentResult>(await action);
-        Assert.True(result.StatusCode == status, $"expected {status}, got {result.StatusCode}: {result.Content}");
-        return JsonDocument.Parse(result.Content!).RootElement.Clone();
-    }
-
     /// <summary>Every article the API lists for paper/date (all pages).</summary>
     public static async Task<List<JsonElement>> ArticlesAsync(PipelineHarness h, string paper, string date)
     {
@@ -33,7 +16,7 @@ public static class InProcessApi
         do
         {
             var q = $"paper={Uri.EscapeDataString(paper)}&date={date}&top=100" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
-            var page = await JsonAsync(h.Api.SearchArticlesAsync(Get(q)));
+            var page = await h.GetJsonAsync("/api/articles?" + q);
             all.AddRange(page.GetProperty("items").EnumerateArray());
             token = page.TryGetProperty("continuationToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         } while (token is not null);

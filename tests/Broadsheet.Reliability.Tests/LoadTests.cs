@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
 using Xunit.Abstractions;
-using static Broadsheet.EndToEnd.Tests.Ingestion;
+using static Broadsheet.TestKit.LiveIngestion;
 
 namespace Broadsheet.Reliability.Tests;
 

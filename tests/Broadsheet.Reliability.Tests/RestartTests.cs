@@ -2,7 +2,7 @@ using System.Text;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
 using Xunit.Abstractions;
-using static Broadsheet.EndToEnd.Tests.Ingestion;
+using static Broadsheet.TestKit.LiveIngestion;
 
 namespace Broadsheet.Reliability.Tests;
 

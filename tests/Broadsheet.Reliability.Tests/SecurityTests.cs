@@ -4,8 +4,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Broadsheet.EndToEnd.Tests;
-using Broadsheet.Tests.Shared;
+using Broadsheet.TestKit;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Broadsheet.Reliability.Tests;

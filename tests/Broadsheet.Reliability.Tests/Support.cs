@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using Broadsheet.EndToEnd.Tests;
-using Broadsheet.Tests.Shared;
+using Broadsheet.TestKit;
 
 namespace Broadsheet.Reliability.Tests;
 
@@ -27,7 +26,7 @@ public sealed class OwnedAzurite : IAsyncDisposable
 /// <summary>Inputs: the reference issue, variations of it, and hostile uploads.</summary>
 public static class Inputs
 {
-    public static byte[] ReferenceIssue => Ingestion.ReferenceIssue;
+    public static byte[] ReferenceIssue => LiveIngestion.ReferenceIssue;
     public static string ReferenceText => Encoding.UTF8.GetString(ReferenceIssue);
 
     public static byte[] RandomBytes(int length, int seed)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Broadsheet.Storage;
 
 namespace Broadsheet.Cli.Commands;
 
@@ -17,7 +18,8 @@ public sealed class ApiClient : IDisposable
         if (functionKey is not null) http.DefaultRequestHeaders.Add("x-functions-key", functionKey);
     }
 
-    public static ApiClient From(CliOptions options) => new(Endpoints.Api(options), Endpoints.FunctionKey(options));
+    /// <summary>From the --api and --key options (or their environment fallbacks).</summary>
+    public static ApiClient From(string? api, string? key) => new(Endpoints.Api(api), Endpoints.FunctionKey(key));
 
     /// <summary>GETs a path relative to the API root (`articles?q=…`) and returns the raw JSON body.</summary>
     public async Task<string> GetStringAsync(string relative, CancellationToken ct)

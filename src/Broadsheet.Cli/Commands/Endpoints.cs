@@ -1,3 +1,5 @@
+using Broadsheet.Storage;
+
 namespace Broadsheet.Cli.Commands;
 
 /// <summary>Where the commands find storage and the API: option, then environment, then the local default.</summary>
@@ -5,24 +7,22 @@ public static class Endpoints
 {
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
     public const string DefaultApi = "http://localhost:7071/api";
-    public const string IssuesContainer = "issues";
+    public const string IssuesContainer = StorageOptions.DefaultUploadContainer;
 
-    public static string Storage(CliOptions options) =>
-        options.GetValue("storage")
-        ?? NonEmpty(Environment.GetEnvironmentVariable("AzureWebJobsStorage"))
-        ?? DevelopmentStorage;
+    public static string Storage(string? option) =>
+        NonEmpty(option) ?? NonEmpty(Environment.GetEnvironmentVariable("AzureWebJobsStorage")) ?? DevelopmentStorage;
 
-    public static Uri Api(CliOptions options)
+    public static Uri Api(string? option)
     {
-        var raw = options.GetValue("api") ?? NonEmpty(Environment.GetEnvironmentVariable("BROADSHEET_API")) ?? DefaultApi;
+        var raw = NonEmpty(option) ?? NonEmpty(Environment.GetEnvironmentVariable("BROADSHEET_API")) ?? DefaultApi;
         if (!Uri.TryCreate(raw.TrimEnd('/') + "/", UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
             throw new CliUsageException($"--api must be an http(s) URL such as {DefaultApi}, not '{raw}'");
         return uri;
     }
 
     /// <summary>The function key, when calling a deployed app (the dev host needs none).</summary>
-    public static string? FunctionKey(CliOptions options) =>
-        options.GetValue("key") ?? NonEmpty(Environment.GetEnvironmentVariable("BROADSHEET_FUNCTION_KEY"));
+    public static string? FunctionKey(string? option) =>
+        NonEmpty(option) ?? NonEmpty(Environment.GetEnvironmentVariable("BROADSHEET_FUNCTION_KEY"));
 
     private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

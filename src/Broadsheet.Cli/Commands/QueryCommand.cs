@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 
@@ -6,81 +7,119 @@ namespace Broadsheet.Cli.Commands;
 /// <summary>`broadsheet query` and `broadsheet issues`: the HTTP API as readable tables (or raw JSON with --json).</summary>
 public static class QueryCommand
 {
-    /// <summary>CLI options passed through as query parameters of GET /api/articles (contract §3).</summary>
-    private static readonly string[] TextFilters = ["q", "person", "place", "org", "author", "column", "paper", "kind", "continuationToken"];
-    private static readonly string[] DateFilters = ["date", "from", "to"];
+    /// <summary>Options passed through as query parameters of GET /api/articles (docs/contract.md §3), with what they filter.</summary>
+    private static readonly (string Name, string Description)[] TextFilters =
+    [
+        ("q", "Words in the headline or text, segmented like ingestion"),
+        ("person", "A person named in the story"),
+        ("place", "A place named in the story"),
+        ("org", "An organisation named in the story"),
+        ("author", "A byline"),
+        ("column", "The column (栏目) the story ran under"),
+        ("paper", "The paper"),
+        ("kind", "article, brief, commentary, photo or editorsNote"),
+        ("continuationToken", "Resume a listing where the previous page ended"),
+    ];
 
-    public static async Task<int> RunQueryAsync(CliOptions options)
+    private static readonly (string Name, string Description)[] DateFilters =
+    [
+        ("date", "Stories of one issue date"),
+        ("from", "Stories of this date or later"),
+        ("to", "Stories of this date or earlier"),
+    ];
+
+    public static Command Query()
     {
-        if (options.Positional.Count > 0)
-            throw new CliUsageException($"query takes options only (did you mean --q \"{string.Join(' ', options.Positional)}\"?)");
-        var query = new List<KeyValuePair<string, string>>();
-        foreach (var name in TextFilters)
-            if (options.GetValue(name) is { } v) query.Add(new(name, v));
-        foreach (var name in DateFilters)
-            if (options.GetDate(name) is { } d) query.Add(new(name, d.ToString("yyyy-MM-dd")));
-        if (options.GetInt("top", 1, 100) is { } top) query.Add(new("top", top.ToString()));
+        var text = TextFilters.Select(f => CliOptions.Text("--" + f.Name, f.Description)).ToList();
+        var dates = DateFilters.Select(f => CliOptions.Date("--" + f.Name, f.Description)).ToList();
+        var top = CliOptions.Int("--top", 1, 100, "Stories per page");
+        var (api, key, json) = (CliOptions.Api(), CliOptions.Key(), CliOptions.Json());
+        var command = new Command("query", "Search stories through the HTTP API: title, date, page, byline, place, id");
+        foreach (var o in text) command.Options.Add(o);
+        foreach (var o in dates) command.Options.Add(o);
+        foreach (var o in new Option[] { top, api, key, json }) command.Options.Add(o);
+        command.SetAction(async (result, ct) =>
+        {
+            var query = new List<KeyValuePair<string, string>>();
+            foreach (var o in text)
+                if (result.GetValue(o) is { } v) query.Add(new(o.Name.TrimStart('-'), v));
+            foreach (var o in dates)
+                if (result.GetValue(o) is { } d) query.Add(new(o.Name.TrimStart('-'), d.ToString("yyyy-MM-dd")));
+            if (result.GetValue(top) is { } n) query.Add(new("top", n.ToString()));
+            return await RunQueryAsync(ApiClient.From(result.GetValue(api), result.GetValue(key)), "articles" + QueryString(query), result.GetValue(json), ct);
+        });
+        return command;
+    }
 
-        using var api = ApiClient.From(options);
-        var relative = "articles" + QueryString(query);
-        if (options.Has("json"))
+    public static Command Issues()
+    {
+        var token = CliOptions.Text("--continuationToken", "Resume the listing where the previous page ended");
+        var (api, key, json) = (CliOptions.Api(), CliOptions.Key(), CliOptions.Json());
+        var command = new Command("issues", "List uploads with their status and errors") { token, api, key, json };
+        command.SetAction(async (result, ct) =>
         {
-            Console.Out.WriteLine(await api.GetStringAsync(relative, CancellationToken.None));
+            var query = new List<KeyValuePair<string, string>>();
+            if (result.GetValue(token) is { } t) query.Add(new("continuationToken", t));
+            return await RunIssuesAsync(ApiClient.From(result.GetValue(api), result.GetValue(key)), "issues" + QueryString(query), result.GetValue(json), ct);
+        });
+        return command;
+    }
+
+    /// <summary>GETs a list from the API and prints it raw (--json) or through <paramref name="render"/>.</summary>
+    private static async Task<int> ShowAsync(ApiClient client, string relative, bool asJson, CancellationToken ct,
+        Action<IAnsiConsole, JsonElement, List<JsonElement>> render)
+    {
+        using var api = client;
+        if (asJson)
+        {
+            Console.Out.WriteLine(await api.GetStringAsync(relative, ct));
             return 0;
         }
-        using var doc = await api.GetJsonAsync(relative, CancellationToken.None);
-        var items = Items(doc.RootElement);
-        var console = Output();
-        if (items.Count == 0)
-        {
-            console.MarkupLine("[yellow]no stories match[/]");
-            return 0;
-        }
-        // Ids are long; a narrow terminal gets the readable columns (ids are in --json).
-        console.Write(ArticleTable(items, withIds: console.Profile.Width >= 120));
-        console.MarkupLine($"[grey]{items.Count} stor{(items.Count == 1 ? "y" : "ies")}[/]");
-        if (Str(doc.RootElement, "continuationToken") is { } token)
-            console.MarkupLine($"[grey]more: add --continuationToken {Markup.Escape(token)}[/]");
+        using var doc = await api.GetJsonAsync(relative, ct);
+        render(Output(), doc.RootElement, Items(doc.RootElement));
         return 0;
     }
 
-    public static async Task<int> RunIssuesAsync(CliOptions options)
-    {
-        using var api = ApiClient.From(options);
-        var query = new List<KeyValuePair<string, string>>();
-        if (options.GetValue("continuationToken") is { } t) query.Add(new("continuationToken", t));
-        var relative = "issues" + QueryString(query);
-        if (options.Has("json"))
+    private static Task<int> RunQueryAsync(ApiClient client, string relative, bool asJson, CancellationToken ct) =>
+        ShowAsync(client, relative, asJson, ct, (console, root, items) =>
         {
-            Console.Out.WriteLine(await api.GetStringAsync(relative, CancellationToken.None));
-            return 0;
-        }
-        using var doc = await api.GetJsonAsync(relative, CancellationToken.None);
-        var items = Items(doc.RootElement);
-        var console = Output();
-        if (items.Count == 0)
+            if (items.Count == 0)
+            {
+                console.MarkupLine("[yellow]no stories match[/]");
+                return;
+            }
+            // Ids are long; a narrow terminal gets the readable columns (ids are in --json).
+            console.Write(ArticleTable(items, withIds: console.Profile.Width >= 120));
+            console.MarkupLine($"[grey]{items.Count} stor{(items.Count == 1 ? "y" : "ies")}[/]");
+            if (Str(root, "continuationToken") is { } token)
+                console.MarkupLine($"[grey]more: add --continuationToken {Markup.Escape(token)}[/]");
+        });
+
+    private static Task<int> RunIssuesAsync(ApiClient client, string relative, bool asJson, CancellationToken ct) =>
+        ShowAsync(client, relative, asJson, ct, (console, _, items) =>
         {
-            console.MarkupLine("[yellow]no issues uploaded yet[/] — try `broadsheet upload FILE`");
-            return 0;
-        }
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("paper", "date", "status", "pages", "stories", "updated", "error");
-        foreach (var i in items)
-        {
-            var status = Str(i, "status") ?? "?";
-            var colour = status switch { "complete" => "green", "failed" => "red", "running" => "blue", _ => "yellow" };
-            table.AddRow(
-                new Text(Str(i, "paper") ?? $"({Str(i, "blob") ?? "?"})"),
-                new Text(Str(i, "date") ?? ""),
-                new Markup($"[{colour}]{Markup.Escape(status)}[/]"),
-                new Text(Number(i, "pages")),
-                new Text(Number(i, "articles")),
-                new Text(DateTimeOffset.TryParse(Str(i, "updated"), out var u) ? u.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'") : ""),
-                new Text(Str(i, "error") ?? ""));
-        }
-        console.Write(table);
-        return 0;
-    }
+            if (items.Count == 0)
+            {
+                console.MarkupLine("[yellow]no issues uploaded yet[/] — try `broadsheet upload FILE`");
+                return;
+            }
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumns("paper", "date", "status", "pages", "stories", "updated", "error");
+            foreach (var i in items)
+            {
+                var status = Str(i, "status") ?? "?";
+                var colour = status switch { "complete" => "green", "failed" => "red", "running" => "blue", _ => "yellow" };
+                table.AddRow(
+                    new Text(Str(i, "paper") ?? $"({Str(i, "blob") ?? "?"})"),
+                    new Text(Str(i, "date") ?? ""),
+                    new Markup($"[{colour}]{Markup.Escape(status)}[/]"),
+                    new Text(Number(i, "pages")),
+                    new Text(Number(i, "articles")),
+                    new Text(DateTimeOffset.TryParse(Str(i, "updated"), out var u) ? u.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'") : ""),
+                    new Text(Str(i, "error") ?? ""));
+            }
+            console.Write(table);
+        });
 
     internal static Table ArticleTable(IEnumerable<JsonElement> articles, bool withIds)
     {

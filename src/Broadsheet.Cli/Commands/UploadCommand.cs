@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Broadsheet.Storage;
 using Spectre.Console;
 
 namespace Broadsheet.Cli.Commands;
@@ -9,12 +11,33 @@ namespace Broadsheet.Cli.Commands;
 /// <summary>`broadsheet upload FILE|DIR…`: puts dumps into the `issues` container, where the pipeline picks them up.</summary>
 public static class UploadCommand
 {
-    public static async Task<int> RunAsync(CliOptions options)
+    private sealed record WaitOptions(bool Wait, string? Api, string? Key, int Timeout);
+
+    public static Command Create()
     {
-        if (options.Positional.Count == 0) throw new CliUsageException("upload needs at least one FILE or DIR");
-        var files = ExpandFiles(options.Positional);
-        var paper = options.GetValue("paper");
-        var date = options.GetDate("date");
+        var paths = new Argument<string[]>("FILE|DIR")
+        {
+            Description = "Dumps to upload: files, or folders whose *.txt files are all uploaded (archive/{paper}/{yyyy-MM-dd}.txt names them)",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var paper = CliOptions.Paper("The paper, for every file (else from the path: …/{paper}/{date}.txt or {paper}-{date}.txt)");
+        var date = CliOptions.Date("--date", "The issue date, for every file (else from the file name)");
+        var storage = CliOptions.Storage();
+        var wait = new Option<bool>("--wait") { Description = "Poll the API until each upload is ingested or failed" };
+        var (api, key) = (CliOptions.Api(), CliOptions.Key());
+        var timeout = CliOptions.Int("--timeout", 1, 3600, "Seconds --wait waits at most (default 300)");
+        var command = new Command("upload", "Upload issue dumps to the `issues` container, where the pipeline picks them up")
+            { paths, paper, date, storage, wait, api, key, timeout };
+        command.SetAction((result, _) => RunAsync(result.GetValue(paths) ?? [], result.GetValue(paper), result.GetValue(date),
+            Endpoints.Storage(result.GetValue(storage)),
+            new WaitOptions(result.GetValue(wait), result.GetValue(api), result.GetValue(key), result.GetValue(timeout) ?? 300)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] paths, string? paper, DateOnly? date, string storage, WaitOptions waiting)
+    {
+        if (paths.Length == 0) throw new CliUsageException("upload needs at least one FILE or DIR");
+        var files = ExpandFiles(paths);
         var targets = files.Select(f => BlobNaming.For(f, paper, date)).ToList();
         var clash = targets.GroupBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
@@ -23,8 +46,8 @@ public static class UploadCommand
 
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-        var service = StorageProbe.CreateClient(Endpoints.Storage(options));
-        var container = await StorageProbe.OpenIssuesContainerAsync(service, cts.Token);
+        var service = StorageProbe.CreateClient(storage);
+        var container = await StorageProbe.OpenUploadContainerAsync(service, cts.Token);
         var startedAt = DateTimeOffset.UtcNow;
 
         if (targets.Count == 1)
@@ -40,7 +63,7 @@ public static class UploadCommand
             if (failures.Count > 0) return 1;
         }
 
-        if (options.Has("wait")) return await WaitForIngestionAsync(options, targets, startedAt, cts.Token);
+        if (waiting.Wait) return await WaitForIngestionAsync(waiting, targets, startedAt, cts.Token);
         return 0;
     }
 
@@ -110,10 +133,10 @@ public static class UploadCommand
     /// updated after this upload started — or, when the upload changed nothing (same content), once the
     /// watcher has had time to look and left the finished row as it was.
     /// </summary>
-    private static async Task<int> WaitForIngestionAsync(CliOptions options, List<BlobTarget> targets, DateTimeOffset startedAt, CancellationToken ct)
+    private static async Task<int> WaitForIngestionAsync(WaitOptions options, List<BlobTarget> targets, DateTimeOffset startedAt, CancellationToken ct)
     {
-        var timeout = TimeSpan.FromSeconds(options.GetInt("timeout", 1, 3600) ?? 300);
-        using var api = ApiClient.From(options);
+        var timeout = TimeSpan.FromSeconds(options.Timeout);
+        using var api = ApiClient.From(options.Api, options.Key);
         var pending = targets.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var failed = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();

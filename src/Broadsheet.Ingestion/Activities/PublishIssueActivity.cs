@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Broadsheet.Core.Json;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Text;
+using Broadsheet.Search;
+using Broadsheet.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Broadsheet.Ingestion;
+
+/// <summary>
+/// Makes a staged version visible, all or nothing: writes the version's article rows and index entities, then
+/// flips the issue's current-version pointer (the one write readers key on), then deletes every other
+/// version's rows. A half-written version is never visible because readers only follow the pointer. If a newer
+/// upload of the issue arrived meanwhile, this version is discarded instead.
+/// </summary>
+public sealed class PublishIssueActivity(
+    IssueStore issues, ArticleStore articles, IndexStore index, StagingStore staging, ISearchTokenizer tokenizer,
+    ILogger<PublishIssueActivity> log) : IIngestActivity<PublishRequest, PublishResult>
+{
+    public const string Name = "PublishIssue";
+
+    public async Task<PublishResult> RunAsync(PublishRequest request)
+    {
+        var key = IssueKey.For(request.Paper, request.Date);
+        var version = request.Version;
+
+        var before = await issues.GetAsync(key);
+        if (before is not null && before.ContentHash != request.Upload.ContentHash)
+            return await DiscardAsync(key, version, request);
+        if (before is { Status: IssueStatus.Complete } && before.CurrentVersion == version && before.CurrentContentHash == request.Upload.ContentHash)
+        {
+            // The same bytes uploaded under another name were published first (versions derive from content), and
+            // that publish removed the shared staging: this version is already what readers see.
+            log.LogInformation("{Paper} {Date} version {Version} from {Blob} was already published by an identical upload",
+                request.Paper, request.Date, version, request.Upload.BlobName);
+            return new PublishResult(false, before.Articles, before.Pages, 0, 0);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // The staged batches are independent blobs: read them at once, not one round trip after another.
+        var readIssue = staging.ReadIssueAsync(key, version);
+        var batches = await Task.WhenAll(Enumerable.Range(0, request.Batches).Select(b => staging.ReadBatchAsync(key, version, "enriched", b)));
+        var staged = await readIssue;
+        var stories = new List<Article>(staged.Articles);
+        foreach (var batch in batches) stories.AddRange(batch);
+        var read = clock.Elapsed;
+
+        var rows = new List<ArticleRow>(stories.Count);
+        var postings = new List<(ArticleId, string, IndexTerm)>();
+        for (var i = 0; i < stories.Count; i++)
+        {
+            var article = stories[i];
+            var id = ArticleId.For(key, article.Id);
+            rows.Add(new ArticleRow(id, version, i, article.Page, article.Kind, Headline(article), article.Column, ToJson(article, id, request)));
+            postings.AddRange(IndexTerms.For(article, request.Paper, tokenizer).Select(t => (id, article.Kind, t)));
+        }
+
+        var built = clock.Elapsed;
+        // Article rows and index entities go to different tables: write both at once.
+        var writeArticles = articles.WriteVersionAsync(key, version, rows);
+        var (indexEntities, indexTransactions) = await index.WriteVersionAsync(key, version, postings);
+        var articleTransactions = await writeArticles;
+        var written = clock.Elapsed;
+
+        // The flip: only if this upload is still the latest one for the issue.
+        var flipped = await issues.UpdateAsync(key, row =>
+        {
+            if (row is null || row.ContentHash != request.Upload.ContentHash) return null;
+            row.CurrentVersion = version;
+            row.CurrentContentHash = request.Upload.ContentHash;
+            row.Status = IssueStatus.Complete;
+            row.Error = null;
+            row.Paper = request.Paper;
+            row.Date = request.Date;
+            row.Articles = stories.Count;
+            row.Pages = staged.Issue.Pages.Count;
+            row.Unassigned = staged.Unassigned.Count;
+            return row;
+        });
+        if (flipped?.CurrentVersion != version)
+            return await DiscardAsync(key, version, request);
+        await index.AnnounceChangeAsync();
+        var visible = clock.Elapsed;
+
+        // Everything not current goes: the previous version, and any attempt that died half-way.
+        var stale = await articles.DeleteOtherVersionsAsync(key, version);
+        foreach (var old in (await index.VersionsAsync(key)).Where(v => v != version))
+            stale += await index.DeleteVersionAsync(key, old);
+        await staging.DeleteAsync(key, version);
+
+        log.LogInformation("Published {Paper} {Date} version {Version}: {Articles} articles ({ArticleTx} transactions), {IndexEntities} index entities ({IndexTx} transactions), {Stale} stale rows deleted; " +
+            "read {ReadMs:F0} ms, build {BuildMs:F0} ms, write {WriteMs:F0} ms, flip {FlipMs:F0} ms, clean-up {CleanMs:F0} ms",
+            request.Paper, request.Date, version, stories.Count, articleTransactions, indexEntities, indexTransactions, stale,
+            read.TotalMilliseconds, (built - read).TotalMilliseconds, (written - built).TotalMilliseconds, (visible - written).TotalMilliseconds,
+            (clock.Elapsed - visible).TotalMilliseconds);
+        return new PublishResult(false, stories.Count, staged.Issue.Pages.Count, indexEntities, stale);
+    }
+
+
+    private async Task<PublishResult> DiscardAsync(IssueKey key, string version, PublishRequest request)
+    {
+        var current = (await issues.GetAsync(key))?.CurrentVersion;
+        var deleted = 0;
+        if (current != version)
+        {
+            deleted += await articles.DeleteVersionAsync(key, version);
+            deleted += await index.DeleteVersionAsync(key, version);
+        }
+        await staging.DeleteAsync(key, version);
+        log.LogInformation("Superseded {Paper} {Date} version {Version} from {Blob}: a newer upload replaces it ({Deleted} rows discarded)",
+            request.Paper, request.Date, version, request.Upload.BlobName, deleted);
+        return new PublishResult(true, 0, 0, 0, deleted);
+    }
+
+    private static string? Headline(Article a) =>
+        string.Join(" ", new[] { a.Kicker, a.Title, a.Subtitle }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } h ? h : null;
+
+    /// <summary>The contract's article JSON with the service id, plus the issue it belongs to.</summary>
+    internal static string ToJson(Article article, ArticleId id, PublishRequest request)
+    {
+        var node = JsonSerializer.SerializeToNode(article, ArticleJson.Compact)!.AsObject();
+        node["id"] = id.ToString();
+        var ordered = new JsonObject
+        {
+            ["id"] = id.ToString(),
+            ["paper"] = request.Paper,
+            ["date"] = request.Date,
+            ["localId"] = article.Id,
+        };
+        foreach (var (k, v) in node.ToList())
+        {
+            if (k == "id") continue;
+            node.Remove(k);
+            ordered[k] = v;
+        }
+        return ordered.ToJsonString(ArticleJson.Compact);
+    }
+}

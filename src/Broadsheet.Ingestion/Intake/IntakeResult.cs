@@ -1,0 +1,19 @@
+namespace Broadsheet.Ingestion;
+
+/// <summary>What <see cref="UploadIntake.OnBlobAsync"/> did with a blob event.</summary>
+public enum IntakeAction
+{
+    /// <summary>A new orchestration was scheduled.</summary>
+    Scheduled,
+    /// <summary>An orchestration for this exact blob content is already pending or running (or has completed): nothing started.</summary>
+    AlreadyScheduled,
+    /// <summary>The issue already holds this content (status complete): nothing started.</summary>
+    Unchanged,
+    /// <summary>The blob no longer exists (deleted after the event): nothing started.</summary>
+    BlobMissing,
+}
+
+public sealed record IntakeResult(IntakeAction Action, string InstanceId, string? Paper, string? Date, string ContentHash);
+
+/// <summary>An upload recorded as queued or running: the dev host re-runs these after its own restart.</summary>
+public sealed record UnfinishedUpload(string Container, string BlobName, string Status, string? InstanceId, string? Paper, string? Date);

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Broadsheet.Search;
+using Broadsheet.Storage;
+
+namespace Broadsheet.Ingestion;
+
+/// <summary>A blob's address as the issues table records it: "{container}/{name}".</summary>
+public sealed record BlobPath(string Container, string Name)
+{
+    public override string ToString() => Container + "/" + Name;
+
+    /// <summary>The path <see cref="ToString"/> wrote (the container holds no '/'; the name may).</summary>
+    public static BlobPath? Parse(string? text) =>
+        text?.IndexOf('/') is > 0 and var slash && slash < text.Length - 1 ? new BlobPath(text[..slash], text[(slash + 1)..]) : null;
+}
+
+/// <summary>
+/// One upload: a blob version (container, name, ETag) with its content hash, and the paper and date its name or
+/// metadata give (null until the text tells). It is the orchestration's input, and everything the pipeline keys on
+/// derives from it here: the issues-table row it is recorded under, the orchestration instance, the version its
+/// stories are staged and published as. (Derived values are not serialised: Durable history keeps the six fields.)
+/// </summary>
+/// <param name="ContentHash">"md5-…" (Content-MD5 from storage) or "sha256-…" (computed), hex.</param>
+public sealed partial record Upload(string Container, string BlobName, string ETag, string ContentHash, string? Paper, string? Date)
+{
+    [JsonIgnore] public BlobPath Blob => new(Container, BlobName);
+
+    /// <summary>The row the upload is recorded under: its issue's when paper and date are known, else a placeholder for the blob.</summary>
+    [JsonIgnore] public IssueKey IssueKey => KeyFor(Blob, Paper, Date);
+
+    /// <summary>"ingest-{sha256(container/name)[..16]}-{content hash[..16]}": no / \ # ?, same blob and bytes → same id.</summary>
+    [JsonIgnore] public string InstanceId => $"ingest-{KeyCodec.Sha256Hex(Blob.ToString())[..16]}-{HashHex[..Math.Min(16, HashHex.Length)]}";
+
+    /// <summary>Versions derive from content: the same bytes always stage and publish as the same version.</summary>
+    [JsonIgnore] public string Version => "v" + HashHex[..Math.Min(16, HashHex.Length)];
+
+    private string HashHex => ContentHash[(ContentHash.IndexOf('-') + 1)..];
+
+    /// <summary>The issue's key when paper and date are known, else the placeholder row of the blob (partition "~unresolved").</summary>
+    public static IssueKey KeyFor(BlobPath blob, string? paper, string? date) =>
+        paper is { Length: > 0 } && IssueKey.IsDate(date)
+            ? IssueKey.For(paper, date!)
+            : IssueKey.Unresolved(KeyCodec.Sha256Hex(blob.ToString())[..32]);
+
+    /// <summary>Paper and date from "{paper}/{yyyy-MM-dd}.txt", else from metadata "paper" and "date"; null when unknown.</summary>
+    public static (string? Paper, string? Date) IssueOf(string blobName, IDictionary<string, string>? metadata)
+    {
+        var m = BlobNameShape().Match(blobName);
+        if (m.Success && IssueKey.IsDate(m.Groups["date"].Value))
+            return (m.Groups["paper"].Value, m.Groups["date"].Value);
+        string? paper = null, date = null;
+        if (metadata is not null)
+        {
+            foreach (var (k, v) in metadata)
+            {
+                if (k.Equals("paper", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(v)) paper = Uri.UnescapeDataString(v.Trim());
+                if (k.Equals("date", StringComparison.OrdinalIgnoreCase) && IssueKey.IsDate(v.Trim())) date = v.Trim();
+            }
+        }
+        return (paper, date);
+    }
+
+    /// <summary>Writes this upload onto its issue row: which blob version, which content, what status.</summary>
+    public IssueEntity RecordOn(IssueEntity row, string? paper, string? date, string status, string? error)
+    {
+        row.Paper = paper ?? row.Paper;
+        row.Date = date ?? row.Date;
+        row.Status = status;
+        row.Error = error;
+        row.Blob = Blob.ToString();
+        row.BlobETag = ETag;
+        row.ContentHash = ContentHash;
+        return row;
+    }
+
+    [GeneratedRegex(@"^(?<paper>[^/]+)/(?<date>\d{4}-\d{2}-\d{2})\.txt$", RegexOptions.IgnoreCase)]
+    private static partial Regex BlobNameShape();
+}
