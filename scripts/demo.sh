@@ -98,7 +98,7 @@ Query it yourself:
   dotnet $CLI_DLL query --person 刘东利 --api $API
 MSG
 if command -v func >/dev/null; then
-  echo "Functions Core Tools found: the function app itself also runs with \`func start\` (README › Running locally › Under func start)."
+  echo "Functions Core Tools found: the function app itself also runs with \`func start\` (docs/local-development.md › Under func start)."
 fi
 say "serving on $API — Ctrl+C to stop"
 wait "$HOST_PID"

@@ -15,7 +15,7 @@ namespace Broadsheet.Bench;
 /// every sample and fixture page in the repository plus a headline-first export, concatenated with form feeds
 /// until the issue is about 2 MB. Target: ≥ 20 MB/s (see the MB/s column).
 /// `dotnet run -c Release --project bench/Broadsheet.Bench -- --filter '*ParseBenchmark*'`
-/// Figures and the machine they were measured on: README › Benchmarks › Parsing.
+/// Figures and the machine they were measured on: docs/benchmarks.md › Parsing.
 /// </summary>
 [Config(typeof(Config))]
 [MemoryDiagnoser]

@@ -1,4 +1,4 @@
-// The HTTP API's shapes (docs: README "Contracts"). Every field may be missing on older data: render defensively.
+// The HTTP API's shapes (docs/contract.md §3, README "Contracts"). Every field may be missing on older data: render defensively.
 
 export interface Byline { name: string; role?: string | null }
 export interface Dateline { raw: string; place?: string | null; date?: string | null }
