@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Broadsheet.TestKit;
 
 namespace Broadsheet.Reliability.Tests;
 
@@ -52,18 +53,5 @@ public sealed class ChaosPolicy(int every = 5, int hangEvery = 31) : HttpPipelin
         {
             await ProcessNextAsync(message, pipeline);
         }
-    }
-
-    private sealed class FakeResponse(int status, string reason, string requestId) : Response
-    {
-        public override int Status => status;
-        public override string ReasonPhrase => reason;
-        public override Stream? ContentStream { get; set; } = new MemoryStream();
-        public override string ClientRequestId { get; set; } = requestId;
-        public override void Dispose() { }
-        protected override bool ContainsHeader(string name) => false;
-        protected override IEnumerable<HttpHeader> EnumerateHeaders() => [];
-        protected override bool TryGetHeader(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { value = null; return false; }
-        protected override bool TryGetHeaderValues(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values) { values = null; return false; }
     }
 }

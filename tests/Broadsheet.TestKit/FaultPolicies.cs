@@ -47,20 +47,21 @@ public sealed class ThrottlePolicy(int times) : HttpPipelinePolicy
         if (Interlocked.Decrement(ref _remaining) >= 0)
         {
             Interlocked.Increment(ref _throttled);
-            message.Response = new BusyResponse(message.Request.ClientRequestId);
+            message.Response = new FakeResponse(503, "Server Busy", message.Request.ClientRequestId);
         }
     }
+}
 
-    private sealed class BusyResponse(string requestId) : Response
-    {
-        public override int Status => 503;
-        public override string ReasonPhrase => "Server Busy";
-        public override Stream? ContentStream { get; set; } = new MemoryStream();
-        public override string ClientRequestId { get; set; } = requestId;
-        public override void Dispose() { }
-        protected override bool ContainsHeader(string name) => false;
-        protected override IEnumerable<HttpHeader> EnumerateHeaders() => [];
-        protected override bool TryGetHeader(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { value = null; return false; }
-        protected override bool TryGetHeaderValues(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values) { values = null; return false; }
-    }
+/// <summary>A response the service never sent: what a fault policy answers in its place.</summary>
+public sealed class FakeResponse(int status, string reason, string requestId) : Response
+{
+    public override int Status => status;
+    public override string ReasonPhrase => reason;
+    public override Stream? ContentStream { get; set; } = new MemoryStream();
+    public override string ClientRequestId { get; set; } = requestId;
+    public override void Dispose() { }
+    protected override bool ContainsHeader(string name) => false;
+    protected override IEnumerable<HttpHeader> EnumerateHeaders() => [];
+    protected override bool TryGetHeader(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { value = null; return false; }
+    protected override bool TryGetHeaderValues(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values) { values = null; return false; }
 }
