@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Broadsheet.Pipeline;
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -10,12 +11,15 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 // In Azure, App Insights has local auth off: the worker's telemetry authenticates with the app's managed identity
 // (the host does the same from APPLICATIONINSIGHTS_AUTHENTICATION_STRING, "ClientId=…;Authorization=AAD").
+// WorkerService stays on 2.x (Directory.Packages.props): Functions.Worker.ApplicationInsights 2.x needs its
+// ITelemetryInitializer, which WorkerService 3.x no longer has (the app would not start).
 var telemetryClientId = ParseClientId(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
-builder.Services.AddApplicationInsightsTelemetryWorkerService(o =>
+if (telemetryClientId is not null)
 {
-    if (telemetryClientId is not null)
-        o.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(telemetryClientId));
-}).ConfigureFunctionsApplicationInsights();
+    var credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(telemetryClientId));
+    builder.Services.Configure<TelemetryConfiguration>(c => c.SetAzureTokenCredential(credential));
+}
+builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
 // The data lives where the `IssueStorage` connection points (falling back to the host's AzureWebJobsStorage):
 // a connection string locally, identity-based settings (…__blobServiceUri, …__tableServiceUri, …__clientId) in Azure.

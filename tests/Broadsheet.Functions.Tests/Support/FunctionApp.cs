@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace Broadsheet.Functions.Tests.Support;
+
+/// <summary>Where things are: the function app's build output (built before these tests) and the repository.</summary>
+public static class FunctionApp
+{
+    /// <summary>src/Broadsheet.Functions/bin/{Configuration}/{TargetFramework}: what `func start` and a deployment run.</summary>
+    public static string Directory { get; } = Path.GetFullPath(
+        typeof(FunctionApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FunctionAppDirectory").Value!);
+
+    public static string PathOf(string file) => Path.Combine(Directory, file);
+
+    /// <summary>The repository root (the folder holding Functions.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string RepoPath(params string[] parts) => Path.Combine([RepoRoot, .. parts]);
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Functions.sln above {AppContext.BaseDirectory}.");
+    }
+}
