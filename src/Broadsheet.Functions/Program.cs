@@ -34,6 +34,9 @@ else
     builder.Services.AddBroadsheetPipeline(connection.BlobServiceUri!, connection.TableServiceUri!,
         new ManagedIdentityCredential(connection.ClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), Configure);
 
+// Only the function app sweeps: the dev host re-runs unfinished uploads when it starts.
+builder.Services.AddSingleton<StuckUploadSweep>();
+
 builder.Build().Run();
 
 static string? ParseClientId(string? authentication) =>

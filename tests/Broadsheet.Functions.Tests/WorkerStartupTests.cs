@@ -31,7 +31,7 @@ public sealed class WorkerStartupTests(StartedWorker started) : IClassFixture<St
     public void Worker_reports_every_function_and_nothing_else()
     {
         Assert.Equal(
-            new[] { "EnrichArticles", "GetArticle", "GetIssue", "IngestIssue", "ListIssues", "OnIssueUploaded", "ParseIssue", "PublishIssue", "ReadingRoom", "RecordIngestFailure", "SearchArticles" },
+            new[] { "EnrichArticles", "GetArticle", "GetIssue", "IngestIssue", "ListIssues", "OnIssueUploaded", "ParseIssue", "PublishIssue", "ReadingRoom", "RecordIngestFailure", "SearchArticles", "SweepStuckUploads" },
             started.Functions.Keys.Order(StringComparer.Ordinal));
         Assert.All(started.Functions.Values, f => Assert.False(string.IsNullOrEmpty((string?)f["functionId"])));
     }
@@ -75,6 +75,16 @@ public sealed class WorkerStartupTests(StartedWorker started) : IClassFixture<St
         Assert.Equal(methods.Split(','), trigger["methods"]!.AsArray().Select(m => (string?)m));
         var output = Assert.Single(bindings, b => (string?)b["direction"] == "Out");
         Assert.Equal(("$return", "http"), ((string?)output["name"], (string?)output["type"]));
+    }
+
+    [Fact]
+    public void Stuck_upload_sweep_runs_on_a_timer_with_a_durable_client()
+    {
+        var bindings = started.Bindings("SweepStuckUploads");
+
+        var timer = Assert.Single(bindings, b => (string?)b["type"] == "timerTrigger");
+        Assert.Equal("0 */10 * * * *", (string?)timer["schedule"]);
+        Assert.Single(bindings, b => (string?)b["type"] == "durableClient");
     }
 
     [Fact]
