@@ -1,6 +1,5 @@
 using Azure.Identity;
 using Broadsheet.Pipeline;
-using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -9,16 +8,11 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-// In Azure, App Insights has local auth off: the worker's telemetry authenticates with the app's managed identity
-// (the host does the same from APPLICATIONINSIGHTS_AUTHENTICATION_STRING, "ClientId=…;Authorization=AAD").
+// In Azure, App Insights has local auth off: telemetry authenticates with the app's managed identity. The host reads
+// APPLICATIONINSIGHTS_AUTHENTICATION_STRING ("ClientId=…;Authorization=AAD") for its own telemetry, and
+// ConfigureFunctionsApplicationInsights does the same for the worker's (tests/Broadsheet.Functions.Tests checks it).
 // WorkerService stays on 2.x (Directory.Packages.props): Functions.Worker.ApplicationInsights 2.x needs its
 // ITelemetryInitializer, which WorkerService 3.x no longer has (the app would not start).
-var telemetryClientId = ParseClientId(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
-if (telemetryClientId is not null)
-{
-    var credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(telemetryClientId));
-    builder.Services.Configure<TelemetryConfiguration>(c => c.SetAzureTokenCredential(credential));
-}
 builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
 // The data lives where the `IssueStorage` connection points (falling back to the host's AzureWebJobsStorage):
@@ -38,12 +32,6 @@ else
 builder.Services.AddSingleton<StuckUploadSweep>();
 
 builder.Build().Run();
-
-static string? ParseClientId(string? authentication) =>
-    authentication?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(part => part.Split('=', 2))
-        .Where(kv => kv.Length == 2 && kv[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase))
-        .Select(kv => kv[1]).FirstOrDefault();
 
 /// <summary>A Functions-style connection: a connection string, or the identity-based "{name}__*" settings.</summary>
 internal sealed record StorageConnection(string? ConnectionString, Uri? BlobServiceUri, Uri? TableServiceUri, string? ClientId)

@@ -90,45 +90,36 @@ public sealed class WorkerStartupTests(StartedWorker started) : IClassFixture<St
     [Fact]
     public async Task Http_function_runs_through_an_invocation_request_against_the_configured_storage()
     {
-        var worker = started.Worker;
-        var function = started.Functions["ListIssues"];
-        var functionId = (string)function["functionId"]!;
-        var load = await worker.RequestAsync("functionLoadRequest",
-            new JsonObject { ["functionId"] = functionId, ["metadata"] = function.DeepClone() }, "functionLoadResponse");
-        Assert.Equal("Success", (string?)load["result"]!["status"]);
+        var (status, body, invocation) = await started.InvokeAsync("ListIssues", "api/issues?paper=" + Uri.EscapeDataString(StartedWorker.Paper));
 
-        // The host sends the invocation over gRPC and proxies the HTTP request itself to the worker's HttpUri,
-        // tagged with the invocation id; the worker pairs the two.
-        var invocationId = Guid.NewGuid().ToString();
-        var url = new Uri(new Uri((string)started.Init["capabilities"]!["HttpUri"]!), "api/issues?paper=" + Uri.EscapeDataString(StartedWorker.Paper));
-        await worker.SendAsync(new JsonObject
-        {
-            ["requestId"] = Guid.NewGuid().ToString(),
-            ["invocationRequest"] = new JsonObject
-            {
-                ["invocationId"] = invocationId,
-                ["functionId"] = functionId,
-                ["inputData"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = "request",
-                    ["data"] = new JsonObject { ["http"] = new JsonObject { ["method"] = "GET", ["url"] = url.AbsoluteUri } },
-                }),
-                ["traceContext"] = new JsonObject { ["traceParent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" },
-            },
-        });
-        using var http = new HttpClient { Timeout = HostedWorker.StepTimeout };
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("x-ms-invocation-id", invocationId);
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        var invocation = (await worker.ReceiveAsync("invocationResponse"))["invocationResponse"]!;
-
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}\n{worker.Diagnostics()}");
-        Assert.Equal(invocationId, (string?)invocation["invocationId"]);
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {body}\n{started.Worker.Diagnostics()}");
         Assert.Equal("Success", (string?)invocation["result"]!["status"]);
         var issue = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal((StartedWorker.Paper, StartedWorker.Date, "complete", 8),
             (issue.GetProperty("paper").GetString(), issue.GetProperty("date").GetString(), issue.GetProperty("status").GetString(), issue.GetProperty("articles").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Telemetry_goes_out_with_a_token_of_the_managed_identity_the_authentication_string_names()
+    {
+        // An invocation makes telemetry (its storage calls are tracked as dependencies).
+        await started.InvokeAsync("ListIssues", "api/issues");
+
+        var upload = await started.Azure.Telemetry.WaitAsync(HostedWorker.StepTimeout);
+
+        Assert.Equal("/v2.1/track", upload.Path);
+        Assert.Equal("Bearer " + FakeAzureEndpoints.AccessToken, upload.Authorization);
+        var tokenRequests = started.Azure.Requests.Where(r => r.Path == "/msi/token").ToList();
+        Assert.NotEmpty(tokenRequests);
+        Assert.All(tokenRequests, r =>
+        {
+            var query = Uri.UnescapeDataString(r.Query);
+            Assert.Contains("client_id=" + StartedWorker.TelemetryClientId, query);
+            Assert.Contains("resource=https://monitor.azure.com", query);
+            Assert.Equal(FakeAzureEndpoints.IdentityHeader, r.IdentityHeader);
+        });
+        Assert.All(started.Azure.Requests.Where(r => r.Path.EndsWith("/track", StringComparison.Ordinal)),
+            r => Assert.Equal("Bearer " + FakeAzureEndpoints.AccessToken, r.Authorization));
     }
 }
 
@@ -141,9 +132,16 @@ public sealed class StartedWorker : IAsyncLifetime
     public const string Paper = "济宁日报";
     public const string Date = "2022-08-08";
 
+    /// <summary>The user-assigned identity APPLICATIONINSIGHTS_AUTHENTICATION_STRING names, as the Bicep sets it.</summary>
+    public const string TelemetryClientId = "5b1e7a4c-0d7e-4d2f-9a51-3f0c2b8e6d11";
+
     private readonly AzuriteFixture _azurite = new();
+    private readonly HashSet<string> _loaded = [];
+    private readonly SemaphoreSlim _loading = new(1, 1);
 
     public HostedWorker Worker { get; private set; } = null!;
+
+    public FakeAzureEndpoints Azure { get; private set; } = null!;
 
     public JsonObject StartStream { get; private set; } = null!;
 
@@ -168,14 +166,22 @@ public sealed class StartedWorker : IAsyncLifetime
             ["Paper"] = Paper, ["Date"] = Date, ["Status"] = "complete", ["Pages"] = 1, ["Articles"] = 8, ["Updated"] = DateTimeOffset.UtcNow,
         });
 
+        Azure = await FakeAzureEndpoints.StartAsync();
         Worker = await HostedWorker.StartAsync(new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["IssueStorage"] = _azurite.ConnectionString,
             ["ContinuationTokenKey"] = "start-up-test-key",
-            // No telemetry leaves the machine: no connection string, and no probe of the Azure instance metadata endpoint.
-            ["ApplicationInsights__EnableAzureInstanceMetadataTelemetryModule"] = "false",
+            // Telemetry as infra/app/function-app.bicep sets it, sent to loopback stand-ins of Azure's endpoints,
+            // at once (developer mode) rather than every 30 s.
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint={Azure.Uri}",
+            ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = $"ClientId={TelemetryClientId};Authorization=AAD",
+            ["IDENTITY_ENDPOINT"] = Azure.IdentityEndpoint.AbsoluteUri,
+            ["IDENTITY_HEADER"] = FakeAzureEndpoints.IdentityHeader,
+            ["APPINSIGHTS_DEVELOPER_MODE"] = "true",
+            // Nothing else leaves the machine: no live metrics, no probe of the Azure instance metadata endpoint.
             ["ApplicationInsights__EnableQuickPulseMetricStream"] = "false",
+            ["ApplicationInsights__EnableAzureInstanceMetadataTelemetryModule"] = "false",
         });
 
         StartStream = (await Worker.ReceiveAsync("startStream"))["startStream"]!.AsObject();
@@ -192,11 +198,65 @@ public sealed class StartedWorker : IAsyncLifetime
             .ToDictionary(f => (string)f["name"]!);
     }
 
+    /// <summary>
+    /// Runs an HTTP function as the host does: loads it (once), sends the invocation over gRPC and proxies the HTTP
+    /// request itself to the worker's HttpUri, tagged with the invocation id, which the worker pairs with it.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body, JsonNode Invocation)> InvokeAsync(string function, string pathAndQuery)
+    {
+        var metadata = Functions[function];
+        var functionId = (string)metadata["functionId"]!;
+        await _loading.WaitAsync();
+        try
+        {
+            if (_loaded.Add(function))
+            {
+                var load = await Worker.RequestAsync("functionLoadRequest",
+                    new JsonObject { ["functionId"] = functionId, ["metadata"] = metadata.DeepClone() }, "functionLoadResponse");
+                Assert.Equal("Success", (string?)load["result"]!["status"]);
+            }
+        }
+        finally
+        {
+            _loading.Release();
+        }
+
+        var invocationId = Guid.NewGuid().ToString();
+        var url = new Uri(new Uri((string)Init["capabilities"]!["HttpUri"]!), pathAndQuery);
+        await Worker.SendAsync(new JsonObject
+        {
+            ["requestId"] = Guid.NewGuid().ToString(),
+            ["invocationRequest"] = new JsonObject
+            {
+                ["invocationId"] = invocationId,
+                ["functionId"] = functionId,
+                ["inputData"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = "request",
+                    ["data"] = new JsonObject { ["http"] = new JsonObject { ["method"] = "GET", ["url"] = url.AbsoluteUri } },
+                }),
+                ["traceContext"] = new JsonObject { ["traceParent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" },
+            },
+        });
+        using var http = new HttpClient { Timeout = HostedWorker.StepTimeout };
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("x-ms-invocation-id", invocationId);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var invocation = (await Worker.ReceiveAsync("invocationResponse", m => (string?)m["invocationResponse"]!["invocationId"] == invocationId))["invocationResponse"]!;
+        return (response.StatusCode, body, invocation);
+    }
+
     public async Task DisposeAsync()
     {
         if (Worker is not null)
         {
             await Worker.DisposeAsync();
+        }
+
+        if (Azure is not null)
+        {
+            await Azure.DisposeAsync();
         }
 
         await _azurite.DisposeAsync();

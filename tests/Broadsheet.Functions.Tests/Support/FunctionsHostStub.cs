@@ -77,14 +77,16 @@ public sealed class FunctionsHostStub : IAsyncDisposable
         _toSend.Writer.WriteAsync(JsonParser.Default.Parse(message.ToJsonString(), StreamingMessage));
 
     /// <summary>
-    /// The next message the worker sent whose content is <paramref name="content"/> (e.g. "startStream"), as JSON.
-    /// Messages of other kinds are kept for later calls, so the order of concurrent replies does not matter.
+    /// The next message the worker sent whose content is <paramref name="content"/> (e.g. "startStream") and that
+    /// <paramref name="match"/> accepts, as JSON. Other messages are kept for later calls, so the order of
+    /// concurrent replies does not matter.
     /// </summary>
-    public async Task<JsonObject> ReceiveAsync(string content, CancellationToken ct)
+    public async Task<JsonObject> ReceiveAsync(string content, Func<JsonObject, bool>? match, CancellationToken ct)
     {
+        bool Wanted(JsonObject m) => m.ContainsKey(content) && (match is null || match(m));
         lock (_skipped)
         {
-            var kept = _skipped.FirstOrDefault(m => m.ContainsKey(content));
+            var kept = _skipped.FirstOrDefault(Wanted);
             if (kept is not null)
             {
                 _skipped.Remove(kept);
@@ -95,7 +97,7 @@ public sealed class FunctionsHostStub : IAsyncDisposable
         while (true)
         {
             var message = await _received.Reader.ReadAsync(ct);
-            if (message.ContainsKey(content))
+            if (Wanted(message))
             {
                 return message;
             }

@@ -91,10 +91,10 @@ public sealed class HostedWorker : IAsyncDisposable
     public ValueTask SendAsync(JsonObject message) => Host.SendAsync(message);
 
     /// <summary>The worker's next message of this kind; fails with the worker's output if it exits or takes too long.</summary>
-    public async Task<JsonObject> ReceiveAsync(string content)
+    public async Task<JsonObject> ReceiveAsync(string content, Func<JsonObject, bool>? match = null)
     {
         using var timeout = new CancellationTokenSource(StepTimeout);
-        var receive = Host.ReceiveAsync(content, timeout.Token);
+        var receive = Host.ReceiveAsync(content, match, timeout.Token);
         var first = await Task.WhenAny(receive, _exited.Task);
         if (first == receive && receive.IsCompletedSuccessfully)
         {
@@ -145,7 +145,9 @@ public sealed class HostedWorker : IAsyncDisposable
     private static bool IsAppSetting(string key) =>
         key.StartsWith("AzureWebJobs", StringComparison.OrdinalIgnoreCase) || key.StartsWith("APPLICATIONINSIGHTS_", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("APPINSIGHTS_", StringComparison.OrdinalIgnoreCase) || key.StartsWith("IssueStorage", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("FUNCTIONS_", StringComparison.OrdinalIgnoreCase) || key.Equals("ContinuationTokenKey", StringComparison.OrdinalIgnoreCase);
+        || key.StartsWith("FUNCTIONS_", StringComparison.OrdinalIgnoreCase) || key.Equals("ContinuationTokenKey", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("IDENTITY_", StringComparison.OrdinalIgnoreCase) || key.StartsWith("MSI_", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("ApplicationInsights", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The dotnet running these tests (the test host is `dotnet testhost.dll`), else the one on PATH.</summary>
     private static string DotnetPath() =>
