@@ -21,14 +21,12 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
     /// </summary>
     public TimeSpan StuckAfter { get; init; } = TimeSpan.FromMinutes(15);
 
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
-
     /// <summary>What one pass did.</summary>
     public sealed record Outcome(int Restarted, int Failed, int LeftRunning);
 
     public async Task<Outcome> RunAsync(DurableTaskClient client, CancellationToken ct = default)
     {
-        var cutoff = Clock.GetUtcNow() - StuckAfter;
+        var cutoff = DateTimeOffset.UtcNow - StuckAfter;
         int restarted = 0, failed = 0, leftRunning = 0;
         foreach (var row in await issues.UnfinishedAsync(ct))
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Broadsheet.Tests.Shared;
 
 namespace Broadsheet.Functions.Tests.Support;
 
@@ -11,21 +12,8 @@ public static class FunctionApp
 
     public static string PathOf(string file) => Path.Combine(Directory, file);
 
-    /// <summary>The repository root (the folder holding Functions.sln).</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    /// <summary>The repository root.</summary>
+    public static string RepoRoot => AzuriteFixture.RepoRoot;
 
     public static string RepoPath(params string[] parts) => Path.Combine([RepoRoot, .. parts]);
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Functions.sln above {AppContext.BaseDirectory}.");
-    }
 }
