@@ -45,7 +45,9 @@ public sealed record StoryResult(
     IReadOnlyList<Origin> Origins);
 
 /// <summary>One dump parsed and scored: its stories, and how many of its Han characters the parse kept.</summary>
-public sealed record DumpResult(string Name, int Pages, int Predicted, IReadOnlyList<StoryResult> Stories, int HanIn, int HanKept, string? Error);
+/// <param name="GoldGap">Han characters the dump and its gold do not share (either way): 0 when the gold accounts for
+/// every character printed, as a rendered dump's gold must.</param>
+public sealed record DumpResult(string Name, int Pages, int Predicted, IReadOnlyList<StoryResult> Stories, int HanIn, int HanKept, int GoldGap, string? Error);
 
 public static class DumpEvaluation
 {
@@ -119,9 +121,8 @@ public static class DumpEvaluation
         }
 
         var hanIn = HanCounts([input]);
-        var hanOut = HanCounts(Everything(predicted));
-        var kept = hanIn.Sum(kv => Math.Min(kv.Value, hanOut.GetValueOrDefault(kv.Key)));
-        return new DumpResult(name, gold.Issue.Pages.Count, p.Count, stories, hanIn.Values.Sum(), kept, null);
+        var kept = Shared(hanIn, HanCounts(Everything(predicted)));
+        return new DumpResult(name, gold.Issue.Pages.Count, p.Count, stories, hanIn.Values.Sum(), kept, GoldGap(input, gold), null);
     }
 
     /// <summary>A dump the parser refused: every story missing, nothing kept.</summary>
@@ -130,7 +131,19 @@ public static class DumpEvaluation
             gold.Articles.Select((a, i) => new StoryResult(name, i, a, null, Segmentation.Missing, false, false,
                 a.Kicker is null ? null : false, a.Subtitle is null ? null : false,
                 a.Byline.Count == 0 ? null : false, a.Dateline is null ? null : false, [], [], 0, [])).ToList(),
-            HanCounts([input]).Values.Sum(), 0, error);
+            HanCounts([input]).Values.Sum(), 0, GoldGap(input, gold), error);
+
+    /// <summary>Han characters of the dump its gold lacks, plus those of the gold the dump lacks.</summary>
+    public static int GoldGap(string input, ParsedIssue gold)
+    {
+        var printed = HanCounts([input]);
+        var answered = HanCounts(Everything(gold));
+        var shared = Shared(printed, answered);
+        return printed.Values.Sum() - shared + answered.Values.Sum() - shared;
+    }
+
+    private static int Shared(Dictionary<char, int> a, Dictionary<char, int> b) =>
+        a.Sum(kv => Math.Min(kv.Value, b.GetValueOrDefault(kv.Key)));
 
     private static string Deck(Article a) => string.Concat(a.Kicker, a.Title, a.Subtitle);
 

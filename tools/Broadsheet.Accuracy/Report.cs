@@ -34,6 +34,8 @@ public static class Report
         foreach (var s in list)
         {
             w.WriteLine($"{s.Style}: {Breakdown(s)}" + (s.Errors > 0 ? $" · {s.Errors} dumps refused by the parser" : ""));
+            if (s.GoldMismatches.Count > 0)
+                w.WriteLine($"  warning: the gold of {s.GoldMismatches.Count} dumps does not match the Han text printed: {string.Join(", ", s.GoldMismatches.Take(5))}");
         }
     }
 

@@ -9,6 +9,8 @@ public sealed class StyleScore(string style)
     public int Stories { get; private set; }
     public int Predicted { get; private set; }
     public int Errors { get; private set; }
+    /// <summary>Dumps whose gold does not account for exactly the Han characters printed (a renderer bug).</summary>
+    public List<string> GoldMismatches { get; } = [];
     public Dictionary<Segmentation, int> Segments { get; } = Enum.GetValues<Segmentation>().ToDictionary(s => s, _ => 0);
     public Ratio Titles { get; } = new();
     public Ratio Headlines { get; } = new();
@@ -28,6 +30,7 @@ public sealed class StyleScore(string style)
         Pages += d.Pages;
         Predicted += d.Predicted;
         if (d.Error is not null) Errors++;
+        if (d.GoldGap != 0) GoldMismatches.Add($"{d.Name} ({d.GoldGap} Han chars)");
         HanIn += d.HanIn;
         HanKept += d.HanKept;
         foreach (var s in d.Stories)

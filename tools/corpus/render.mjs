@@ -20,6 +20,8 @@ function parseArgs(argv) {
       case '--styles': args.styles = value.split(',').map(s => s.trim()).filter(Boolean); i++; break;
       case '--limit': args.limit = Number(value); i++; break;
       case '--seed': args.seed = value; i++; break;
+      case '--keep-pdf': args.keepPdf = value; i++; break;
+      case '--dates': args.dates = value.split(','); i++; break;
       case '--help': case '-h': args.help = true; break;
       default: throw new Error(`unknown argument ${key} (see --help)`);
     }
@@ -27,7 +29,7 @@ function parseArgs(argv) {
   return args;
 }
 
-const USAGE = 'usage: render.mjs --corpus FILE.jsonl[.gz] --out DIR [--styles archive,pdf,pdf-raw] [--limit PAGES] [--seed S]';
+const USAGE = 'usage: render.mjs --corpus FILE.jsonl[.gz] --out DIR [--styles archive,pdf,pdf-raw] [--limit PAGES] [--seed S] [--dates D1,D2] [--keep-pdf DIR]';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -37,16 +39,18 @@ async function main() {
   for (const s of args.styles) if (!STYLES.includes(s)) throw new Error(`unknown style ${s} (${STYLES.join(', ')})`);
   if (!(args.limit > 0)) throw new Error('--limit takes a number of pages > 0');
 
-  const list = units(readCorpus(args.corpus), args.seed, args.limit);
+  const issues = readCorpus(args.corpus).filter(i => !args.dates || args.dates.includes(i.date));
+  const list = units(issues, args.seed, args.limit);
   const pdfStyles = args.styles.filter(s => s !== 'archive');
   const pdf = pdfStyles.length > 0 ? await (await import('./broadsheet.mjs')).openPrinter() : null;
   try {
     for (const style of args.styles) fs.mkdirSync(path.join(args.out, style), { recursive: true });
+    if (args.keepPdf) fs.mkdirSync(args.keepPdf, { recursive: true });
     let pages = 0;
     for (const unit of list) {
       if (args.styles.includes('archive')) write(args.out, 'archive', unit, renderArchive(unit, args.seed));
       if (pdf) {
-        const rendered = await pdf.render(unit, args.seed, pdfStyles);
+        const rendered = await pdf.render(unit, args.seed, pdfStyles, args.keepPdf);
         for (const style of pdfStyles) write(args.out, style, unit, rendered[style]);
       }
       pages += unit.pages.length;
