@@ -141,7 +141,7 @@ public static class Report
             runs.Add($"{fields} ← {from}{quote}");
             i = j + 1;
         }
-        return string.Join("; ", runs);
+        return runs.Count <= 12 ? string.Join("; ", runs) : string.Join("; ", runs.Take(12)) + $"; … {runs.Count - 12} more";
     }
 
     private static int Width(string s) => s.Sum(c => Broadsheet.Core.Layout.Chars.IsWide(c) ? 2 : 1);

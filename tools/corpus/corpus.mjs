@@ -62,7 +62,7 @@ export function printablePage(date, page) {
   for (const item of page.items) {
     if (!(item.paragraphs ?? []).some(p => p.trim() !== '')) continue;
     const { article, furniture } = goldArticle(item, date);
-    if (article.paragraphs.length === 0 && !article.title) continue;
+    if (article.paragraphs.length === 0 && !article.bylineRaw && !article.dateline) continue; // a heading with nothing under it
     stories.push({ item, gold: article });
     staff.push(...furniture);
   }
