@@ -5,7 +5,7 @@ namespace Broadsheet.Accuracy;
 /// <param name="Text">The field as the parser gave it.</param>
 /// <param name="Owner">Index of the gold story it belongs to, -1 for text of no story (furniture, running heads).</param>
 /// <param name="OwnerField">The gold field that holds it: kicker, title, subtitle, deck, dateline, byline, body; "part" when
-/// it only mostly belongs there (it runs across a story boundary).</param>
+/// it only mostly belongs there (it runs across a story boundary); "furniture" or "none" for text of no story.</param>
 public sealed record Origin(string Field, string Text, int Owner, string OwnerField, int Chars);
 
 /// <summary>Attributes every field of every predicted article to the gold story (and field) it was cut from.</summary>
@@ -13,10 +13,14 @@ public sealed class Attribution
 {
     private readonly List<(int Story, string Field, string Text)> _goldFields = [];
     private readonly List<StoryText> _gold;
+    private readonly List<string> _furniture;
 
-    public Attribution(IReadOnlyList<Broadsheet.Core.Model.Article> gold)
+    /// <param name="gold">The gold stories.</param>
+    /// <param name="furniture">The gold's page furniture (running heads, staff lines): text of no story.</param>
+    public Attribution(IReadOnlyList<Broadsheet.Core.Model.Article> gold, IEnumerable<string> furniture)
     {
         _gold = gold.Select(StoryText.Of).ToList();
+        _furniture = furniture.Select(StoryText.Normalise).Where(f => f.Length > 0).ToList();
         for (var k = 0; k < gold.Count; k++)
         {
             var a = gold[k];
@@ -64,13 +68,16 @@ public sealed class Attribution
 
     private Origin Locate(string field, string text, string norm, int prefer)
     {
-        // The narrowest field of the story nearest the preferred one (repeated text: a story printed twice).
+        // The narrowest field of the preferred story; else furniture; else the nearest story that prints it.
         (int Story, string Field)? hit = null;
         foreach (var (story, gf, gtext) in _goldFields)
         {
             if (!gtext.Contains(norm, StringComparison.Ordinal)) continue;
+            if (story == prefer) { hit = (story, gf); break; }
             if (hit is null || (prefer >= 0 && Math.Abs(story - prefer) < Math.Abs(hit.Value.Story - prefer))) hit = (story, gf);
         }
+        if (hit?.Story != prefer && _furniture.Any(f => f.Contains(norm, StringComparison.Ordinal)))
+            return new Origin(field, text, -1, "furniture", norm.Length);
         if (hit is { } h) return new Origin(field, text, h.Story, h.Field, norm.Length);
 
         // Not a substring of any one field: it runs across a boundary. Give it to the story with most of its pairs.

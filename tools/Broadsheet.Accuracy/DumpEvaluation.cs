@@ -61,7 +61,7 @@ public static class DumpEvaluation
 
         // Each predicted article's fields, attributed to the gold story (and field) they come from; ties between
         // stories that print the same text go to the article's home, the story it shares most with.
-        var attribution = new Attribution(g);
+        var attribution = new Attribution(g, gold.Issue.Pages.SelectMany(x => x.Furniture));
         var origins = new List<List<Origin>>(p.Count);
         for (var j = 0; j < p.Count; j++)
         {

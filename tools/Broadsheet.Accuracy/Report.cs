@@ -96,7 +96,7 @@ public static class Report
         }
         else w.WriteLine("   pred  (no article holds a tenth of it)");
         if (s.Pieces.Count > 1 || (s.Pieces.Count == 1 && s.Predicted != s.Pieces[0].Article))
-            w.WriteLine("   cut   " + string.Join(" | ", s.Pieces.Take(6).Select(x => $"{x.Article.Id} {x.Share:P0} {Opening(x.Article)}")));
+            w.WriteLine("   cut   " + string.Join(" | ", s.Pieces.Take(6).Select(x => $"{x.Article.Id} {(x.Share < 0.005 ? "<1 %" : x.Share.ToString("P0"))} {Opening(x.Article)}")));
         var lost = StoryText.Of(g).Length - s.Pieces.Sum(x => (int)Math.Round(x.Share * StoryText.Of(g).Length));
         if (s.Segmentation != Segmentation.Exact && lost > 0) w.WriteLine($"   lost  {lost} chars in no article (unassigned, furniture, banner)");
     }
@@ -136,7 +136,7 @@ public static class Report
             while (j + 1 < origins.Count && origins[j + 1].Owner == o.Owner && origins[j + 1].OwnerField == o.OwnerField
                    && origins[j + 1].Field.StartsWith('¶') && o.Field.StartsWith('¶')) j++;
             var fields = j == i ? o.Field : $"{o.Field}–{origins[j].Field}";
-            var from = o.Owner < 0 ? "no story" : o.Owner == self ? $"{o.OwnerField}" : $"story {o.Owner + 1} {o.OwnerField}";
+            var from = o.Owner < 0 ? (o.OwnerField == "furniture" ? "furniture" : "no story") : o.Owner == self ? $"{o.OwnerField}" : $"story {o.Owner + 1} {o.OwnerField}";
             var quote = o.Owner == self && o.OwnerField == "body" ? "" : $" \"{Short(o.Text, 24)}\"";
             runs.Add($"{fields} ← {from}{quote}");
             i = j + 1;
