@@ -79,6 +79,7 @@ public class DumpEvaluationTests
         Assert.Equal(Segmentation.Split, s.Segmentation);
         Assert.Equal(2, s.Pieces.Count);
         Assert.True(s.TitleExact);
+        Assert.Contains("a crosshead opened a new article", Causes.Of(s));
     }
 
     [Fact]
@@ -92,6 +93,9 @@ public class DumpEvaluationTests
         Assert.False(a.TitleExact);
         var title = Assert.Single(a.Origins, o => o.Field == "title");
         Assert.Equal((1, "title"), (title.Owner, title.OwnerField));
+        // A's own title went with B's body: A is cut in two as well.
+        Assert.Equal(["title from another story's title", "holds another story's heading", "cut into several articles"], Causes.Of(a));
+        Assert.Contains(("title from another story's title", 2), Causes.Tally(r.Stories));
     }
 
     [Fact]

@@ -57,15 +57,19 @@ public static class Report
     /// </summary>
     public static void Failures(TextWriter w, string style, IEnumerable<DumpResult> results, int limit, bool headingsToo)
     {
+        var list = results.ToList();
+        w.WriteLine($"== {style}: why stories go wrong (stories showing each cause)");
+        foreach (var (cause, n) in Causes.Tally(list.SelectMany(d => d.Stories))) w.WriteLine($"{n,6}  {cause}");
+        w.WriteLine();
         var shown = 0;
-        foreach (var d in results)
+        foreach (var d in list)
         {
             if (d.Error is not null) { w.WriteLine($"── {style}/{d.Name}: refused by the parser: {d.Error}"); continue; }
             foreach (var s in d.Stories)
             {
                 var headingWrong = !s.HeadlineExact || !s.TitleExact || s.BylineFound == false || s.DatelineFound == false;
                 if (s.Segmentation == Segmentation.Exact && !(headingsToo && headingWrong)) continue;
-                if (shown++ >= limit) { w.WriteLine($"… more (raise --failures N)"); return; }
+                if (shown++ >= limit) { w.WriteLine($"… more (raise --failures N)"); w.WriteLine(); return; }
                 Story(w, style, d, s);
             }
         }
@@ -79,6 +83,7 @@ public static class Report
             head.Append(" with " + string.Join(", ", s.Intruders.Take(4).Select(x => $"story {x.Index + 1} ({x.Chars} chars)")));
         if (s.ExtraChars > 0) head.Append($" + {s.ExtraChars} chars of no story");
         w.WriteLine(head);
+        if (Causes.Of(s) is { Count: > 0 } causes) w.WriteLine($"   why   {string.Join("; ", causes)}");
         w.WriteLine($"   gold  {Deck(g)}  · {StoryText.Of(g).Length} chars{Credits(g)}");
         if (s.Predicted is { } p)
         {
