@@ -38,7 +38,8 @@ if [[ $month == 2020-05 && ${#failures[@]} -gt 0 ]]; then
 fi
 
 harness() {
-  dotnet build tools/Broadsheet.Accuracy -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
+  local log
+  log=$(dotnet build tools/Broadsheet.Accuracy -c Release --nologo -v quiet -clp:ErrorsOnly 2>&1) || { echo "$log" >&2; exit 1; }
   dotnet tools/Broadsheet.Accuracy/bin/Release/net10.0/Broadsheet.Accuracy.dll "$@"
 }
 
