@@ -9,14 +9,15 @@
 #
 # Options: --month 2019-10|2020-05 (default 2020-05) · --limit PAGES · --seed S (default 1) · --styles archive,pdf,pdf-raw
 #          · --out DIR (default artifacts/accuracy/MONTH-seedS) · --failures N and --headings (2019-10 only: the held-out
-#          month's failures are not looked at) · --markdown.
+#          month's failures are not looked at) · --markdown · --regold (after a change to the gold rules only: rewrite
+#          the golds of the dumps rendered before instead of rendering again).
 # Rendered dumps are kept: a second run with the same month, seed, limit, styles and renderer only re-scores them.
 # Environment: BROADSHEET_SHARED (default ../shared beside the repository), BROADSHEET_CHROMIUM (default /usr/bin/chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-month=2020-05 seed=1 limit='' styles=archive,pdf,pdf-raw out='' markdown=() failures=()
+month=2020-05 seed=1 limit='' styles=archive,pdf,pdf-raw out='' markdown=() failures=() regold=''
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --month) month=$2; shift 2 ;;
@@ -27,7 +28,8 @@ while [[ $# -gt 0 ]]; do
     --markdown) markdown=(--markdown); shift ;;
     --failures) if [[ ${2:-} =~ ^[0-9]+$ ]]; then failures+=(--failures "$2"); shift 2; else failures+=(--failures); shift; fi ;;
     --headings) failures+=(--headings); shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --regold) regold=1; shift ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "accuracy: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -71,6 +73,10 @@ out=${out:-artifacts/accuracy/$month-seed$seed${limit:+-limit$limit}}
 stamp=$( (cat tools/corpus/*.mjs; echo "$corpus $(stat -c %s "$corpus") $seed $limit $styles") | sha256sum | cut -c1-16)
 if [[ -f $out/.rendered && $(cat "$out/.rendered") == "$stamp" ]]; then
   echo "Using the dumps rendered before in $out."
+elif [[ -n $regold && -f $out/.rendered ]]; then
+  echo "Rewriting the golds of the dumps in $out with today's gold rules …"
+  node tools/corpus/render.mjs --corpus "$corpus" --out "$out" --styles "$styles" --seed "$seed" ${limit:+--limit "$limit"} --gold-only
+  echo "$stamp" > "$out/.rendered"
 else
   rm -rf "$out"
   echo "Rendering $month ($styles${limit:+, $limit pages}, seed $seed) into $out …"

@@ -51,7 +51,7 @@ test('closing credits end the story they follow: wire datelines, reporters, 据�
 });
 
 test('author notes, data sources, quotes\' speakers and report compilers stay in the body', () => {
-  for (const last of ['（作者为中国驻尼泊尔大使）', '数据来源：华为云', '——习近平', '（本报记者周飞亚采访整理）', '（郭馨泽）', '（李东映参与采写）']) {
+  for (const last of ['（新华社北京10月4日电  记者梅世雄、樊永强、梅常伟，参与采写：云利孝、杨进）', '（作者为中国驻尼泊尔大使）', '数据来源：华为云', '——习近平', '（本报记者周飞亚采访整理）', '（郭馨泽）', '（李东映参与采写）']) {
     const a = gold(['正文。', last]);
     assert.deepEqual(a.paragraphs, ['正文。', last], last);
     assert.equal(a.bylineRaw, null, last);

@@ -96,6 +96,14 @@ function bodyHtml(m, L) {
   return `<div id="b${m.i}" class="body"${style}>${html}</div>`;
 }
 
+/** The furniture lines a laid-out page prints: its running head and staff lines. */
+export const pageFurniture = L => [L.head, ...L.staff];
+
+/** The furniture of every page of a unit in the PDF styles, without printing anything (for `--gold-only`). */
+export function unitFurniture(unit, seed) {
+  return new Map(unit.pages.map(page => [page.number, pageFurniture(layoutPage(unit.date, page, seed))]));
+}
+
 /** The page as HTML, with the packing data the in-page script uses. */
 export function pageHtml(L) {
   const els = new Map();
@@ -204,7 +212,7 @@ export async function openPrinter() {
           texts[style].push(execFileSync('pdftotext', args, { maxBuffer: 64 << 20 }).toString('utf8').replace(/\f+$/u, ''));
         }
         fs.rmSync(pdf);
-        furniture.set(page.number, [L.head, ...L.staff]);
+        furniture.set(page.number, pageFurniture(L));
       }
       return Object.fromEntries(styles.map(s => [s, { text: texts[s].join('\f'), furniture }]));
     },

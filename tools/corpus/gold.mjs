@@ -135,11 +135,10 @@ export function goldArticle(item, issueDate) {
     const closing = last.match(CLOSING_CREDIT);
     const shot = last.match(PHOTO_CREDIT);
     if (wire && !line) {
+      // …电  记者梅世雄、樊永强，参与采写：… is not a plain credit: the line stays whole in the body.
+      if (wire.groups.credit !== undefined && !parseCredit(wire.groups.credit)) break;
       line = dateline(wire.groups, issueDate);
-      if (wire.groups.credit !== undefined) {
-        if (!parseCredit(wire.groups.credit)) break;
-        credit(wire.groups.credit, plain(wire.groups.credit), true);
-      }
+      if (wire.groups.credit !== undefined) credit(wire.groups.credit, plain(wire.groups.credit), true);
     } else if (closing && parseCredit(closing.groups.credit)) {
       credit(closing.groups.credit, last, true);
     } else if (shot && parseCredit(shot.groups.credit) && (photo || paragraphs.filter(isPhotoCredit).length === 1)) {
