@@ -6,21 +6,23 @@ namespace Broadsheet.Accuracy;
 /// <summary>Parses every dump with Broadsheet.Core, as an upload named {paper}/{date}.txt would be, and scores it.</summary>
 public static class Harness
 {
-    public static DumpResult Run(Dump dump)
+    public static DumpResult Run(Dump dump) => Parse(dump).Result;
+
+    /// <summary>A dump's gold, its text, the parse (null when the parser refused it) and the score.</summary>
+    public static (ParsedIssue Gold, string Text, ParsedIssue? Predicted, DumpResult Result) Parse(Dump dump)
     {
         var gold = dump.ReadGold();
         var text = File.ReadAllText(dump.TextPath);
         var date = DateOnly.TryParse(gold.Issue.Date, out var d) ? d : (DateOnly?)null;
-        ParsedIssue predicted;
         try
         {
-            predicted = IssueParser.Parse(File.ReadAllBytes(dump.TextPath), new IssueContext(gold.Issue.Paper, date));
+            var predicted = IssueParser.Parse(File.ReadAllBytes(dump.TextPath), new IssueContext(gold.Issue.Paper, date));
+            return (gold, text, predicted, DumpEvaluation.Evaluate(dump.Name, text, gold, predicted));
         }
         catch (IssueFormatException e)
         {
-            return DumpEvaluation.Failed(dump.Name, text, gold, e.Message);
+            return (gold, text, null, DumpEvaluation.Failed(dump.Name, text, gold, e.Message));
         }
-        return DumpEvaluation.Evaluate(dump.Name, text, gold, predicted);
     }
 
     /// <summary>Every dump scored (in parallel), grouped by style in the order the styles were found.</summary>

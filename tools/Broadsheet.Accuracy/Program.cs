@@ -1,10 +1,12 @@
 using Broadsheet.Accuracy;
 
 const string Usage = """
-    usage: Broadsheet.Accuracy DIR... [--failures [N]] [--headings] [--style S] [--dump TEXT] [--markdown] [--floors FILE]
+    usage: Broadsheet.Accuracy DIR... [--failures [N]] [--headings] [--lines] [--style S] [--dump TEXT] [--markdown] [--floors FILE]
       DIR          a folder of rendered dumps ({name}.txt + {name}.gold.json), or a folder of such folders (one per style)
       --failures N print up to N stories that are not segmented exactly (default 50), with where their text went
       --headings   with --failures: also stories segmented right whose title, deck, byline or dateline is wrong
+      --lines      each dump line by line: the gold story and field it is from, the parsed article and field it went to
+                   (use with --dump)
       --style S    only this style (repeatable); --dump TEXT only dumps whose name contains TEXT
       --markdown   print the table as Markdown
       --floors F   exit 1 when a figure is below its floor in F (JSON: { "style": { "metric": percent } })
@@ -16,7 +18,7 @@ try
     var styles = new List<string>();
     string? dumpFilter = null, floorsPath = null;
     int failures = 0;
-    bool markdown = false, headings = false;
+    bool markdown = false, headings = false, lines = false;
     for (var i = 0; i < args.Length; i++)
     {
         switch (args[i])
@@ -26,6 +28,7 @@ try
                 if (i + 1 < args.Length && int.TryParse(args[i + 1], out var n)) { failures = n; i++; }
                 break;
             case "--headings": headings = true; break;
+            case "--lines": lines = true; break;
             case "--style": styles.Add(Next(args, ref i)); break;
             case "--dump": dumpFilter = Next(args, ref i); break;
             case "--markdown": markdown = true; break;
@@ -45,6 +48,11 @@ try
         .ToList();
     if (dumps.Count == 0) throw new ArgumentException($"no dumps ({{name}}.txt with {{name}}.gold.json) in {string.Join(", ", dirs)}");
 
+    if (lines)
+    {
+        foreach (var d in dumps) LineMap.Print(Console.Out, d);
+        Console.WriteLine();
+    }
     var results = Harness.RunAll(dumps);
     if (failures > 0)
     {
