@@ -1,5 +1,6 @@
 // Broadsheet on Azure: `azd up` from the repo root provisions this, deploys src/Broadsheet.Functions, then
-// its postdeploy hook wires Event Grid to the blob trigger (see README "Deploying to Azure").
+// its postdeploy hook wires Event Grid to the blob trigger (see README "Deploying to Azure"). The event
+// subscription is the hook's alone: it needs the deployed code, which a fresh provision never has.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -21,9 +22,6 @@ param principalId string = ''
 @allowed(['User', 'ServicePrincipal', 'Group'])
 param principalType string = 'User'
 
-@description('Create the BlobCreated subscription to the blob trigger. Needs the function code deployed first: the azd postdeploy hook turns it on.')
-param uploadEventsEnabled bool = false
-
 @description('Maximum instances the Flex Consumption app scales out to.')
 @minValue(40)
 @maxValue(1000)
@@ -34,8 +32,10 @@ param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
 
 @secure()
-@description('Signs the API\'s continuation tokens (paging cursors). Left out, each provision makes a new one; cursors issued before it then answer 400.')
-param continuationTokenKey string = newGuid()
+@minLength(32)
+@description('Signs the API\'s continuation tokens (paging cursors). azd generates it once per environment and keeps it in the environment\'s config, so every provision (after `azd down --purge` too) signs with the same key and users\' paging links keep working.')
+@metadata({ azd: { type: 'generate', config: { length: 48 } } })
+param continuationTokenKey string
 
 var tags = { 'azd-env-name': environmentName }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -143,20 +143,6 @@ module events 'app/events.bicep' = {
     deadLetterContainerName: containers.deadLetter
   }
   dependsOn: [storage]
-}
-
-module uploadSubscription 'app/upload-subscription.bicep' = if (uploadEventsEnabled) {
-  name: 'upload-subscription'
-  scope: rg
-  params: {
-    systemTopicName: names.systemTopic
-    functionAppName: names.functionApp
-    storageAccountName: names.storage
-    functionName: 'OnIssueUploaded'
-    issuesContainerName: containers.issues
-    deadLetterContainerName: containers.deadLetter
-  }
-  dependsOn: [events, functionApp]
 }
 
 output AZURE_LOCATION string = location

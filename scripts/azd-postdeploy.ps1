@@ -1,11 +1,6 @@
 # azd postdeploy hook (Windows): same as azd-postdeploy.sh, which explains each step.
 $ErrorActionPreference = 'Stop'
 
-if ($env:UPLOAD_EVENTS_ENABLED -eq 'true') {
-    Write-Host 'Upload events are wired; azd provision keeps the subscription up to date.'
-    exit 0
-}
-
 foreach ($name in 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_STORAGE_ACCOUNT_NAME', 'EVENT_GRID_SYSTEM_TOPIC_NAME') {
     if (-not [Environment]::GetEnvironmentVariable($name)) {
         Write-Error "$name is not set; run this through azd (azd up / azd hooks run postdeploy)."
@@ -33,5 +28,4 @@ for ($attempt = 1; ; $attempt++) {
     Start-Sleep -Seconds 30
 }
 
-azd env set UPLOAD_EVENTS_ENABLED true
 Write-Host 'Upload events wired: blobs created in the issues container now trigger OnIssueUploaded.'

@@ -1,13 +1,11 @@
 #!/bin/sh
 # azd postdeploy hook: subscribe the OnIssueUploaded blob trigger to BlobCreated events from the `issues`
 # container (infra/app/upload-subscription.bicep), once the code that answers them is deployed.
+# It runs after every deploy and is idempotent: the subscription is created, or updated in place (with the host's
+# current blobs_extension key). main.bicep never declares it, so a provision of a fresh environment (`azd down
+# --purge`, then `azd up`) cannot fail for want of deployed code, whatever an older azd environment still holds.
 # azd passes its environment (the main.bicep outputs) as variables. Needs the Azure CLI, signed in.
 set -eu
-
-if [ "${UPLOAD_EVENTS_ENABLED:-false}" = "true" ]; then
-  echo "Upload events are wired; azd provision keeps the subscription up to date."
-  exit 0
-fi
 
 for name in AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME AZURE_STORAGE_ACCOUNT_NAME EVENT_GRID_SYSTEM_TOPIC_NAME; do
   eval "value=\${$name:-}"
@@ -53,6 +51,4 @@ while :; do
   sleep "$retry_seconds"
 done
 
-# From now on main.bicep owns the subscription (and refreshes the key) on every azd provision.
-azd env set UPLOAD_EVENTS_ENABLED true
 echo "Upload events wired: blobs created in '${ISSUES_CONTAINER_NAME:-issues}' now trigger OnIssueUploaded."

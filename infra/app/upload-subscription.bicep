@@ -1,9 +1,9 @@
 // BlobCreated events from the `issues` container → the OnIssueUploaded blob trigger (Event Grid source).
 //
-// Deploy this only after the function code is deployed: the webhook needs the host's `blobs_extension`
-// system key, which exists once the host has loaded a blob trigger with Source = EventGrid, and Event Grid
-// validates the endpoint when the subscription is created. azd's postdeploy hook (scripts/azd-postdeploy.sh)
-// does it; afterwards main.bicep keeps it (uploadEventsEnabled = true).
+// Deployed only by azd's postdeploy hook (scripts/azd-postdeploy.sh), after every deploy, never by main.bicep:
+// the webhook needs the host's `blobs_extension` system key, which exists once the host has loaded a blob trigger
+// with Source = EventGrid, and Event Grid validates the endpoint when the subscription is created. A provision
+// of a fresh environment (`azd down --purge`, then `azd up`) has no code deployed yet.
 param systemTopicName string
 param functionAppName string
 param storageAccountName string

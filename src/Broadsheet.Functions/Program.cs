@@ -9,14 +9,12 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-// In Azure, App Insights has local auth off: the worker's telemetry authenticates with the app's managed identity
-// (the host does the same from APPLICATIONINSIGHTS_AUTHENTICATION_STRING, "ClientId=…;Authorization=AAD").
-var telemetryClientId = ParseClientId(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
-builder.Services.AddApplicationInsightsTelemetryWorkerService(o =>
-{
-    if (telemetryClientId is not null)
-        o.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(telemetryClientId));
-}).ConfigureFunctionsApplicationInsights();
+// In Azure, App Insights has local auth off: telemetry authenticates with the app's managed identity. The host reads
+// APPLICATIONINSIGHTS_AUTHENTICATION_STRING ("ClientId=…;Authorization=AAD") for its own telemetry, and
+// ConfigureFunctionsApplicationInsights does the same for the worker's (tests/Broadsheet.Functions.Tests checks it).
+// WorkerService stays on 2.x (Directory.Packages.props): Functions.Worker.ApplicationInsights 2.x needs its
+// ITelemetryInitializer, which WorkerService 3.x no longer has (the app would not start).
+builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
 // The data lives where the `IssueStorage` connection points (falling back to the host's AzureWebJobsStorage):
 // a connection string locally, identity-based settings (…__blobServiceUri, …__tableServiceUri, …__clientId) in Azure.
@@ -32,13 +30,10 @@ else
         new ManagedIdentityCredential(connection.ClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), Configure);
 builder.Services.AddBroadsheetApi();
 
-builder.Build().Run();
+// Only the function app sweeps: the dev host re-runs unfinished uploads when it starts.
+builder.Services.AddSingleton<StuckUploadSweep>();
 
-static string? ParseClientId(string? authentication) =>
-    authentication?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(part => part.Split('=', 2))
-        .Where(kv => kv.Length == 2 && kv[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase))
-        .Select(kv => kv[1]).FirstOrDefault();
+builder.Build().Run();
 
 /// <summary>A Functions-style connection: a connection string, or the identity-based "{name}__*" settings.</summary>
 internal sealed record StorageConnection(string? ConnectionString, Uri? BlobServiceUri, Uri? TableServiceUri, string? ClientId)

@@ -74,6 +74,17 @@ public sealed partial record Upload(string Container, string BlobName, string ET
         return row;
     }
 
+    /// <summary>
+    /// The upload a row records (what <see cref="RecordOn"/> wrote): null when the row names no blob or content, or
+    /// names an upload that would not be recorded under this row.
+    /// </summary>
+    public static Upload? RecordedOn(IssueEntity row)
+    {
+        if (BlobPath.Parse(row.Blob) is not { } blob || row.ContentHash is null) return null;
+        var upload = new Upload(blob.Container, blob.Name, row.BlobETag ?? "", row.ContentHash, row.Paper, row.Date);
+        return upload.IssueKey == row.Key ? upload : null;
+    }
+
     [GeneratedRegex(@"^(?<paper>[^/]+)/(?<date>\d{4}-\d{2}-\d{2})\.txt$", RegexOptions.IgnoreCase)]
     private static partial Regex BlobNameShape();
 }

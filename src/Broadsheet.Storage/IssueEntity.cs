@@ -27,6 +27,8 @@ public sealed class IssueEntity : ITableEntity
     public string? BlobETag { get; set; }
     public string? ContentHash { get; set; }
     public string? InstanceId { get; set; }
+    /// <summary>Content hash of the upload the stuck-upload sweep restarted: it restarts an upload once, then fails it.</summary>
+    public string? RestartedContentHash { get; set; }
 
     /// <summary>The version readers see: articles and index rows of other versions are invisible and get deleted.</summary>
     public string? CurrentVersion { get; set; }

@@ -53,7 +53,17 @@ public sealed partial class DocFiguresTests
         new("ArticlesTopMax", N(ArticleSearchRequest.MaxTop)),
         new("IssuesTopDefault", N(IssueListRequest.DefaultTop)),
         new("IssuesTopMax", N(IssueListRequest.MaxTop)),
+        new("SweepEveryMinutes", $"{SweepEveryMinutes()} minutes", @"SweepStuckUploads\s+\(every\s+(?<n>\d+)\s+minutes"),
+        new("SweepStuckAfterMinutes", $"{StuckUploadSweep.DefaultStuckAfter.TotalMinutes:0} minutes", @"not\s+changed\s+for\s+(?<n>\d+)\s+minutes"),
     ];
+
+    /// <summary>The sweep's interval, from its NCRONTAB schedule ("0 */N * * * *").</summary>
+    private static int SweepEveryMinutes()
+    {
+        var m = Regex.Match(StuckUploadSweep.Schedule, @"^0 \*/(\d+) \* \* \* \*$");
+        Assert.True(m.Success, $"the sweep's schedule {StuckUploadSweep.Schedule} is no longer every N minutes: say here how to read it");
+        return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
 
     private static readonly string Root = FindRoot();
 

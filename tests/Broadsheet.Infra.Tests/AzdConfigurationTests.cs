@@ -16,13 +16,13 @@ public sealed class AzdConfigurationTests(Templates templates)
         var declared = templates.Compiled["parameters"]!.AsObject();
 
         Assert.Empty(file.Select(p => p.Key).Except(declared.Select(p => p.Key)));
-        var required = declared.Where(p => p.Value!["defaultValue"] is null).Select(p => p.Key);
+        // Required means no default; the ones azd generates itself (once per environment) are not in the file.
+        var required = declared.Where(p => p.Value!["defaultValue"] is null && (string?)p.Value["metadata"]?["azd"]?["type"] != "generate").Select(p => p.Key);
         Assert.Empty(required.Except(file.Select(p => p.Key)));
 
         // azd fills these from its environment.
         Assert.Equal("${AZURE_ENV_NAME}", (string?)file["environmentName"]!["value"]);
         Assert.Equal("${AZURE_LOCATION}", (string?)file["location"]!["value"]);
-        Assert.Equal("${UPLOAD_EVENTS_ENABLED=false}", (string?)file["uploadEventsEnabled"]!["value"]);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class AzdConfigurationTests(Templates templates)
     }
 
     [Fact]
-    public void Postdeploy_hook_deploys_the_upload_subscription_then_hands_it_to_main_bicep()
+    public void Postdeploy_hook_deploys_the_upload_subscription()
     {
         using var fake = new FakeCli();
 
@@ -60,7 +60,8 @@ public sealed class AzdConfigurationTests(Templates templates)
         var az = Assert.Single(fake.Calls("az"));
         Assert.StartsWith("deployment group create --name upload-subscription --resource-group rg-test --template-file ", az);
         Assert.EndsWith("/infra/app/upload-subscription.bicep --parameters systemTopicName=evgt-test functionAppName=func-test storageAccountName=sttest --only-show-errors --output none", az);
-        Assert.Equal(["env set UPLOAD_EVENTS_ENABLED true"], fake.Calls("azd"));
+        // Nothing written back to the azd environment: provisioning must never depend on it.
+        Assert.Empty(fake.Calls("azd"));
     }
 
     [Fact]
@@ -70,26 +71,25 @@ public sealed class AzdConfigurationTests(Templates templates)
         var run = fake.RunHook(new() { ["UPLOAD_EVENTS_ENABLED"] = "false" });
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Equal(3, fake.Calls("az").Count);
-        Assert.Single(fake.Calls("azd"));
 
         using var broken = new FakeCli(azFailures: 100);
         var failed = broken.RunHook(new() { ["UPLOAD_EVENTS_ENABLED"] = "false" });
         Assert.NotEqual(0, failed.ExitCode);
         Assert.Equal(5, broken.Calls("az").Count);
-        Assert.Empty(broken.Calls("azd"));
         Assert.Contains("error: could not create the upload event subscription", failed.Stderr);
     }
 
     [Fact]
-    public void Postdeploy_hook_does_nothing_once_main_bicep_owns_the_subscription()
+    public void Postdeploy_hook_wires_the_events_on_every_deploy_even_where_an_old_hook_marked_them_wired()
     {
+        // An environment from before: the old hook set UPLOAD_EVENTS_ENABLED=true and then did nothing on later
+        // deploys, counting on main.bicep. After `azd down --purge` and `azd up` that left the new app unwired.
         using var fake = new FakeCli();
 
         var run = fake.RunHook(new() { ["UPLOAD_EVENTS_ENABLED"] = "true" });
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Empty(fake.Calls("az"));
-        Assert.Empty(fake.Calls("azd"));
+        Assert.StartsWith("deployment group create --name upload-subscription ", Assert.Single(fake.Calls("az")));
     }
 
     /// <summary>Stand-ins for az, azd and curl on PATH that record their arguments.</summary>

@@ -1,4 +1,5 @@
 using Broadsheet.Search;
+using Broadsheet.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Ingestion.Tests;
@@ -50,6 +51,24 @@ public sealed class UploadTests
     {
         var path = new BlobPath(container, name);
         Assert.Equal(path, BlobPath.Parse(path.ToString()));
+    }
+
+    [Fact]
+    public void A_row_gives_back_the_upload_recorded_on_it_and_nothing_for_a_row_that_is_not_its()
+    {
+        static IssueEntity RowOf(Upload upload) => upload.RecordOn(
+            new IssueEntity { PartitionKey = upload.IssueKey.PartitionKey, RowKey = upload.IssueKey.RowKey }, upload.Paper, upload.Date, IssueStatus.Queued, null);
+
+        var known = Of("济宁日报/2022-08-08.txt", paper: "济宁日报", date: "2022-08-08");
+        var unknown = Of("scans/x.txt");
+        Assert.Equal(known, Upload.RecordedOn(RowOf(known)));
+        Assert.Equal(unknown, Upload.RecordedOn(RowOf(unknown)));
+
+        // A row whose paper and date do not give its own key, a row with no blob, a row with no content: not an upload to act on.
+        var row = RowOf(known);
+        Assert.Null(Upload.RecordedOn(new IssueEntity { PartitionKey = row.PartitionKey, RowKey = row.RowKey, Paper = row.Paper, Blob = row.Blob, ContentHash = row.ContentHash }));
+        Assert.Null(Upload.RecordedOn(new IssueEntity { PartitionKey = row.PartitionKey, RowKey = row.RowKey, Paper = row.Paper, Date = row.Date, ContentHash = row.ContentHash }));
+        Assert.Null(Upload.RecordedOn(new IssueEntity { PartitionKey = row.PartitionKey, RowKey = row.RowKey, Paper = row.Paper, Date = row.Date, Blob = row.Blob }));
     }
 
     [Fact]

@@ -52,6 +52,36 @@ public sealed class ThrottlePolicy(int times) : HttpPipelinePolicy
     }
 }
 
+/// <summary>Holds matching requests until <see cref="Open"/>: keeps a call (and the activity making it) in flight while a test looks.</summary>
+public sealed class GatePolicy(Func<HttpMessage, bool> matches) : HttpPipelinePolicy, IDisposable
+{
+    private readonly SemaphoreSlim _reached = new(0);
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public SemaphoreSlim Reached => _reached;
+
+    public void Open() => _open.TrySetResult();
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        if (matches(message))
+        {
+            _reached.Release();
+            await _open.Task;
+        }
+        await ProcessNextAsync(message, pipeline);
+    }
+
+    public void Dispose()
+    {
+        Open();
+        _reached.Dispose();
+    }
+}
+
 /// <summary>A response the service never sent: what a fault policy answers in its place.</summary>
 public sealed class FakeResponse(int status, string reason, string requestId) : Response
 {

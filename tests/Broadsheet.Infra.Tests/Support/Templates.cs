@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 namespace Broadsheet.Infra.Tests.Support;
 
 /// <summary>
-/// Builds infra/main.bicep to ARM JSON once, and takes two deployment snapshots of it (`bicep snapshot`: the
+/// Builds infra/main.bicep to ARM JSON once, and takes deployment snapshots of it (`bicep snapshot`: the
 /// resources ARM would deploy, with every expression that can be evaluated before deployment evaluated):
-/// <see cref="Full"/> as azd runs it after the postdeploy hook (upload events on, a deploying user), and
-/// <see cref="FirstProvision"/> with only the required parameters, as the first `azd provision` runs it.
-/// Works on a copy of infra/ so nothing is written into the source tree.
+/// <see cref="Full"/> with a deploying user, <see cref="FirstProvision"/> with only the parameters azd must supply,
+/// and <see cref="StaleEnvironment"/> from main.parameters.json as azd fills it from an environment that an older
+/// postdeploy hook marked "upload events wired". Works on a copy of infra/ so nothing is written into the source tree.
 /// </summary>
 public sealed class Templates : IDisposable
 {
@@ -15,6 +15,9 @@ public sealed class Templates : IDisposable
     public const string TenantId = "00000000-0000-0000-0000-0000000000b2";
     public const string UserPrincipalId = "00000000-0000-0000-0000-0000000000c3";
     public const string Location = "swedencentral";
+
+    /// <summary>Stands in for the continuation-token key azd generates once per environment.</summary>
+    public const string GeneratedTokenKey = "azd-generated-key-0123456789abcdef0123456789ab";
 
     private readonly string _workDir;
 
@@ -30,12 +33,19 @@ public sealed class Templates : IDisposable
             param environmentName = 'ci'
             param location = '{Location}'
             param principalId = '{UserPrincipalId}'
-            param uploadEventsEnabled = true
+            param continuationTokenKey = '{GeneratedTokenKey}'
             """);
         FirstProvision = TakeSnapshot("first", $"""
             param environmentName = 'ci'
             param location = '{Location}'
+            param continuationTokenKey = '{GeneratedTokenKey}'
             """);
+        StaleEnvironment = TakeSnapshot("stale", AzdParameters(new Dictionary<string, string>
+        {
+            ["AZURE_ENV_NAME"] = "ci",
+            ["AZURE_LOCATION"] = Location,
+            ["UPLOAD_EVENTS_ENABLED"] = "true",
+        }));
 
         // The postdeploy hook deploys the subscription module on its own, with just these three names.
         string? NameOf(string type) => (string?)Full.OfType(type).FirstOrDefault()?["name"];
@@ -55,6 +65,9 @@ public sealed class Templates : IDisposable
 
     public Snapshot FirstProvision { get; }
 
+    /// <summary>`azd up` in a fresh environment (after `azd down --purge`) whose .env still says UPLOAD_EVENTS_ENABLED=true.</summary>
+    public Snapshot StaleEnvironment { get; }
+
     /// <summary>infra/app/upload-subscription.bicep deployed alone, as scripts/azd-postdeploy.sh does.</summary>
     public Snapshot HookDeployment { get; }
 
@@ -68,6 +81,33 @@ public sealed class Templates : IDisposable
         {
             // A leftover temp folder is harmless.
         }
+    }
+
+    /// <summary>
+    /// The parameters azd passes to main.bicep: main.parameters.json with ${NAME} and ${NAME=default} filled from
+    /// <paramref name="environment"/>, plus a value for each parameter azd generates (metadata azd.type = generate).
+    /// </summary>
+    private string AzdParameters(IReadOnlyDictionary<string, string> environment)
+    {
+        var declared = Compiled["parameters"]?.AsObject() ?? new JsonObject();
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(_workDir, "main.parameters.json")))!["parameters"]!.AsObject();
+        var lines = new List<string>();
+        foreach (var (name, entry) in file)
+        {
+            var value = System.Text.RegularExpressions.Regex.Replace((string)entry!["value"]!, @"\$\{(\w+)(?:=([^}]*))?\}",
+                m => environment.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Groups[2].Value);
+            var type = (string?)declared[name]?["type"];
+            lines.Add($"param {name} = {(type is "bool" or "int" ? value : "'" + value + "'")}");
+        }
+        foreach (var (name, parameter) in declared)
+        {
+            if ((string?)parameter?["metadata"]?["azd"]?["type"] == "generate" && !file.ContainsKey(name))
+            {
+                lines.Add($"param {name} = '{GeneratedTokenKey}'");
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     private Snapshot TakeSnapshot(string name, string parameters, string template = "main.bicep", string? resourceGroup = null)
