@@ -36,7 +36,8 @@ public static class IssueParser
             ordinal++;
             var assembled = assembler.Assemble(ordinal, lines);
             issue.Issue.Pages.Add(assembled.Info);
-            issue.Issue.Paper ??= assembled.Paper;
+            // The nameplate, else a running head that names the paper (contract §1: paper from the text when not given).
+            issue.Issue.Paper ??= assembled.Paper ?? PaperName.In(assembled.Info.Furniture);
             stories.AddRange(assembled.Stories);
             issue.Unassigned.AddRange(assembled.Unassigned);
         }
