@@ -42,7 +42,7 @@ public static class IssueParser
             issue.Unassigned.AddRange(assembled.Unassigned);
         }
 
-        JumpLinker.Link(stories, s => assembler.Deck(s).Text);
+        issue.FollowedJumpMarkers = JumpLinker.Link(stories, s => assembler.Deck(s).Text);
 
         var perPage = new Dictionary<int, int>();
         foreach (var s in stories)
