@@ -180,6 +180,28 @@ describe('reading room on the dev host', () => {
     await page.close();
   });
 
+  test('body text uses one face for Chinese, digits and Latin letters (no serif digits beside sans Chinese)', async () => {
+    const { items } = await getJson(`${api}/articles?paper=${PAPER}&date=${DATE}&top=100`);
+    const withDigits = items.find(a => (a.paragraphs ?? []).some(p => /\d/.test(p) && /[\u4e00-\u9fff]/.test(p)));
+    const page = await open(`#/article/${encodeURIComponent(withDigits.id)}`);
+    await page.locator('.story h1').waitFor();
+    const index = withDigits.paragraphs.findIndex(p => /\d/.test(p) && /[\u4e00-\u9fff]/.test(p));
+    // Which fonts Chromium drew the paragraph and the headline with (DevTools protocol: the platform fonts per node).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const fontsOf = async selector => {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      return fonts.filter(f => f.glyphCount > 0).map(f => f.familyName);
+    };
+    const families = await fontsOf(`.body p:nth-child(${index + 1})`);
+    assert.equal(families.length, 1, `'${withDigits.paragraphs[index].slice(0, 40)}…' is drawn in one face, not ${families.join(' + ')}`);
+    await shot(page, 'article-digits');
+    await page.close();
+  });
+
   test('paging follows the continuation token', async () => {
     const page = await open(`#/search?paper=${PAPER}&top=3`);
     await page.locator('.result').first().waitFor();
