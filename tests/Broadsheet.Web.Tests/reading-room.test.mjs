@@ -180,6 +180,21 @@ describe('reading room on the dev host', () => {
     await page.close();
   });
 
+  test('an issue opened from a link focuses its heading without a focus ring (only keyboard focus on controls shows one)', async () => {
+    const page = await open(`#/issue/${PAPER}/${DATE}`);
+    await page.locator('.page').first().waitFor();
+    const heading = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { tag: el?.tagName, outline: el ? getComputedStyle(el).outlineStyle : null };
+    });
+    assert.deepEqual(heading, { tag: 'H1', outline: 'none' });
+    // A control reached with Tab still shows the ring.
+    await page.keyboard.press('Tab');
+    const control = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.equal(control, 'solid');
+    await page.close();
+  });
+
   test('body text uses one face for Chinese, digits and Latin letters (no serif digits beside sans Chinese)', async () => {
     const { items } = await getJson(`${api}/articles?paper=${PAPER}&date=${DATE}&top=100`);
     const withDigits = items.find(a => (a.paragraphs ?? []).some(p => /\d/.test(p) && /[\u4e00-\u9fff]/.test(p)));
