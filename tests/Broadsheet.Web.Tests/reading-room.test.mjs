@@ -195,6 +195,18 @@ describe('reading room on the dev host', () => {
     await page.close();
   });
 
+  test('a jump to a page that is not in the upload says so, with no link to a page without it', async () => {
+    const { items } = await getJson(`${api}/articles?paper=${PAPER}&date=${DATE}&top=100`);
+    const jumper = items.find(a => a.continuesTo && !(a.pages ?? [a.page]).includes(a.continuesTo.page));
+    assert.ok(jumper, 'the reference page (page 1 alone) has a story that continues on page 2');
+    const page = await open(`#/article/${encodeURIComponent(jumper.id)}`);
+    await page.locator('.story h1').waitFor();
+    const pages = await page.locator('.story .pages').innerText();
+    assert.match(pages, new RegExp(`Continues on page ${jumper.continuesTo.page}.*not in this upload`));
+    assert.equal(await page.locator('.story .pages a.jump').count(), 0);
+    await page.close();
+  });
+
   test('body text uses one face for Chinese, digits and Latin letters (no serif digits beside sans Chinese)', async () => {
     const { items } = await getJson(`${api}/articles?paper=${PAPER}&date=${DATE}&top=100`);
     const withDigits = items.find(a => (a.paragraphs ?? []).some(p => /\d/.test(p) && /[\u4e00-\u9fff]/.test(p)));
