@@ -168,6 +168,10 @@ describe('reading room on the dev host', () => {
     assert.ok((await row.locator('.reason').innerText()).includes(failed.error));
     const complete = page.locator('.issue.status-complete', { hasText: PAPER });
     assert.ok(await complete.isVisible());
+    // Dates as everywhere else: ISO, not the browser locale's 12/2/2026, 2:03:00 PM.
+    const meta = await complete.locator('.meta').innerText();
+    assert.match(meta, /updated \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    assert.doesNotMatch(meta, /\d+\/\d+\/\d+/);
     await shot(page, 'issues');
 
     await complete.locator('h2 a').click();
