@@ -14,6 +14,9 @@ public static class UploadCommand
 {
     private sealed record WaitOptions(bool Wait, string? Api, string? Key, int Timeout);
 
+    /// <summary>How long `--wait` waits at most unless `--timeout` says otherwise.</summary>
+    public const int DefaultWaitSeconds = 300;
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("FILE|DIR")
@@ -26,12 +29,12 @@ public static class UploadCommand
         var storage = CliOptions.Storage();
         var wait = new Option<bool>("--wait") { Description = "Poll the API until each upload is ingested or failed" };
         var (api, key) = (CliOptions.Api(), CliOptions.Key());
-        var timeout = CliOptions.Int("--timeout", 1, 3600, "Seconds --wait waits at most (default 300)");
+        var timeout = CliOptions.Int("--timeout", 1, 3600, $"Seconds --wait waits at most (default {DefaultWaitSeconds})");
         var command = new Command("upload", "Upload issue dumps to the `issues` container, where the pipeline picks them up")
             { paths, paper, date, storage, wait, api, key, timeout };
         command.SetAction((result, _) => RunAsync(result.GetValue(paths) ?? [], result.GetValue(paper), result.GetValue(date),
             Endpoints.Storage(result.GetValue(storage)),
-            new WaitOptions(result.GetValue(wait), result.GetValue(api), result.GetValue(key), result.GetValue(timeout) ?? 300)));
+            new WaitOptions(result.GetValue(wait), result.GetValue(api), result.GetValue(key), result.GetValue(timeout) ?? DefaultWaitSeconds)));
         return command;
     }
 
