@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole thing on one machine: Azurite + the dev host (`broadsheet serve`), the reference issue uploaded,
 # ingested and queried. Keeps serving on http://localhost:7071/api until Ctrl+C; stops what it started.
+# BROADSHEET_PORT moves the API; Azurite runs on 10000-10002 when they are free, else on free ports
+# (AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT choose them: scripts/azurite-ports.sh).
 # Needs: .NET SDK 10, Node 20+/npm. No Azure account, no Functions Core Tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,24 +58,21 @@ npm run --silent build:web
 say "building the CLI"
 dotnet build src/Broadsheet.Cli -c Release --nologo -v quiet -clp:ErrorsOnly
 
-busy_ports=()
-for p in 10000 10001 10002; do busy "$p" && busy_ports+=("$p"); done
-if [[ ${#busy_ports[@]} -eq 3 ]]; then
-  say "ports 10000-10002 are busy — assuming a storage emulator (Azurite) is already running there, and using it"
-elif [[ ${#busy_ports[@]} -gt 0 ]]; then
-  die "port(s) ${busy_ports[*]} busy: Azurite needs 10000-10002 — stop what holds them"
-else
-  say "starting Azurite on 10000-10002 (data in .azurite/)"
-  mkdir -p .azurite
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --disableTelemetry \
-    --location .azurite --blobPort 10000 --queuePort 10001 --tablePort 10002 >.azurite/azurite.log 2>&1 &
-  AZURITE_PID=$!
-  for _ in $(seq 1 60); do busy 10000 && busy 10002 && break; sleep 0.5; done
-  busy 10000 && busy 10002 || die "Azurite did not start (see .azurite/azurite.log)"
-fi
+# Our own Azurite, never one that already answers (another project's data): scripts/azurite-ports.sh says which ports.
+ports="$(./scripts/azurite-ports.sh)" || exit 1   # it says why on stderr
+read -r BLOB_PORT QUEUE_PORT TABLE_PORT <<<"$ports"
+ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
+mkdir -p .azurite
+node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --disableTelemetry \
+  --location .azurite --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" >.azurite/azurite.log 2>&1 &
+AZURITE_PID=$!
+for _ in $(seq 1 60); do busy "$BLOB_PORT" && busy "$TABLE_PORT" && break; sleep 0.5; done
+busy "$BLOB_PORT" && busy "$TABLE_PORT" || die "Azurite did not start (see .azurite/azurite.log)"
+say "Azurite started on $BLOB_PORT (blob), $QUEUE_PORT (queue), $TABLE_PORT (table); data in .azurite/"
 
 say "starting the dev host: broadsheet serve --port $PORT"
-dotnet "$CLI_DLL" serve --storage "UseDevelopmentStorage=true" --port "$PORT" &
+dotnet "$CLI_DLL" serve --storage "$STORAGE" --port "$PORT" &
 HOST_PID=$!
 for _ in $(seq 1 120); do
   busy "$PORT" && break
@@ -83,7 +82,7 @@ done
 busy "$PORT" || die "the dev host did not open port $PORT"
 
 say "uploading $SAMPLE as $PAPER $DATE"
-broadsheet upload "$SAMPLE" --paper "$PAPER" --date "$DATE" --wait --api "$API"
+broadsheet upload "$SAMPLE" --paper "$PAPER" --date "$DATE" --storage "$STORAGE" --wait --api "$API"
 
 say "its stories"
 broadsheet query --paper "$PAPER" --date "$DATE" --top 100 --api "$API"
@@ -96,6 +95,9 @@ Query it yourself:
   curl -G '$API/articles' --data-urlencode 'paper=$PAPER' --data-urlencode 'q=技能人才'
   curl '$API/issues'
   dotnet $CLI_DLL query --person 刘东利 --api $API
+
+Upload more (this demo's Azurite):
+  dotnet $CLI_DLL upload FILE --paper PAPER --date yyyy-MM-dd --wait --api $API --storage '$STORAGE'
 MSG
 if command -v func >/dev/null; then
   echo "Functions Core Tools found: the function app itself also runs with \`func start\` (docs/local-development.md › Under func start)."

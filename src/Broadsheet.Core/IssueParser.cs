@@ -36,12 +36,13 @@ public static class IssueParser
             ordinal++;
             var assembled = assembler.Assemble(ordinal, lines);
             issue.Issue.Pages.Add(assembled.Info);
-            issue.Issue.Paper ??= assembled.Paper;
+            // The nameplate, else a running head that names the paper (contract §1: paper from the text when not given).
+            issue.Issue.Paper ??= assembled.Paper ?? PaperName.In(assembled.Info.Furniture);
             stories.AddRange(assembled.Stories);
             issue.Unassigned.AddRange(assembled.Unassigned);
         }
 
-        JumpLinker.Link(stories, s => assembler.Deck(s).Text);
+        issue.FollowedJumpMarkers = JumpLinker.Link(stories, s => assembler.Deck(s).Text);
 
         var perPage = new Dictionary<int, int>();
         foreach (var s in stories)

@@ -33,9 +33,23 @@ public sealed partial record Upload(string Container, string BlobName, string ET
     [JsonIgnore] public string InstanceId => $"ingest-{KeyCodec.Sha256Hex(Blob.ToString())[..16]}-{HashHex[..Math.Min(16, HashHex.Length)]}";
 
     /// <summary>Versions derive from content: the same bytes always stage and publish as the same version.</summary>
-    [JsonIgnore] public string Version => "v" + HashHex[..Math.Min(16, HashHex.Length)];
+    [JsonIgnore] public string Version => VersionOf(ContentHash);
 
-    private string HashHex => ContentHash[(ContentHash.IndexOf('-') + 1)..];
+    /// <summary>The version a content hash stages and publishes as (the API shows it as an issue's `version`).</summary>
+    public static string VersionOf(string contentHash)
+    {
+        var hex = Hex(contentHash);
+        return "v" + hex[..Math.Min(16, hex.Length)];
+    }
+
+    /// <summary>A content hash from the Content-MD5 storage keeps for a blob.</summary>
+    public static string Md5ContentHash(ReadOnlySpan<byte> md5) => "md5-" + Convert.ToHexStringLower(md5);
+
+    /// <summary>A content hash computed from a blob's bytes, when storage keeps no Content-MD5 (block-list uploads).</summary>
+    public static string Sha256ContentHash(ReadOnlySpan<byte> sha256) => "sha256-" + Convert.ToHexStringLower(sha256);
+
+    private string HashHex => Hex(ContentHash);
+    private static string Hex(string contentHash) => contentHash[(contentHash.IndexOf('-') + 1)..];
 
     /// <summary>The issue's key when paper and date are known, else the placeholder row of the blob (partition "~unresolved").</summary>
     public static IssueKey KeyFor(BlobPath blob, string? paper, string? date) =>

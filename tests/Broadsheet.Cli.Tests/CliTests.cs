@@ -52,6 +52,9 @@ public sealed class CliTests
     [InlineData("nothing", new string[0], "command")]
     [InlineData("file", new[] { "parse" }, "FILE")]
     [InlineData("files", new[] { "upload" }, "FILE|DIR")]
+    [InlineData("empty storage", new[] { "upload", "dump.txt", "--storage", "" }, "--storage is empty: give a storage connection string")]
+    [InlineData("empty storage (serve)", new[] { "serve", "--storage", " " }, "--storage is empty")]
+    [InlineData("empty api", new[] { "query", "--q", "人才", "--api", "" }, "--api is empty")]
     public async Task A_wrong_command_line_is_one_line_and_exit_2(string what, string[] args, string says)
     {
         var (code, output, error) = await RunAsync(args);

@@ -48,6 +48,7 @@ public sealed partial class DocFiguresTests
         new("ArticleMaxChunks", N(ArticleStore.MaxChunks)),
         new("DefaultEngines", N(DevHostCommand.DefaultEngines), @"--engines\s+N`?\s+\(default\s+(?<n>\d+)"),
         new("DefaultPort", DevHostCommand.DefaultPort.ToString(CultureInfo.InvariantCulture)),
+        new("UploadWaitSeconds", N(Broadsheet.Cli.Commands.UploadCommand.DefaultWaitSeconds), @"--timeout\s+N`?\s+gives\s+up\s+after\s+N\s+seconds,\s+default\s+(?<n>\d+)"),
         new("WatcherParallelism", N(IssueWatcher.DefaultParallelism), @"up\s+to\s+(?<n>\d+)\s+blobs\s+at\s+a\s+time"),
         new("ArticlesTopDefault", N(ArticleSearchRequest.DefaultTop)),
         new("ArticlesTopMax", N(ArticleSearchRequest.MaxTop)),

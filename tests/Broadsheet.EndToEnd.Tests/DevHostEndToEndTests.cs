@@ -144,7 +144,7 @@ public sealed class DevHostEndToEndTests(DevHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task CliUploadAndQuery_NameTheBlobFromPaperAndDate_AndPrintTheStories()
+    public async Task CliUploadAndQuery_NameTheBlobFromPaperAndDate_AndPrintTheStories_AndAnUnchangedReUploadAnswersAtOnce()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("e2e-cli-").FullName, "dump.txt");
         await File.WriteAllBytesAsync(file, ReferenceIssue);
@@ -155,6 +155,13 @@ public sealed class DevHostEndToEndTests(DevHostFixture fixture) : IClassFixture
         Assert.True(upload.ExitCode == 0, upload.StdErr + upload.StdOut + Host.Output);
         Assert.Contains("issues/测试日报/2022-08-12.txt", upload.StdOut);
         Assert.Equal("complete", Str((await FindIssueAsync(Host, "测试日报", "2022-08-12"))!.Value, "status"));
+
+        // The same content again changes nothing, and --wait says so as soon as it polls: the issue is complete with
+        // the version this content publishes as. (--timeout 3 fails if it waited for the watcher instead.)
+        var again = await DevHostProcess.RunCliAsync("upload", file, "--paper", "测试日报", "--date", "2022-08-12",
+            "--storage", fixture.Storage, "--wait", "--timeout", "3", "--api", api);
+        Assert.True(again.ExitCode == 0, again.StdErr + again.StdOut);
+        Assert.Contains("测试日报/2022-08-12.txt: unchanged, already ingested: 8 stories", again.StdErr);
 
         var table = await DevHostProcess.RunCliAsync("query", "--paper", "测试日报", "--person", "刘东利", "--api", api);
         Assert.True(table.ExitCode == 0, table.StdErr);

@@ -332,6 +332,11 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
         var jumped = items.Where(i => i.GetProperty("pages").GetArrayLength() == 2).ToList();
         Assert.NotEmpty(jumped);
         Assert.All(jumped, j => Assert.Equal([1, 2], j.GetProperty("pages").EnumerateArray().Select(p => p.GetInt32())));
+
+        // The used-up jump markers (（上接1版A） …) were placed by the join: the issue does not count them as unplaced.
+        Assert.NotEmpty(parsed.FollowedJumpMarkers);
+        var issue = await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08");
+        Assert.Equal(parsed.Unassigned.Count - parsed.FollowedJumpMarkers.Count, issue.GetProperty("unassigned").GetInt32());
     }
 
     [Fact]

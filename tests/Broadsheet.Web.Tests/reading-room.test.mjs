@@ -168,6 +168,10 @@ describe('reading room on the dev host', () => {
     assert.ok((await row.locator('.reason').innerText()).includes(failed.error));
     const complete = page.locator('.issue.status-complete', { hasText: PAPER });
     assert.ok(await complete.isVisible());
+    // Dates as everywhere else: ISO, not the browser locale's 12/2/2026, 2:03:00 PM.
+    const meta = await complete.locator('.meta').innerText();
+    assert.match(meta, /updated \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    assert.doesNotMatch(meta, /\d+\/\d+\/\d+/);
     await shot(page, 'issues');
 
     await complete.locator('h2 a').click();
@@ -177,6 +181,55 @@ describe('reading room on the dev host', () => {
     assert.ok(links >= issue.articleList.length && issue.articleList.length > 0, `${links} links for ${issue.articleList.length} stories`);
     assert.ok((await page.locator('#page-1').innerText()).includes(KEYWORD_STORY));
     await shot(page, 'issue');
+    await page.close();
+  });
+
+  test('an issue opened from a link focuses its heading without a focus ring (only keyboard focus on controls shows one)', async () => {
+    const page = await open(`#/issue/${PAPER}/${DATE}`);
+    await page.locator('.page').first().waitFor();
+    const heading = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { tag: el?.tagName, outline: el ? getComputedStyle(el).outlineStyle : null };
+    });
+    assert.deepEqual(heading, { tag: 'H1', outline: 'none' });
+    // A control reached with Tab still shows the ring.
+    await page.keyboard.press('Tab');
+    const control = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.equal(control, 'solid');
+    await page.close();
+  });
+
+  test('a jump to a page that is not in the upload says so, with no link to a page without it', async () => {
+    const { items } = await getJson(`${api}/articles?paper=${PAPER}&date=${DATE}&top=100`);
+    const jumper = items.find(a => a.continuesTo && !(a.pages ?? [a.page]).includes(a.continuesTo.page));
+    assert.ok(jumper, 'the reference page (page 1 alone) has a story that continues on page 2');
+    const page = await open(`#/article/${encodeURIComponent(jumper.id)}`);
+    await page.locator('.story h1').waitFor();
+    const pages = await page.locator('.story .pages').innerText();
+    assert.match(pages, new RegExp(`Continues on page ${jumper.continuesTo.page}.*not in this upload`));
+    assert.equal(await page.locator('.story .pages a.jump').count(), 0);
+    await page.close();
+  });
+
+  test('body text uses one face for Chinese, digits and Latin letters (no serif digits beside sans Chinese)', async () => {
+    const { items } = await getJson(`${api}/articles?paper=${PAPER}&date=${DATE}&top=100`);
+    const withDigits = items.find(a => (a.paragraphs ?? []).some(p => /\d/.test(p) && /[\u4e00-\u9fff]/.test(p)));
+    const page = await open(`#/article/${encodeURIComponent(withDigits.id)}`);
+    await page.locator('.story h1').waitFor();
+    const index = withDigits.paragraphs.findIndex(p => /\d/.test(p) && /[\u4e00-\u9fff]/.test(p));
+    // Which fonts Chromium drew the paragraph and the headline with (DevTools protocol: the platform fonts per node).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const fontsOf = async selector => {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      return fonts.filter(f => f.glyphCount > 0).map(f => f.familyName);
+    };
+    const families = await fontsOf(`.body p:nth-child(${index + 1})`);
+    assert.equal(families.length, 1, `'${withDigits.paragraphs[index].slice(0, 40)}…' is drawn in one face, not ${families.join(' + ')}`);
+    await shot(page, 'article-digits');
     await page.close();
   });
 

@@ -29,9 +29,9 @@ public sealed class ApiClient : IDisposable
         {
             response = await http.GetAsync(relative, ct);
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e)
         {
-            throw new CliFailure($"cannot reach {Display} — is `broadsheet serve` running?");
+            throw new CliFailure(Unreachable(e));
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -44,8 +44,10 @@ public sealed class ApiClient : IDisposable
             var reason = ErrorText(body) ?? response.ReasonPhrase ?? "";
             throw response.StatusCode switch
             {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden when !HasKey =>
+                    new CliFailure($"{Display} wants a function key ({(int)response.StatusCode}): pass --key KEY or set BROADSHEET_FUNCTION_KEY"),
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                    new CliFailure($"{Display} refused the request ({(int)response.StatusCode}) — pass the function key with --key"),
+                    new CliFailure($"{Display} refused the function key ({(int)response.StatusCode}): check --key or BROADSHEET_FUNCTION_KEY"),
                 HttpStatusCode.NotFound when reason.Length == 0 =>
                     new CliFailure($"{Display}{relative.Split('?')[0]} does not exist (404)"),
                 _ => new CliFailure($"{Display} answered {(int)response.StatusCode}: {StorageProbe.FirstLine(reason)}"),
@@ -76,6 +78,25 @@ public sealed class ApiClient : IDisposable
     }
 
     private string Display => BaseUri.ToString().TrimEnd('/');
+
+    private bool HasKey => http.DefaultRequestHeaders.Contains("x-functions-key");
+
+    /// <summary>
+    /// What failed before any HTTP answer: nothing listening on this machine is most likely the dev host not running;
+    /// for anything else, say which step failed (DNS, TLS, the connection) so a remote URL can be fixed.
+    /// </summary>
+    private string Unreachable(HttpRequestException e)
+    {
+        var detail = StorageProbe.FirstLine(e.InnerException?.Message ?? e.Message);
+        return e.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => $"cannot reach {Display}: the host name {BaseUri.Host} does not resolve (DNS)",
+            HttpRequestError.SecureConnectionError => $"cannot reach {Display}: the TLS handshake failed ({detail})",
+            HttpRequestError.ConnectionError when BaseUri.IsLoopback => $"cannot reach {Display} — is `broadsheet serve` running?",
+            HttpRequestError.ConnectionError => $"cannot reach {Display}: no connection to {BaseUri.Host}:{BaseUri.Port} ({detail})",
+            _ => $"cannot reach {Display}: {StorageProbe.FirstLine(e.Message)}",
+        };
+    }
 
     /// <summary>The `error` (or `message`/`title`) of a JSON error body, if there is one.</summary>
     private static string? ErrorText(string body)

@@ -159,7 +159,7 @@ public static class QueryCommand
         // Untitled items (photos, briefs): the start of their text stands in.
         var first = a.TryGetProperty("paragraphs", out var ps) && ps.ValueKind == JsonValueKind.Array && ps.GetArrayLength() > 0
             ? ps[0].GetString() ?? "" : "";
-        var kind = Str(a, "kind") ?? "item";
+        var kind = Core.Model.ArticleKind.ReaderName(Str(a, "kind") ?? "item");
         return first.Length == 0 ? $"({kind})" : $"({kind}) {(first.Length > 24 ? first[..24] + "…" : first)}";
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Broadsheet.Ingestion;
 using Broadsheet.Storage;
 using Spectre.Console;
 
@@ -12,6 +13,9 @@ namespace Broadsheet.Cli.Commands;
 public static class UploadCommand
 {
     private sealed record WaitOptions(bool Wait, string? Api, string? Key, int Timeout);
+
+    /// <summary>How long `--wait` waits at most unless `--timeout` says otherwise.</summary>
+    public const int DefaultWaitSeconds = 300;
 
     public static Command Create()
     {
@@ -25,12 +29,12 @@ public static class UploadCommand
         var storage = CliOptions.Storage();
         var wait = new Option<bool>("--wait") { Description = "Poll the API until each upload is ingested or failed" };
         var (api, key) = (CliOptions.Api(), CliOptions.Key());
-        var timeout = CliOptions.Int("--timeout", 1, 3600, "Seconds --wait waits at most (default 300)");
+        var timeout = CliOptions.Int("--timeout", 1, 3600, $"Seconds --wait waits at most (default {DefaultWaitSeconds})");
         var command = new Command("upload", "Upload issue dumps to the `issues` container, where the pipeline picks them up")
             { paths, paper, date, storage, wait, api, key, timeout };
         command.SetAction((result, _) => RunAsync(result.GetValue(paths) ?? [], result.GetValue(paper), result.GetValue(date),
             Endpoints.Storage(result.GetValue(storage)),
-            new WaitOptions(result.GetValue(wait), result.GetValue(api), result.GetValue(key), result.GetValue(timeout) ?? 300)));
+            new WaitOptions(result.GetValue(wait), result.GetValue(api), result.GetValue(key), result.GetValue(timeout) ?? DefaultWaitSeconds)));
         return command;
     }
 
@@ -50,20 +54,21 @@ public static class UploadCommand
         var container = await StorageProbe.OpenUploadContainerAsync(service, cts.Token);
         var startedAt = DateTimeOffset.UtcNow;
 
+        var versions = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         if (targets.Count == 1)
         {
-            await UploadAsync(container, targets[0], cts.Token);
+            versions[targets[0].Name] = await UploadAsync(container, targets[0], cts.Token);
             Console.Out.WriteLine($"uploaded {targets[0].File} → {container.Name}/{targets[0].Name}");
         }
         else
         {
-            var failures = await UploadManyAsync(container, targets, cts.Token);
+            var failures = await UploadManyAsync(container, targets, versions, cts.Token);
             Console.Out.WriteLine($"uploaded {targets.Count - failures.Count} of {targets.Count} files to {container.Name}/");
             foreach (var (t, reason) in failures) Console.Error.WriteLine($"broadsheet: {t.File}: {reason}");
             if (failures.Count > 0) return 1;
         }
 
-        if (waiting.Wait) return await WaitForIngestionAsync(waiting, targets, startedAt, cts.Token);
+        if (waiting.Wait) return await WaitForIngestionAsync(waiting, targets, versions, startedAt, cts.Token);
         return 0;
     }
 
@@ -84,7 +89,8 @@ public static class UploadCommand
         return files;
     }
 
-    private static async Task UploadAsync(BlobContainerClient container, BlobTarget target, CancellationToken ct)
+    /// <summary>Uploads one dump and returns the version the pipeline will publish it as (it derives from the content).</summary>
+    private static async Task<string> UploadAsync(BlobContainerClient container, BlobTarget target, CancellationToken ct)
     {
         var options = new BlobUploadOptions
         {
@@ -93,8 +99,13 @@ public static class UploadCommand
         };
         try
         {
-            await using var stream = File.OpenRead(target.File);
-            await container.GetBlobClient(target.Name).UploadAsync(stream, options, ct);
+            var blob = container.GetBlobClient(target.Name);
+            await using (var stream = File.OpenRead(target.File)) await blob.UploadAsync(stream, options, ct);
+            // The content hash the intake will see: storage's Content-MD5, else the SHA-256 of the bytes.
+            var md5 = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ContentHash;
+            return Upload.VersionOf(md5 is { Length: > 0 }
+                ? Upload.Md5ContentHash(md5)
+                : Upload.Sha256ContentHash(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(target.File, ct))));
         }
         catch (RequestFailedException e)
         {
@@ -102,7 +113,8 @@ public static class UploadCommand
         }
     }
 
-    private static async Task<List<(BlobTarget, string)>> UploadManyAsync(BlobContainerClient container, List<BlobTarget> targets, CancellationToken ct)
+    private static async Task<List<(BlobTarget, string)>> UploadManyAsync(BlobContainerClient container, List<BlobTarget> targets,
+        System.Collections.Concurrent.ConcurrentDictionary<string, string> versions, CancellationToken ct)
     {
         var failures = new List<(BlobTarget, string)>();
         await Progress().StartAsync(async ctx =>
@@ -110,7 +122,7 @@ public static class UploadCommand
             var bar = ctx.AddTask($"uploading {targets.Count} files", maxValue: targets.Count);
             await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (t, token) =>
             {
-                try { await UploadAsync(container, t, token); }
+                try { versions[t.Name] = await UploadAsync(container, t, token); }
                 catch (Exception e) when (e is CliFailure or IOException or UnauthorizedAccessException)
                 {
                     lock (failures) failures.Add((t, StorageProbe.FirstLine(e.Message)));
@@ -129,11 +141,12 @@ public static class UploadCommand
     }
 
     /// <summary>
-    /// Polls GET /api/issues until every uploaded issue is complete or failed. A row counts only once it was
-    /// updated after this upload started — or, when the upload changed nothing (same content), once the
-    /// watcher has had time to look and left the finished row as it was.
+    /// Polls GET /api/issues until every uploaded issue is complete or failed. A row counts once it was updated after
+    /// this upload started — or at once when it is complete with the very version this content publishes as: the
+    /// upload changed nothing, and the pipeline will leave the row as it is.
     /// </summary>
-    private static async Task<int> WaitForIngestionAsync(WaitOptions options, List<BlobTarget> targets, DateTimeOffset startedAt, CancellationToken ct)
+    private static async Task<int> WaitForIngestionAsync(WaitOptions options, List<BlobTarget> targets,
+        IReadOnlyDictionary<string, string> versions, DateTimeOffset startedAt, CancellationToken ct)
     {
         var timeout = TimeSpan.FromSeconds(options.Timeout);
         using var api = ApiClient.From(options.Api, options.Key);
@@ -152,13 +165,16 @@ public static class UploadCommand
                 var status = QueryCommand.Str(item, "status");
                 if (status is not ("complete" or "failed")) continue;
                 var fresh = DateTimeOffset.TryParse(QueryCommand.Str(item, "updated"), out var updated) && updated >= startedAt;
-                if (!fresh && clock.Elapsed < TimeSpan.FromSeconds(8)) continue;
+                var unchanged = !fresh && status == "complete" && versions.TryGetValue(target.Name, out var version)
+                                && QueryCommand.Str(item, "version") == version;
+                if (!fresh && !unchanged) continue;
                 pending.Remove(target.Name);
                 if (status == "failed")
                 {
                     failed++;
                     Console.Error.WriteLine($"broadsheet: {target.Name} failed: {QueryCommand.Str(item, "error") ?? "no reason given"}");
                 }
+                else if (unchanged) Console.Error.WriteLine($"{target.Name}: unchanged, already ingested: {Count(item, "articles")} stories");
                 else Console.Error.WriteLine($"{target.Name}: ingested, {Count(item, "articles")} stories");
             }
             if (pending.Count > 0) await Task.Delay(1000, ct);

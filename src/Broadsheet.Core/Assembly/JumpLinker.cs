@@ -9,7 +9,8 @@ namespace Broadsheet.Core.Assembly;
 /// </summary>
 public static class JumpLinker
 {
-    public static void Link(List<Story> stories, Func<Story, string> deckText)
+    /// <summary>Merges continuations into their stories; returns the jump-in markers (`（上接1版A）`) that were followed.</summary>
+    public static List<string> Link(List<Story> stories, Func<Story, string> deckText)
     {
         // Stories that jump out, by (page their last part is on, page they jump to): a continuation looks only there,
         // so linking stays linear however many markers an input holds.
@@ -18,6 +19,7 @@ public static class JumpLinker
             if (s.ContinuesTo is { } to && to.Page != s.Page) Bucket(jumpers, (s.Page, to.Page)).Add(s);
 
         var merged = new HashSet<Story>();
+        var followed = new List<string>();
         foreach (var cont in stories)
         {
             if (cont.ContinuedFrom is not { } from || merged.Contains(cont) || !jumpers.TryGetValue((from.Page, cont.Page), out var list)) continue;
@@ -33,10 +35,12 @@ public static class JumpLinker
             }
             Merge(source, cont, deckText(cont));
             merged.Add(cont);
+            followed.Add(from.Raw);
             list.Remove(source);
             if (source.OnwardJump is { } onward && onward.Page != cont.Page) Bucket(jumpers, (cont.Page, onward.Page)).Add(source);
         }
         if (merged.Count > 0) stories.RemoveAll(merged.Contains);
+        return followed;
     }
 
     private static List<Story> Bucket(Dictionary<(int, int), List<Story>> map, (int, int) key)

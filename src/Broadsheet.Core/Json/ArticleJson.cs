@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 
 namespace Broadsheet.Core.Json;
 
@@ -15,8 +14,9 @@ public static class ArticleJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        // Chinese text stays readable in the output instead of \uXXXX escapes.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Text stays as it is: Chinese, and ' < > & too (no \u0027). Nothing reads this JSON as HTML: the API sends it
+        // as application/json and the reading room puts every string into the page as a text node.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = indented,
     };
 }

@@ -30,6 +30,13 @@ public static class ArticleKind
     public const string Commentary = "commentary";
     public const string Photo = "photo";
     public const string EditorsNote = "editorsNote";
+
+    /// <summary>The word a reader uses for a kind ("editor's note", not "editorsNote"); an unknown kind as it is.</summary>
+    public static string ReaderName(string kind) => kind switch
+    {
+        EditorsNote => "editor's note",
+        _ => kind,
+    };
 }
 
 public sealed record Byline(string Name, string Role);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Broadsheet.Core.Model;
 
 /// <summary>What the parser makes of one issue dump: the contract's top-level object.</summary>
@@ -7,6 +9,20 @@ public sealed class ParsedIssue
     public List<Article> Articles { get; set; } = [];
     /// <summary>Text the parser could not place: kept, never dropped.</summary>
     public List<string> Unassigned { get; set; } = [];
+
+    /// <summary>
+    /// Jump-in markers (`（上接1版A）`) whose continuation was joined to its story. They stay in <see cref="Unassigned"/>
+    /// (no article field holds them, and every character lands somewhere), but they were placed: the join used them.
+    /// </summary>
+    [JsonIgnore] public List<string> FollowedJumpMarkers { get; set; } = [];
+
+    /// <summary>What is truly unplaced: <see cref="Unassigned"/> without the followed jump markers.</summary>
+    public List<string> Unplaced()
+    {
+        var left = new List<string>(Unassigned);
+        foreach (var marker in FollowedJumpMarkers) left.Remove(marker);
+        return left;
+    }
 }
 
 public sealed class IssueInfo

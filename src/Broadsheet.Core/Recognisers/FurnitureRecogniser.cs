@@ -38,7 +38,7 @@ public sealed partial class FurnitureRecogniser
     [GeneratedRegex(@"^(?<n>[A-Z]?[0-9０-９]{1,2})\s+\S|第\s*(?<n>[0-9０-９]{1,2})\s*版|(?<n>[A-Z]?[0-9０-９]{1,2})\s*版(?![:：])|\s(?<n>[0-9０-９]{1,2})$")]
     private static partial Regex PageNumberField();
 
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,6}(?:日报|晚报|早报|都市报|时报|商报|青年报|法治报)$")]
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,6}" + PaperName.Suffix + "$")]
     private static partial Regex Nameplate();
 
     private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create("。？！，、；");

@@ -89,10 +89,12 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
         var batches = Batches(parsed.Articles, Math.Max(1, options.EnrichBatchSize), Math.Max(1, options.EnrichBatchChars));
         for (var b = 0; b < batches.Count; b++)
             await staging.WriteBatchAsync(key, version, "parsed", b, batches[b].ToList());
-        await staging.WriteIssueAsync(key, version, new StagedIssue(parsed.Issue, parsed.Unassigned, parsed.Articles.Count, batches.Count));
+        // The issue's "unplaced fragments": a used-up jump marker is not one.
+        var unplaced = parsed.Unplaced();
+        await staging.WriteIssueAsync(key, version, new StagedIssue(parsed.Issue, unplaced, parsed.Articles.Count, batches.Count));
 
         log.LogInformation("Parsed {Container}/{Blob} as {Paper} {Date} version {Version}: {Articles} articles, {Pages} pages, {Unassigned} unassigned, {Batches} batches",
-            request.Container, request.BlobName, paper, issueDate, version, parsed.Articles.Count, parsed.Issue.Pages.Count, parsed.Unassigned.Count, batches.Count);
+            request.Container, request.BlobName, paper, issueDate, version, parsed.Articles.Count, parsed.Issue.Pages.Count, unplaced.Count, batches.Count);
         return new ParseResult(false, null, false, paper, issueDate, version, parsed.Articles.Count, parsed.Issue.Pages.Count, batches.Count);
     }
 
@@ -126,8 +128,8 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
     private static bool HasContentHash(BinaryData content, string contentHash)
     {
         var hash = contentHash.StartsWith("md5-", StringComparison.Ordinal)
-            ? "md5-" + Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(content.ToMemory().Span))
-            : "sha256-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.ToMemory().Span));
+            ? Upload.Md5ContentHash(System.Security.Cryptography.MD5.HashData(content.ToMemory().Span))
+            : Upload.Sha256ContentHash(System.Security.Cryptography.SHA256.HashData(content.ToMemory().Span));
         return hash == contentHash;
     }
 

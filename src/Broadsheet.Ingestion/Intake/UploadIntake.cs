@@ -33,14 +33,14 @@ public sealed class UploadIntake(BroadsheetStorage storage, IssueStore issues, I
         string contentHash;
         if (props.ContentHash is { Length: > 0 } md5)
         {
-            contentHash = "md5-" + Convert.ToHexStringLower(md5);
+            contentHash = Upload.Md5ContentHash(md5);
         }
         else
         {
             // Block-list uploads carry no Content-MD5: hash the exact version we saw (If-Match on its ETag).
             await using var stream = (await storage.Resilience.ExecuteAsync(async t => await blob.DownloadStreamingAsync(
                 new Azure.Storage.Blobs.Models.BlobDownloadOptions { Conditions = new Azure.Storage.Blobs.Models.BlobRequestConditions { IfMatch = props.ETag } }, t), ct)).Value.Content;
-            contentHash = "sha256-" + Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+            contentHash = Upload.Sha256ContentHash(await SHA256.HashDataAsync(stream, ct));
         }
 
         var (paper, date) = Upload.IssueOf(blobName, props.Metadata);

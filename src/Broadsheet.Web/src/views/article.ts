@@ -59,8 +59,8 @@ function story(a: Article, title: HTMLElement): HTMLElement {
       h('p', { class: 'pages', lang: 'en' },
         pages.length ? [pages.length > 1 ? 'Pages ' : 'Page ', ...pageLinks(a, pages)] : null,
         a.kind && a.kind !== 'article' ? ` · ${KINDS[a.kind] ?? a.kind}` : null,
-        jump(a, 'Continued from', a.continuedFrom),
-        jump(a, 'Continues on', a.continuesTo))),
+        jump(a, pages, 'Continued from', a.continuedFrom),
+        jump(a, pages, 'Continues on', a.continuesTo))),
     h('div', { class: 'body' }, (a.paragraphs ?? []).map(p => h('p', {}, p))));
 }
 
@@ -83,14 +83,19 @@ function pageLinks(a: Article, pages: number[]): (Node | string)[] {
   ]);
 }
 
-/** A jump the parser could not join up (the other part is not in this issue's text): say where it goes, and link that page. */
-function jump(a: Article, label: string, ref: JumpRef | null | undefined): (Node | string)[] {
+/**
+ * Where a jump goes. Joined up (the story spans that page), it links the page; otherwise the other part was not
+ * found in this upload (often its page was not uploaded), so it says so instead of linking a page without it.
+ */
+function jump(a: Article, pages: number[], label: string, ref: JumpRef | null | undefined): (Node | string)[] {
   if (!ref) return [];
   const where = `page ${ref.page}${ref.section ? ` (${ref.section})` : ''}`;
+  const joined = pages.includes(ref.page);
   return [
     ` · ${label} `,
-    a.paper && a.date ? h('a', { href: issueLink(a.paper, a.date, ref.page), class: 'jump' }, where) : where,
+    joined && a.paper && a.date ? h('a', { href: issueLink(a.paper, a.date, ref.page), class: 'jump' }, where) : where,
     ' ', h('span', { class: 'note', lang: 'zh' }, ref.raw),
+    ...(joined ? [] : [h('span', { class: 'note jump-missing' }, ' — not in this upload')]),
   ];
 }
 

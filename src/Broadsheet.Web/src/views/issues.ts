@@ -72,9 +72,12 @@ function issueItem(i: IssueRow): HTMLLIElement {
       .filter(Boolean).join(' · ')));
 }
 
+/** Local time as ISO dates are written everywhere else: 2022-08-08 14:03. */
 function formatTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** One issue: its stories page by page, each under every page it spans. */
