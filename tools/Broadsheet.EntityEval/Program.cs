@@ -14,6 +14,15 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("usage: Broadsheet.EntityEval FILE.bio[.gz] [--split look|held-out|all] [--errors N] [--markdown]");
     return args.Length == 0 ? 2 : 0;
 }
+// --text STRING: what enrichment finds in one text and how it was cut (for looking at a case by hand).
+if (args is ["--text", var sample])
+{
+    var lexicon = Broadsheet.Enrichment.Lexicon.NewsroomLexicon.Shared;
+    Console.WriteLine(string.Join(" ", lexicon.Cut(sample).Select(t => lexicon.TryGetWord(t.Word, out var w) ? $"{t.Word}/{w.Tag}{w.Freq}" : t.Word)));
+    var found = new ArticleEnricher().Enrich(new Article { Paragraphs = [sample] }, new IssueInfo());
+    Console.WriteLine($"people: {string.Join(", ", found.People.Select(p => p.Name))}\nplaces: {string.Join(", ", found.Places.Select(p => p.Name))}\norganisations: {string.Join(", ", found.Organizations.Select(o => o.Name))}");
+    return 0;
+}
 var file = args[0];
 var split = "held-out";
 var errors = 0;
