@@ -223,6 +223,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         if (!lexicon.TryGetWord(word, out var w) || w.Tag != "nt") return false;
         // 新格局: an everyday word with a character before it.
         if (word.Length == 3 && lexicon.TryGetWord(word[1..], out var tail) && tail.Freq >= 1000 && !Suffixes.Contains(word[1..].ToString())) return false;
+        // 印度政府: a country's government is the country, as 美国公司 is no particular firm.
+        if (word.EndsWith("政府", StringComparison.Ordinal) && IsPlaceWord(word[..^2].ToString())) return false;
         foreach (var end in BodyEndings) if (word.EndsWith(end, StringComparison.Ordinal)) return true;
         return false;
     }

@@ -239,7 +239,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (lexicon.Divisions.Find(word).Count > 0 || word.Length > 4 || !word.All(Chars.IsHan)) return false;
         if (w.Tag == "nrt") return word.All(Transliteration.Contains);
         var surname = SurnameLength(word, 0);
-        if (surname == 0) return word.Length >= 3;
+        if (surname == 0) return word.Length == 3 && !lexicon.IsTitle(word.AsSpan(1)) || word.All(Transliteration.Contains);
         if (word.Length - surname is < 1 or > 2 || word.Length == 2 && IsCommonWord(word)) return false;
         var given = word[surname..];
         if (word.Length == 3 && IsCommonWord(word[..2])) return false; // 安全 性
