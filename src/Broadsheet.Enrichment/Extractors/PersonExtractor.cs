@@ -140,7 +140,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             // 邓小平理论, 马克思主义: jieba knows the name with the word after it.
             if (tok.Word.Length >= 5 && DictionaryNamePrefix(tok.Word) is { } prefix)
                 return new NameCandidate(prefix, start, start + prefix.Length, true);
-            if (IsDictionaryName(tok.Word, w) && !IsPlaceContext(text, start, tok.End))
+            if (IsDictionaryName(tok.Word, w) && !PlaceExtractor.IsPlaceContext(text, start, tok.End))
             {
                 var end = ForeignEnd(at, k + 1, tok.End);
                 // 王霞 光: a two-character dictionary name and a given character the cut left alone.
@@ -164,6 +164,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 if (end > text.Length || !IsUnknownSpan(at, k, start, end, surname)) continue;
                 var name = text[start..end];
                 if (IsCommonWord(name)) return null;
+                // 韦 尔特 罗 尼: a transliteration longer than any Chinese name is a foreign name.
+                if (IsForeign(tok.Word, first: true) && ForeignEnd(at, k + 1, tok.End) is var longer && longer - start >= 4 && longer > end)
+                    return new NameCandidate(text[start..longer], start, longer, true);
                 // 罗朗·雷斯: a surname that opens a foreign name.
                 var after = at.TokenAt(end);
                 if (after < tokens.Count && IsNameDot(tokens[after].Word) && ForeignEnd(at, after, end) is var foreignEnd && foreignEnd > end + 1)
@@ -172,7 +175,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             }
         }
 
-        if (IsForeign(tok.Word, first: true) && !IsPlaceContext(text, start, tok.End))
+        if (IsForeign(tok.Word, first: true) && !PlaceExtractor.IsPlaceContext(text, start, tok.End))
         {
             var end = ForeignEnd(at, k + 1, tok.End);
             if (end - start >= 3 && !IsCommonWord(text[start..end]))
@@ -274,14 +277,6 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     }
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
-
-    /// <summary>莫斯科 and 吉隆坡 are names in jieba's dictionary too: not after 在/到/赴 or before a place word.</summary>
-    private static bool IsPlaceContext(string text, int start, int end)
-    {
-        if (start > 0 && "在到赴抵于往经从至".Contains(text[start - 1])) return true;
-        if (start >= 2 && text.AsSpan(start - 2, 2) is "首都" or "城市" or "访问" or "抵达" or "前往" or "来自") return true;
-        return end < text.Length && "市州省县港城湾岛河山湖".Contains(text[end]);
-    }
 
     /// <summary>A title, an honorific or a speech verb right after a name (江泽民主席, 张雅茹女士, 段玉超说).</summary>
     private bool HasContextAfter(string text, int end)

@@ -100,7 +100,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         foreach (var tok in at.Tokens)
         {
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
-            var isPlace = lexicon.TryGetWord(tok.Word, out var w) && w.Tag == "ns";
+            // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
+            var isPlace = lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns" || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && IsPlaceContext(at.Text, tok.Start, tok.End));
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
             var name = tok.Word;
             foreach (var ending in RegionEndings)
@@ -150,6 +151,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             places.Add(place);
         }
         return places;
+    }
+
+    /// <summary>Words around a name that make it a place: 在/到/赴 or 首都/城市 before it, 市/州/港… right after it.</summary>
+    internal static bool IsPlaceContext(string text, int start, int end)
+    {
+        if (start > 0 && "在到赴抵于往经从至".Contains(text[start - 1])) return true;
+        if (start >= 2 && text.AsSpan(start - 2, 2) is "首都" or "城市" or "访问" or "抵达" or "前往" or "来自") return true;
+        return end < text.Length && "市州省县港城湾岛河山湖".Contains(text[end]);
     }
 
     private static Division? Resolve(IReadOnlyList<Division> candidates, Dictionary<string, int> prefectures, Dictionary<string, int> provinces)
