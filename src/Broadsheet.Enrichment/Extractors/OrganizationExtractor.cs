@@ -208,7 +208,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             var length = tokens[m].End - tokens[k].Start;
             if (length > 12) break;
             var span = at.Text.AsSpan(tokens[k].Start, length);
-            if (length >= 2 && (lexicon.KnownOrganizations.Contains(span.ToString()) || m == k && IsOrganizationWord(span)))
+            if (length >= 2 && (lexicon.IsKnownOrganization(span) || m == k && IsOrganizationWord(span)))
                 last = m;
         }
         return last;
@@ -235,6 +235,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     /// <summary>古巴队, 泰山队, 中国女队 cut as one word: a place's or a club's name and a team word.</summary>
     private bool IsTeamToken(string word)
     {
+        if (word.Length < 3 || word[^1] is not ('队' or '篮' or '足')) return false;
         foreach (var team in TeamWords)
         {
             if (word.Length < team.Length + 2 || !word.EndsWith(team, StringComparison.Ordinal)) continue;
@@ -244,7 +245,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return false;
     }
 
-    private bool KnownOrWord(string name) => lexicon.KnownOrganizations.Contains(name) || IsOrganizationWord(name);
+    private bool KnownOrWord(string name) => lexicon.IsKnownOrganization(name) || IsOrganizationWord(name);
 
     /// <summary>Where the countries or places right before token k start (美国 国务院, 印尼 女队), else token k's start.</summary>
     private int PlacesBefore(ArticleText at, int k)

@@ -19,7 +19,7 @@ internal readonly record struct NameCandidate(string Text, int Start, int End, b
 internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 {
     private const string SingleSurnames =
-        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬习岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚";
+        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚";
     private static readonly string[] CompoundSurnames = ["欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "宇文", "司徒", "东方", "独孤", "南宫", "端木", "申屠"];
     /// <summary>Characters that end a name rather than belong to it (陈洪波说, 刘东利在).</summary>
     private const string AfterName = "在说称和与的是等到向了将也就都对为从于给把被让及并带看来去要会已曾正还又均亦共时一代";
@@ -68,17 +68,30 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
         // A list: a short name next to a found name across 、 or 和 (or next to a short name so found).
-        var spans = new List<NameCandidate>(weak);
-        foreach (var n in found.Keys) foreach (var o in Offsets(text, n)) spans.Add(new NameCandidate(n, o, o + n.Length, true));
-        for (var changed = true; changed;)
+        if (weak.Count > 0)
         {
-            changed = false;
-            foreach (var c in weak)
+            var byEnd = new Dictionary<int, List<string>>();
+            var byStart = new Dictionary<int, List<string>>();
+            void Index(string name, int start, int end)
             {
-                if (found.ContainsKey(c.Text)
-                    || !spans.Any(o => found.ContainsKey(o.Text) && (IsListJoin(text, o.End, c.Start) || IsListJoin(text, c.End, o.Start)))) continue;
-                Remember(found, c.Text, null);
-                changed = true;
+                (byEnd.TryGetValue(end, out var e) ? e : byEnd[end] = []).Add(name);
+                (byStart.TryGetValue(start, out var b) ? b : byStart[start] = []).Add(name);
+            }
+            foreach (var c in weak) Index(c.Text, c.Start, c.End);
+            foreach (var n in found.Keys) foreach (var o in Offsets(text, n)) Index(n, o, o + n.Length);
+            bool Joined(List<string>? names) => names is not null && names.Any(found.ContainsKey);
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                foreach (var c in weak)
+                {
+                    if (found.ContainsKey(c.Text)) continue;
+                    var before = c.Start >= 2 && IsListJoin(text, c.Start - 1, c.Start) && Joined(byEnd.GetValueOrDefault(c.Start - 1));
+                    var after = IsListJoin(text, c.End, c.End + 1) && Joined(byStart.GetValueOrDefault(c.End + 1));
+                    if (!before && !after) continue;
+                    Remember(found, c.Text, null);
+                    changed = true;
+                }
             }
         }
 
@@ -117,8 +130,16 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         return list;
     }
 
-    private static int SurnameLength(string text, int i) =>
-        i + 1 < text.Length && CompoundSurnames.Contains(text.Substring(i, 2)) ? 2 : Surnames.Contains(text[i]) ? 1 : 0;
+    private static readonly HashSet<char> CompoundFirst = [.. CompoundSurnames.Select(s => s[0])];
+
+    private static int SurnameLength(string text, int i)
+    {
+        if (i + 1 < text.Length && CompoundFirst.Contains(text[i]))
+        {
+            foreach (var c in CompoundSurnames) if (text.AsSpan(i, 2).SequenceEqual(c)) return 2;
+        }
+        return Surnames.Contains(text[i]) ? 1 : 0;
+    }
 
     /// <summary>
     /// The name starting at <paramref name="start"/>, if one does: a name in jieba's dictionary (江泽民, 克林顿), with any
@@ -191,7 +212,13 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (; k < tokens.Count && tokens[k].Start == end; k++)
         {
             var word = tokens[k].Word;
-            if (IsNameDot(word) && k + 1 < tokens.Count && IsForeign(tokens[k + 1].Word, first: false)) { end = tokens[k].End; continue; }
+            // After a dot any run of transliteration characters goes on the name, whatever jieba tags it (科菲·安南).
+            if (IsNameDot(word) && k + 1 < tokens.Count && tokens[k + 1].Word.All(Transliteration.Contains))
+            {
+                end = tokens[k + 1].End;
+                k++;
+                continue;
+            }
             if (!IsForeign(word, first: false)) break;
             end = tokens[k].End;
         }
@@ -283,12 +310,13 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         if (end >= text.Length) return false;
         foreach (var h in Honorifics) if (text.AsSpan(end).StartsWith(h, StringComparison.Ordinal)) return true;
-        foreach (var t in lexicon.Titles) if (t.Length >= 2 && text.AsSpan(end).StartsWith(t, StringComparison.Ordinal)) return true;
+        for (var len = 2; len <= lexicon.MaxTitleLength && end + len <= text.Length; len++)
+            if (lexicon.IsTitle(text.AsSpan(end, len))) return true;
         return SpeechAfter().Match(text, end) is { Success: true } v && v.Index == end;
     }
 
     private static bool IsListJoin(string text, int end, int start) =>
-        start - end == 1 && text[end] is '、' or '和' or '与' or '及' or '／';
+        start - end == 1 && end < text.Length && text[end] is '、' or '和' or '与' or '及' or '／';
 
     /// <summary>An everyday word; jieba tags some (高峰) as names too, but real names are rare in its dictionary.</summary>
     private bool IsCommonWord(string s) =>

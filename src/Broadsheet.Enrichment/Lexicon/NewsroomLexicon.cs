@@ -35,6 +35,9 @@ public sealed class NewsroomLexicon
     public IReadOnlySet<string> StopWords { get; }
     /// <summary>Well-known bodies named without a suffix (Data/organizations.txt: 新华社, 联合国, 欧盟).</summary>
     public IReadOnlySet<string> KnownOrganizations { get; }
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _organizationLookup;
+    /// <summary>Longest title, in characters.</summary>
+    public int MaxTitleLength { get; }
     /// <summary>IDF given to words jieba's idf.txt doesn't know (its median, as jieba does).</summary>
     public double MedianIdf { get; }
     /// <summary>How long <see cref="Load"/> took.</summary>
@@ -53,6 +56,8 @@ public sealed class NewsroomLexicon
         OrganizationAbbreviations = abbreviations;
         StopWords = stopWords;
         KnownOrganizations = organizations;
+        _organizationLookup = organizations.GetAlternateLookup<ReadOnlySpan<char>>();
+        MaxTitleLength = titles.Count == 0 ? 0 : titles.Max(t => t.Length);
         MedianIdf = medianIdf;
     }
 
@@ -112,6 +117,9 @@ public sealed class NewsroomLexicon
     public double Idf(ReadOnlySpan<char> word) => _words.TryGet(word, out var info) && info.Idf > 0 ? info.Idf : MedianIdf;
 
     public bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>Exactly one of <see cref="KnownOrganizations"/>.</summary>
+    public bool IsKnownOrganization(ReadOnlySpan<char> name) => _organizationLookup.Contains(name);
 
     /// <summary>Exactly one of <see cref="Titles"/>.</summary>
     public bool IsTitle(ReadOnlySpan<char> word) => _titleLookup.Contains(word);
