@@ -62,7 +62,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (tokens[k].Word.Length > 4 || NameAt(at, tokens[k].Start) is not { } c) continue;
+            if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start) is not { } c) continue;
             if (c.Strong || HasContextAfter(text, c.End)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
@@ -273,6 +273,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (word.Length - surname is < 1 or > 2 || word.Length == 2 && IsCommonWord(word)) return false;
         var given = word[surname..];
         if (word.Length == 3 && IsCommonWord(word[..2])) return false; // 安全 性
+        if (w.Freq >= 1000) return true; // a name as common as 邓小平 is a name, whatever 小平 is
         return !(given.Length == 2 && lexicon.TryGetWord(given, out var g) && g.Freq >= 50 && !g.Tag.StartsWith("nr", StringComparison.Ordinal));
     }
 
