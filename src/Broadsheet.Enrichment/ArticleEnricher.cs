@@ -39,12 +39,13 @@ public sealed class ArticleEnricher : IArticleEnricher
         ArgumentNullException.ThrowIfNull(issue);
         var text = new ArticleText(article, issue, _lexicon);
         var people = _people.Extract(text);
+        var organizations = _organizations.Extract(text);
         var keywords = _keywords.Extract(text);
         return new EnrichmentResult
         {
             People = PersonExtractor.ToModel(people),
-            Places = _places.Extract(text, issue.Paper),
-            Organizations = _organizations.Extract(text),
+            Places = _places.Extract(text, issue.Paper, people.Select(p => p.Name), organizations.Select(o => o.Name)),
+            Organizations = organizations,
             Quotes = QuoteExtractor.Extract(text, people),
             Figures = _figures.Extract(text),
             Dates = DateExtractor.Extract(text),

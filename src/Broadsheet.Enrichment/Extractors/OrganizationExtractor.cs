@@ -14,11 +14,16 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly string[] Suffixes =
     [
         "人民政府", "委员会", "联合会", "基金会", "有限公司", "研究院", "研究所", "科学院", "检察院", "办公室", "合作社",
+        "出版社", "通讯社", "杂志社", "报社", "电视台", "电台", "俱乐部", "研究会", "理事会", "代表团",
+        "总公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
         "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
-        "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办",
+        "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社",
     ];
     /// <summary>Suffixes a firm or institution may carry without a place in front (利丰集团).</summary>
-    private static readonly HashSet<string> Commercial = ["有限公司", "公司", "集团", "银行", "大学", "学院", "医院", "合作社", "研究院", "研究所", "协会", "学会", "商会", "基金会"];
+    private static readonly HashSet<string> Commercial = ["有限公司", "公司", "总公司", "集团", "银行", "大学", "学院", "医院", "合作社", "研究院", "研究所", "协会", "学会", "商会", "基金会",
+        "出版社", "杂志社", "报社", "俱乐部", "日报", "时报", "晚报", "中学", "小学", "厂", "社"];
+    /// <summary>Words for a team after a country, a place or a club's name (中国女队, 印尼队, 泰山队).</summary>
+    private static readonly HashSet<string> TeamWords = ["队", "女队", "男队", "国家队", "男篮", "女篮", "男足", "女足", "代表队", "青年队", "国奥队", "集训队", "联队"];
     /// <summary>Words that make an organisation's name local (市人社局, 中共济宁市委).</summary>
     private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
@@ -29,9 +34,39 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         var found = new List<(string Name, int Offset)>();
 
+        void Add(int start, int end)
+        {
+            // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
+            found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
+            if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= end)) found.Add((text[start..end], start));
+        }
+
         for (var k = 0; k < tokens.Count; k++)
         {
             var tok = tokens[k];
+            // Well-known bodies and jieba's organisation words (新华社, 联合国, 外交部), with the country before them (美国国务院).
+            if (KnownBodyAt(at, k) is { } bodyEnd)
+            {
+                Add(PlacesBefore(at, k), tokens[bodyEnd].End);
+                k = bodyEnd;
+                continue;
+            }
+            if (TeamWords.Contains(tok.Word) && TeamStart(at, k) is { } teamStart)
+            {
+                Add(teamStart, tok.End);
+                continue;
+            }
+            if (IsTeamToken(tok.Word))
+            {
+                Add(PlacesBefore(at, k), tok.End);
+                continue;
+            }
+            // 外交部长, 财政部长: the body with its head's title glued on.
+            if (tok.Word.Length >= 4 && tok.Word[^1] == '长' && KnownOrWord(tok.Word[..^1]))
+            {
+                Add(PlacesBefore(at, k), tok.End - 1);
+                continue;
+            }
             var suffix = SuffixOf(tok.Word);
             var end = tok.End;
             var last = k;
@@ -41,13 +76,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 (suffix, end, last) = (s, tok.Start + s.Length, k - 1);
             }
             if (suffix is null) continue;
-            if (OrganizationBefore(at, last, end, suffix) is { } start)
-            {
-                var name = text[start..end];
-                // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
-                found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
-                found.Add((name, start));
-            }
+            if (OrganizationBefore(at, last, end, suffix) is { } start) Add(start, end);
         }
 
         // Abbreviations the lexicon knows, with their local prefix (市人社局), even when segmentation split them oddly.
@@ -100,8 +129,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         {
             if (word == s) return s;
         }
-        // 保障局, 组织部, 研发中心: dictionary words ending in a suffix; two-character ones (格局, 干部, 全局) are ordinary words.
-        if (word.Length >= 3)
+        // 保障局, 组织部, 研发中心: dictionary words ending in a suffix; two-character ones (格局, 干部, 全局) are ordinary words,
+        // and so are parts of a country (西北部).
+        if (word.Length >= 3 && !word[..^1].All(c => "东西南北中".Contains(c)))
         {
             foreach (var s in Suffixes) if (word.EndsWith(s, StringComparison.Ordinal)) return s;
         }
@@ -137,7 +167,12 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         }
         while (first < k && tokens[first].Word is "和" or "与" or "及" or "（" or "）" or "(" or ")") first++;
 
-        // The earliest anchor wins; an anchor before a 和 makes the 和 part of the name (市工业和信息化局).
+        // The earliest anchor wins; an anchor before a 和 makes the 和 part of the name (市工业和信息化局), unless the part
+        // after the 和 has an anchor of its own (贵州…公司与北京…公司 are two).
+        if (soft >= 0)
+        {
+            for (var j = soft + 1; j <= k; j++) if (IsAnchor(at, j)) { first = soft + 1; break; }
+        }
         for (var j = first; j <= k; j++)
         {
             if (!IsAnchor(at, j)) continue;
@@ -145,6 +180,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             var middle = (bareSuffix ? tokens[k].Start : end - suffix.Length) - tokens[j].End;
             // 市政府, 省委: an anchor word and a bare suffix name no particular body.
             if (middle == 0 && tokens[j].Word.Length == 1 && AnchorWords.Contains(tokens[j].Word) && (bareSuffix || k == j)) return null;
+            // 美国公司, 中国政府: a country and a bare suffix name no particular body either.
+            if (middle == 0 && (bareSuffix || k == j) && !AnchorWords.Contains(tokens[j].Word) && (Commercial.Contains(suffix) || suffix is "政府" or "人民政府")) return null;
             if (end - start < 3) return null;
             return start;
         }
@@ -161,10 +198,87 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
     }
 
+    /// <summary>The last token of a well-known body starting at token k (up to four tokens), or null.</summary>
+    private int? KnownBodyAt(ArticleText at, int k)
+    {
+        var tokens = at.Tokens;
+        int? last = null;
+        for (var m = k; m < tokens.Count && m < k + 4; m++)
+        {
+            var length = tokens[m].End - tokens[k].Start;
+            if (length > 12) break;
+            var span = at.Text.AsSpan(tokens[k].Start, length);
+            if (length >= 2 && (lexicon.IsKnownOrganization(span) || m == k && IsOrganizationWord(span)))
+                last = m;
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// A word jieba tags nt that ends like a body (外交部, 中国队, 新华社); it tags ideas too (中美关系, 国际化), and
+    /// venues are places (人民大会堂).
+    /// </summary>
+    private bool IsOrganizationWord(ReadOnlySpan<char> word)
+    {
+        if (!lexicon.TryGetWord(word, out var w) || w.Tag != "nt") return false;
+        // 新格局: an everyday word with a character before it.
+        if (word.Length == 3 && lexicon.TryGetWord(word[1..], out var tail) && tail.Freq >= 1000 && !Suffixes.Contains(word[1..].ToString())) return false;
+        // 印度政府: a country's government is the country, as 美国公司 is no particular firm.
+        if (word.EndsWith("政府", StringComparison.Ordinal) && IsPlaceWord(word[..^2].ToString())) return false;
+        foreach (var end in BodyEndings) if (word.EndsWith(end, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static readonly string[] BodyEndings =
+        ["社", "院", "部", "局", "委", "会", "队", "党", "军", "厅", "署", "行", "办", "处", "司", "所", "组织", "联盟", "团", "报", "台", "校", "厂", "中心", "集团", "公司", "大学", "中央", "政府"];
+
+    /// <summary>古巴队, 泰山队, 中国女队 cut as one word: a place's or a club's name and a team word.</summary>
+    private bool IsTeamToken(string word)
+    {
+        if (word.Length < 3 || word[^1] is not ('队' or '篮' or '足')) return false;
+        foreach (var team in TeamWords)
+        {
+            if (word.Length < team.Length + 2 || !word.EndsWith(team, StringComparison.Ordinal)) continue;
+            var name = word[..^team.Length];
+            return IsPlaceWord(name) || !lexicon.TryGetWord(name, out var w) || w.Tag is "nz" or "nt" or "nrt" or "j";
+        }
+        return false;
+    }
+
+    private bool KnownOrWord(string name) => lexicon.IsKnownOrganization(name) || IsOrganizationWord(name);
+
+    /// <summary>Where the countries or places right before token k start (美国 国务院, 印尼 女队), else token k's start.</summary>
+    private int PlacesBefore(ArticleText at, int k)
+    {
+        var start = at.Tokens[k].Start;
+        for (var j = k - 1; j >= 0 && j >= k - 2 && (IsPlaceWord(at.Tokens[j].Word) || AnchorWords.Contains(at.Tokens[j].Word) && at.Tokens[j].Word.Length > 1); j--)
+            start = at.Tokens[j].Start;
+        return start;
+    }
+
+    private bool IsPlaceWord(string word) =>
+        word.Length >= 2 && (lexicon.TryGetWord(word, out var w) && w.Tag == "ns" || lexicon.Divisions.Find(word).Count > 0);
+
+    /// <summary>A team's name before 队/女队: places, or a club's name jieba doesn't know (泰山队), two characters at least.</summary>
+    private int? TeamStart(ArticleText at, int k)
+    {
+        var tokens = at.Tokens;
+        var start = -1;
+        for (var j = k - 1; j >= 0 && j >= k - 3; j--)
+        {
+            var w = tokens[j].Word;
+            if (!w.All(Chars.IsHan)) break;
+            var known = lexicon.TryGetWord(w, out var info);
+            if (IsPlaceWord(w) || known && info.Tag is "nz" or "nt" or "nrt" or "j" || !known && w.Length >= 2) start = tokens[j].Start;
+            else break;
+        }
+        return start >= 0 && tokens[k].Start - start >= 2 ? start : null;
+    }
+
     private bool IsAnchor(ArticleText at, int j)
     {
         var tok = at.Tokens[j];
-        if (AnchorWords.Contains(tok.Word)) return true;
+        if (AnchorWords.Contains(tok.Word) || tok.Word.Length >= 2 && lexicon.TryGetWord(tok.Word, out var w) && w.Tag == "ns") return true;
         var len = lexicon.Divisions.LongestMatch(at.Text, tok.Start, out _);
         return len > 0;
     }

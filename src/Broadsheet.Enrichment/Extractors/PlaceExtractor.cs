@@ -15,26 +15,39 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private static readonly string[] PlaceSuffixes = ["湿地公园", "公园", "广场", "风景区", "景区", "水库", "湿地", "机场", "火车站", "高铁站", "湖", "山", "河", "岛", "港"];
 
     /// <summary>Words jieba tags as places that are no particular place.</summary>
-    private static readonly HashSet<string> NotPlaces = ["城市", "深度", "山区", "城区", "郊区", "市区", "县城", "城镇", "边疆", "内地", "外地", "本地", "老家", "家乡", "故乡", "异地", "当地", "全国", "全省", "全市", "全县"];
+    private static readonly HashSet<string> NotPlaces = ["城市", "深度", "山区", "城区", "郊区", "市区", "县城", "城镇", "边疆", "内地", "外地", "本地", "老家", "家乡", "故乡", "异地", "当地", "全国", "全省", "全市", "全县",
+        // Everyday words jieba's dictionary also tags ns (hand-written).
+        "外国", "东西", "美丽", "海洋", "大国", "小国", "强国", "山水", "南北", "东南西北", "滑坡", "海峡", "海湾", "海滨", "海边", "大山", "大街", "大桥", "山村", "温泉", "灯塔",
+        "古庙", "来宾", "贵宾", "神圣", "普及", "复兴", "开朗", "治安", "爱国", "建国", "回国", "出国", "离京", "进京", "入夏", "播撒", "关联", "朝野", "前锋", "美德",
+        "藩篱", "远古", "青春", "黑洞", "长河", "多极", "中西", "天下", "人间", "世界", "全世界", "国内", "国外", "境内", "境外", "海外", "各国", "各地", "大陆", "港口",
+        "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建"];
+    /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
+    private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
 
     private sealed class Hit(string name, IReadOnlyList<Division> candidates)
     {
         public string Name { get; } = name;
         public IReadOnlyList<Division> Candidates { get; } = candidates;
         public int Count { get; set; }
+        /// <summary>Mentions outside an organisation's name; a place named only inside one (北京电视台) votes but is not listed.</summary>
+        public int Listed { get; set; }
         public int First { get; set; } = int.MaxValue;
     }
 
-    public List<Place> Extract(ArticleText at, string? paper)
+    /// <param name="people">People found in the text: a place inside a name (庞卫国) is no place.</param>
+    /// <param name="organizations">Organisations found in the text: a place inside one (北京电视台) helps resolve others but is not listed on its own.</param>
+    public List<Place> Extract(ArticleText at, string? paper, IEnumerable<string>? people = null, IEnumerable<string>? organizations = null)
     {
         var text = at.Text.AsSpan();
         var hits = new Dictionary<string, Hit>(StringComparer.Ordinal);
         var divisions = lexicon.Divisions;
 
+        var inBody = new bool[text.Length];
         void Add(string name, IReadOnlyList<Division> candidates, int offset)
         {
             if (!hits.TryGetValue(name, out var hit)) hits[name] = hit = new Hit(name, candidates);
             hit.Count++;
+            if (offset < 0 || !inBody[offset]) hit.Listed++;
             hit.First = Math.Min(hit.First, offset);
         }
 
@@ -42,6 +55,20 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             Add(datelinePlace.Trim(), divisions.Find(datelinePlace.Trim()), -1);
 
         var covered = new bool[text.Length];
+        static void Mark(string text, bool[] marks, IEnumerable<string>? names)
+        {
+            foreach (var name in names ?? [])
+            {
+                if (name.Length < 2) continue;
+                for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
+                    Array.Fill(marks, true, i, name.Length);
+            }
+        }
+        Mark(at.Text, covered, people);
+        Mark(at.Text, inBody, organizations);
+        // Division names end where jieba ends a word too (新华 in 新华社, 吉隆 in 吉隆坡 are no places).
+        var wordEnd = new bool[text.Length + 1];
+        foreach (var t in at.Tokens) wordEnd[t.End] = true;
         // Division names start where jieba starts a word (安 in 平安 is no place).
         foreach (var startToken in at.Tokens)
         {
@@ -49,6 +76,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (covered[i] || !Chars.IsHan(text[i])) continue;
             var len = divisions.LongestMatch(text, i, out var found);
             if (len == 0) continue;
+            if (!wordEnd[i + len])
+            {
+                // 济宁市委: the division without its 市 when the cut joined the 市 to what follows.
+                if (len > 2 && wordEnd[i + len - 1] && "省市县区州盟旗".Contains(text[i + len - 1]) && divisions.Find(text.Slice(i, len - 1)) is { Count: > 0 } shorter)
+                    (len, found) = (len - 1, shorter);
+                else continue;
+            }
+            if (Array.IndexOf(covered, true, i, len) >= 0) continue;
             var name = text.Slice(i, len).ToString();
             // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
             if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix)
@@ -64,10 +99,20 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         // Places jieba knows (tag ns) that are not divisions: 黄河, 泰山, 微山湖; and words ending in a place suffix.
         foreach (var tok in at.Tokens)
         {
-            if (tok.Word.Length < 2 || covered[tok.Start] || NotPlaces.Contains(tok.Word) || "度率性感力".Contains(tok.Word[^1])) continue;
-            var isPlace = lexicon.TryGetWord(tok.Word, out var w) && w.Tag == "ns";
-            if (!isPlace && !IsSuffixedPlace(tok.Word)) continue;
-            Add(tok.Word, [], tok.Start);
+            if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
+            // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
+            var isPlace = lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns" || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && IsPlaceContext(at.Text, tok.Start, tok.End));
+            if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
+            var name = tok.Word;
+            foreach (var ending in RegionEndings)
+            {
+                if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && lexicon.TryGetWord(name.AsSpan(0, name.Length - ending.Length), out var r) && r.Tag == "ns")
+                {
+                    name = name[..^ending.Length];
+                    break;
+                }
+            }
+            Add(name, [], tok.Start);
         }
 
         // Context for ambiguous names: prefectures and provinces of the unambiguous hits, the dateline, the paper's name.
@@ -94,7 +139,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         }
 
         var places = new List<Place>();
-        foreach (var hit in hits.Values.OrderByDescending(h => h.Count).ThenBy(h => h.First))
+        foreach (var hit in hits.Values.Where(h => h.Listed > 0).OrderByDescending(h => h.Count).ThenBy(h => h.First))
         {
             var d = Resolve(hit.Candidates, prefectures, provinces);
             // A county known only by its short name, in a province the story is not about, is more likely a firm or a
@@ -106,6 +151,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             places.Add(place);
         }
         return places;
+    }
+
+    /// <summary>Words around a name that make it a place: 在/到/赴 or 首都/城市 before it, 市/州/港… right after it.</summary>
+    internal static bool IsPlaceContext(string text, int start, int end)
+    {
+        if (start > 0 && "在到赴抵于往经从至".Contains(text[start - 1])) return true;
+        if (start >= 2 && text.AsSpan(start - 2, 2) is "首都" or "城市" or "访问" or "抵达" or "前往" or "来自") return true;
+        return end < text.Length && "市州省县港城湾岛河山湖".Contains(text[end]);
     }
 
     private static Division? Resolve(IReadOnlyList<Division> candidates, Dictionary<string, int> prefectures, Dictionary<string, int> provinces)

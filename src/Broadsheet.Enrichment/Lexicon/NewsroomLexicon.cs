@@ -33,6 +33,11 @@ public sealed class NewsroomLexicon
     /// <summary>(short, full) pairs such as (人社局, 人力资源社会保障局).</summary>
     public IReadOnlyList<(string Short, string Full)> OrganizationAbbreviations { get; }
     public IReadOnlySet<string> StopWords { get; }
+    /// <summary>Well-known bodies named without a suffix (Data/organizations.txt: 新华社, 联合国, 欧盟).</summary>
+    public IReadOnlySet<string> KnownOrganizations { get; }
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _organizationLookup;
+    /// <summary>Longest title, in characters.</summary>
+    public int MaxTitleLength { get; }
     /// <summary>IDF given to words jieba's idf.txt doesn't know (its median, as jieba does).</summary>
     public double MedianIdf { get; }
     /// <summary>How long <see cref="Load"/> took.</summary>
@@ -41,7 +46,7 @@ public sealed class NewsroomLexicon
     public string LoadParts { get; private set; } = "";
 
     private NewsroomLexicon(WordTable words, double medianIdf,
-        Divisions divisions, List<string> titles, List<(string, string)> abbreviations, HashSet<string> stopWords)
+        Divisions divisions, List<string> titles, List<(string, string)> abbreviations, HashSet<string> stopWords, HashSet<string> organizations)
     {
         _words = words;
         _segmenter = new Segmenter(words);
@@ -50,6 +55,9 @@ public sealed class NewsroomLexicon
         _titleLookup = titles.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         OrganizationAbbreviations = abbreviations;
         StopWords = stopWords;
+        KnownOrganizations = organizations;
+        _organizationLookup = organizations.GetAlternateLookup<ReadOnlySpan<char>>();
+        MaxTitleLength = titles.Count == 0 ? 0 : titles.Max(t => t.Length);
         MedianIdf = medianIdf;
     }
 
@@ -69,7 +77,7 @@ public sealed class NewsroomLexicon
         // The word table is most of the work; our small files are read beside it.
         var table = Task.Run(() => Timed("words", () => WordTable.Read(
             File.ReadAllText(Path.Combine(resources, "dict.txt")), File.ReadAllText(Path.Combine(resources, "idf.txt")))));
-        var (divisionList, titles, abbreviations, stop) = Timed("ours", () =>
+        var (divisionList, titles, abbreviations, stop, organizations) = Timed("ours", () =>
         {
             var divisionList = Divisions.ReadEmbedded().ToList();
             var titles = EmbeddedData.Lines("titles.txt").Distinct().OrderByDescending(t => t.Length).ToList();
@@ -78,12 +86,13 @@ public sealed class NewsroomLexicon
             var stop = new HashSet<string>(StringComparer.Ordinal);
             foreach (var line in File.ReadLines(Path.Combine(resources, "stopwords.txt"))) if (line.Trim() is { Length: > 0 } w) stop.Add(w);
             foreach (var w in EmbeddedData.Lines("news-stopwords.txt")) stop.Add(w);
-            return (divisionList, titles, abbreviations, stop);
+            var organizations = EmbeddedData.Lines("organizations.txt").ToHashSet(StringComparer.Ordinal);
+            return (divisionList, titles, abbreviations, stop, organizations);
         });
         var (words, medianIdf) = table.GetAwaiter().GetResult();
         var divisions = new Divisions(divisionList, s =>
             words.TryGet(s, out var w) && w.Tag != "ns" && w.Freq >= 1000);
-        var lexicon = new NewsroomLexicon(words, medianIdf, divisions, titles, abbreviations, stop) { LoadTime = clock.Elapsed };
+        var lexicon = new NewsroomLexicon(words, medianIdf, divisions, titles, abbreviations, stop, organizations) { LoadTime = clock.Elapsed };
         lexicon.LoadParts = string.Join(", ", parts.Select(p => $"{p.Key} {p.Value.TotalMilliseconds:F0} ms"));
         return lexicon;
     }
@@ -108,6 +117,9 @@ public sealed class NewsroomLexicon
     public double Idf(ReadOnlySpan<char> word) => _words.TryGet(word, out var info) && info.Idf > 0 ? info.Idf : MedianIdf;
 
     public bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>Exactly one of <see cref="KnownOrganizations"/>.</summary>
+    public bool IsKnownOrganization(ReadOnlySpan<char> name) => _organizationLookup.Contains(name);
 
     /// <summary>Exactly one of <see cref="Titles"/>.</summary>
     public bool IsTitle(ReadOnlySpan<char> word) => _titleLookup.Contains(word);

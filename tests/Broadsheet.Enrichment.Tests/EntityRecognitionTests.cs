@@ -1,0 +1,94 @@
+using Facts = Broadsheet.Core.Model.Enrichment;
+
+namespace Broadsheet.Enrichment.Tests;
+
+/// <summary>
+/// People, places and organisations in ordinary news text, one test per kind of miss issue #15 measured (names with no
+/// title, names cut short, surname + verb, foreign names, places inside words, bodies without a suffix).
+/// </summary>
+public class EntityRecognitionTests
+{
+    private static readonly ArticleEnricher Enricher = new();
+
+    private static Facts Enrich(string body) => Enricher.Enrich(Build.Article(body), Build.Issue);
+
+    private static List<string> People(string body) => Enrich(body).People.Select(p => p.Name).ToList();
+
+    [Fact]
+    public void A_name_before_a_speech_verb_is_not_cut_short()
+    {
+        Assert.Equal(["赵文华"], People("赵文华表示，今年的工作要早抓早落实。"));
+    }
+
+    [Fact]
+    public void A_name_after_a_role_is_read_whole_and_takes_the_role_as_title()
+    {
+        var p = Assert.Single(Enrich("工人曹善强今年五十岁，在厂里干了三十年。").People);
+        Assert.Equal(("曹善强", "工人"), (p.Name, p.Title));
+        var manager = Assert.Single(Enrich("厂长谢淑琴介绍了今年的生产情况。").People);
+        Assert.Equal(("谢淑琴", "厂长"), (manager.Name, manager.Title));
+    }
+
+    [Fact]
+    public void A_surname_character_before_a_verb_is_no_name()
+    {
+        Assert.Empty(People("赛后，教练曾高兴地说，队员们打得很努力。"));
+    }
+
+    [Fact]
+    public void Foreign_names_are_read_whole()
+    {
+        var people = People("意大利总理普罗迪和罗马市长韦尔特罗尼出席了开幕式。由网坛老将鲍里斯·贝克尔率领的德国队获胜。");
+        Assert.Contains("普罗迪", people);
+        Assert.Contains("韦尔特罗尼", people);
+        Assert.Contains("鲍里斯·贝克尔", people);
+        Assert.DoesNotContain("韦尔特", people);
+    }
+
+    [Fact]
+    public void Names_in_a_list_are_found_without_a_title_each()
+    {
+        var people = People("著名歌唱家彭丽媛、董文华、王秀芬参加了演出。");
+        Assert.Equal(["彭丽媛", "董文华", "王秀芬"], people);
+    }
+
+    [Fact]
+    public void A_name_found_with_a_title_is_counted_where_it_stands_alone()
+    {
+        var p = Assert.Single(Enrich("厂长谢淑琴介绍了情况。谢淑琴说，今年产量翻了一番。").People);
+        Assert.Equal(2, p.Mentions);
+    }
+
+    [Fact]
+    public void Division_names_match_only_where_a_word_ends()
+    {
+        var facts = Enrich("新华社记者报道，会议在马来西亚首都吉隆坡举行。");
+        Assert.DoesNotContain(facts.Places, p => p.Name is "新华" or "吉隆");
+        Assert.Contains(facts.Places, p => p.Name == "吉隆坡");
+        Assert.Contains(facts.Organizations, o => o.Name == "新华社");
+    }
+
+    [Fact]
+    public void Everyday_words_are_no_places()
+    {
+        Assert.Empty(Enrich("外国企业看中了这里的东西，也看中了美丽的风景。").Places);
+    }
+
+    [Fact]
+    public void Well_known_bodies_need_no_suffix_rule()
+    {
+        var orgs = Enrich("全国人大常委会审议了草案。联合国、欧盟和国务院有关部门的代表出席。中国队以三比一获胜。").Organizations.Select(o => o.Name).ToList();
+        foreach (var name in new[] { "全国人大常委会", "联合国", "欧盟", "国务院", "中国队" }) Assert.Contains(name, orgs);
+        Assert.DoesNotContain("人大常委会", orgs);
+    }
+
+    [Fact]
+    public void Organisation_spans_keep_their_country_and_do_not_join_two_bodies()
+    {
+        var orgs = Enrich("贵州裕华实业公司与北京国伦文化艺术公司合办了纪念活动。美国国务院发言人23日说。").Organizations.Select(o => o.Name).ToList();
+        Assert.Contains("贵州裕华实业公司", orgs);
+        Assert.Contains("北京国伦文化艺术公司", orgs);
+        Assert.Contains("美国国务院", orgs);
+        Assert.DoesNotContain(orgs, o => o.Contains('与'));
+    }
+}

@@ -1,0 +1,79 @@
+using Broadsheet.Core.Model;
+using Broadsheet.Enrichment;
+using Broadsheet.EntityEval;
+using JiebaNet.Segmenter;
+using JiebaNet.Segmenter.PosSeg;
+
+// Entity accuracy: people, places and organisations of our enrichment and of jieba's POS tagger, scored in one run
+// against a BIO file (one character and its tag a line, a blank line between sentences). See scripts/measure-entities.sh.
+//   Broadsheet.EntityEval FILE [--split look|held-out|all] [--errors N] [--markdown]
+// Articles: groups of 8 consecutive sentences. Even-numbered articles are the "look" half (tune on it, read its errors),
+// odd-numbered ones the "held-out" half (report only; --errors refuses it).
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("usage: Broadsheet.EntityEval FILE.bio[.gz] [--split look|held-out|all] [--errors N] [--markdown]");
+    return args.Length == 0 ? 2 : 0;
+}
+// --text STRING: what enrichment finds in one text and how it was cut (for looking at a case by hand).
+if (args is ["--text", var sample])
+{
+    var lexicon = Broadsheet.Enrichment.Lexicon.NewsroomLexicon.Shared;
+    Console.WriteLine(string.Join(" ", lexicon.Cut(sample).Select(t => lexicon.TryGetWord(t.Word, out var w) ? $"{t.Word}/{w.Tag}{w.Freq}" : t.Word)));
+    var found = new ArticleEnricher().Enrich(new Article { Paragraphs = [sample] }, new IssueInfo());
+    Console.WriteLine($"people: {string.Join(", ", found.People.Select(p => p.Name))}\nplaces: {string.Join(", ", found.Places.Select(p => p.Name))}\norganisations: {string.Join(", ", found.Organizations.Select(o => o.Name))}");
+    return 0;
+}
+var file = args[0];
+var split = "held-out";
+var errors = 0;
+var markdown = false;
+for (var i = 1; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--split" when i + 1 < args.Length: split = args[++i]; break;
+        case "--errors" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n): errors = n; i++; break;
+        case "--markdown": markdown = true; break;
+        default: Console.Error.WriteLine($"entity-eval: unknown option {args[i]}"); return 2;
+    }
+}
+if (split is not ("look" or "held-out" or "all")) { Console.Error.WriteLine("entity-eval: --split is look, held-out or all"); return 2; }
+if (errors > 0 && split != "look") { Console.Error.WriteLine("entity-eval: --errors only on the look half (the held-out half is not looked at)"); return 2; }
+if (!File.Exists(file)) { Console.Error.WriteLine($"entity-eval: no file {file}"); return 1; }
+
+var sentences = Bio.Read(file);
+var articles = Bio.Articles(sentences, Bio.SentencesPerArticle)
+    .Where((_, k) => split == "all" || (split == "look") == (k % 2 == 0)).ToList();
+
+var enricher = new ArticleEnricher();
+ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "Resources");
+var tagger = new PosSegmenter(new JiebaSegmenter());
+var issue = new IssueInfo { Paper = "人民日报", Date = "1998-01-15" };
+
+var ours = new Score();
+var jieba = new Score();
+foreach (var article in articles)
+{
+    var gold = article.Gold();
+    var text = string.Join('\n', article.Sentences.Select(s => s.Text));
+    var e = enricher.Enrich(new Article { Paragraphs = article.Sentences.Select(s => s.Text).ToList() }, issue);
+    ours.Add(article, gold, new Entities(
+        e.People.Select(p => p.Name), e.Places.Select(p => p.Name), e.Organizations.Select(o => o.Name)));
+    var tags = tagger.Cut(text).ToList();
+    jieba.Add(article, gold, new Entities(
+        tags.Where(t => t.Flag == "nr").Select(t => t.Word), tags.Where(t => t.Flag == "ns").Select(t => t.Word),
+        tags.Where(t => t.Flag == "nt").Select(t => t.Word)));
+}
+
+Console.WriteLine($"{file}: {sentences.Count:N0} sentences, {articles.Count} articles of {Bio.SentencesPerArticle} sentences in the {split} half" +
+    (split == "all" ? "" : $" ({(split == "look" ? "even" : "odd")}-numbered)") + "; one-character spans dropped on both sides");
+Console.WriteLine(markdown ? "\n| type | gold | Broadsheet P | R | F1 | jieba POS P | R | F1 |\n|---|---:|---:|---:|---:|---:|---:|---:|" : "");
+foreach (var type in Entities.Types)
+{
+    var (o, j) = (ours.Of(type), jieba.Of(type));
+    Console.WriteLine(markdown
+        ? $"| {type} | {o.Gold} | {o.P:F3} | {o.R:F3} | **{o.F1:F3}** | {j.P:F3} | {j.R:F3} | {j.F1:F3} |"
+        : $"{type,-14} gold {o.Gold,5}   ours P {o.P:F3} R {o.R:F3} F1 {o.F1:F3}   jieba POS P {j.P:F3} R {j.R:F3} F1 {j.F1:F3}");
+}
+if (errors > 0) ours.PrintErrors(errors);
+return 0;
