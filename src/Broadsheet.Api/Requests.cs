@@ -1,4 +1,5 @@
 using System.Globalization;
+using Broadsheet.Core.Layout;
 using Broadsheet.Core.Model;
 using Broadsheet.Search;
 using Microsoft.AspNetCore.Http;
@@ -145,5 +146,5 @@ internal sealed class QueryParameters
 
     public static string RouteValue(RouteValueDictionary route, string name) => route.TryGetValue(name, out var v) ? v?.ToString() ?? "" : "";
 
-    public static string Clip(string? s) => s is null ? "" : s.Length > 60 ? s[..60] + "…" : s;
+    public static string Clip(string? s) => s is null ? "" : s.Length > 60 ? Chars.Clip(s, 60) + "…" : s;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Broadsheet.Core.Layout;
 using Broadsheet.Core.Model;
 using Broadsheet.Core.Text;
 
@@ -84,6 +85,6 @@ public static class IndexTerms
     {
         if (string.IsNullOrWhiteSpace(value)) return "";
         var v = value.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
-        return v.Length > KeyCodec.MaxValueLength ? v[..KeyCodec.MaxValueLength] : v;
+        return Chars.Clip(v, KeyCodec.MaxValueLength);
     }
 }

@@ -1,7 +1,8 @@
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using Azure;
+using Broadsheet.Core.Layout;
 using Broadsheet.Search;
 
 namespace Broadsheet.Storage;
@@ -44,12 +45,11 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
                 ["Title"] = Truncate(row.Title),
                 ["Column"] = Truncate(row.Column),
             };
-            var chunks = (row.Json.Length + ChunkChars - 1) / ChunkChars;
-            if (chunks <= MaxChunks)
+            var chunks = Chunks(row.Json);
+            if (chunks.Count <= MaxChunks)
             {
-                entity["Chunks"] = chunks;
-                for (var i = 0; i < chunks; i++)
-                    entity["Json" + i] = row.Json.Substring(i * ChunkChars, Math.Min(ChunkChars, row.Json.Length - i * ChunkChars));
+                entity["Chunks"] = chunks.Count;
+                for (var i = 0; i < chunks.Count; i++) entity["Json" + i] = chunks[i];
             }
             else
             {
@@ -155,5 +155,18 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
     private static string BodyBlobName(IssueKey issue, string version, string localId) =>
         $"bodies/{issue.BlobPath}/{version}/{KeyCodec.Encode(localId)}.json";
 
-    private static string? Truncate(string? s) => s is { Length: > 1000 } ? s[..1000] : s;
+    private static string? Truncate(string? s) => s is null ? null : Chars.Clip(s, 1000);
+
+    /// <summary>The JSON in pieces of at most <see cref="ChunkChars"/>, never cut inside a surrogate pair (storage rejects half a 𪚥).</summary>
+    private static List<string> Chunks(string json)
+    {
+        var chunks = new List<string>();
+        for (var at = 0; at < json.Length;)
+        {
+            var n = Chars.CutLength(json.AsSpan(at), ChunkChars);
+            chunks.Add(json.Substring(at, n));
+            at += n;
+        }
+        return chunks;
+    }
 }

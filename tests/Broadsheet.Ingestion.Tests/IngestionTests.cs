@@ -41,6 +41,28 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Characters_outside_the_BMP_are_ingested_whole_and_found()
+    {
+        // 𪚥 (CJK Extension B) in a name, and emoji with a skin-tone modifier: each a surrogate pair in UTF-16.
+        var text = Samples.ReferenceText().Replace("刘东利", "刘𪚥利").Replace("技工院校是培养", "技工院校😀👍🏻是培养张𪚥");
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Encoding.UTF8.GetBytes(text));
+
+        var (_, result) = await h.IngestAsync(Blob);
+
+        Assert.Equal("complete", result!.Status);
+        async Task<List<string>> ParagraphsFound(string parameter, string value) =>
+            [.. (await h.GetJsonAsync($"/api/articles?{parameter}={Uri.EscapeDataString(value)}")).GetProperty("items").EnumerateArray()
+                .SelectMany(a => a.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()!))];
+        Assert.Contains(await ParagraphsFound("q", "刘𪚥利"), p => p.Contains("刘𪚥利"));
+        Assert.Contains(await ParagraphsFound("q", "张𪚥"), p => p.Contains("技工院校😀👍🏻是培养张𪚥"));
+        Assert.Contains(await ParagraphsFound("person", "刘𪚥利"), p => p.Contains("刘𪚥利"));
+        // Emoji alone are not words: a clear 400, not a 500.
+        await h.GetJsonAsync("/api/articles?q=" + Uri.EscapeDataString("😀😀"), status: 400);
+        await h.GetJsonAsync("/api/articles?q=" + Uri.EscapeDataString("好👍"));
+    }
+
+    [Fact]
     public async Task Stored_stories_are_the_parsers_stories_word_for_word()
     {
         await using var h = await PipelineHarness.StartAsync(azurite);

@@ -93,20 +93,26 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (i >= text.Length) return null;
         var surname = i + 1 < text.Length && CompoundSurnames.Contains(text.Substring(i, 2)) ? 2 : Surnames.Contains(text[i]) ? 1 : 0;
         if (surname == 0) return null;
-        var given = 0;
-        while (given < 2 && i + surname + given < text.Length && Chars.IsHan(text[i + surname + given])) given++;
+        // Given characters are code points (刘𪚥利): `first` and `length` count chars.
+        int given = 0, first = 0, length = 0;
+        while (given < 2 && i + surname + length < text.Length && Chars.IsHanAt(text, i + surname + length, out var width))
+        {
+            given++;
+            length += width;
+            if (given == 1) first = width;
+        }
         if (given == 0 || NeverGiven.Contains(text[i + surname])) return null;
         if (given == 2)
         {
-            var second = i + surname + 1;
-            var name3 = text.Substring(i, surname + 2);
+            var second = i + surname + first;
+            var name3 = text.Substring(i, surname + length);
             var recurs = text.IndexOf(name3, i + 1, StringComparison.Ordinal) >= 0 || text.LastIndexOf(name3, Math.Max(0, i - 1), StringComparison.Ordinal) >= 0;
             // 王强表示: the second "given" character starts the next word.
-            if (!recurs && (AfterName.Contains(text[second]) || StartsCommonWord(text, second))) given = 1;
+            if (!recurs && (AfterName.Contains(text[second]) || StartsCommonWord(text, second))) length = first;
         }
-        var name = text.Substring(i, surname + given);
+        var name = text.Substring(i, surname + length);
         // 安心回 (让党员安心回家), 高度重: a surname followed by an everyday word is no name.
-        return IsCommonWord(name) || IsCommonWord(name[..(surname + 1)]) ? null : name;
+        return IsCommonWord(name) || IsCommonWord(name[..(surname + first)]) ? null : name;
     }
 
     private bool StartsCommonWord(string text, int at) =>

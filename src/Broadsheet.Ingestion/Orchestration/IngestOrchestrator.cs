@@ -1,3 +1,4 @@
+using Broadsheet.Core.Layout;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -71,6 +72,6 @@ public static class IngestOrchestrator
         while (details.InnerFailure is not null) details = details.InnerFailure;
         var message = details.ErrorMessage ?? details.ErrorType;
         var line = message.Split('\n', 2)[0].Trim();
-        return line.Length > 300 ? line[..300] + "…" : line;
+        return line.Length > 300 ? Chars.Clip(line, 300) + "…" : line;
     }
 }
