@@ -41,7 +41,7 @@ public sealed record IssueRequest(string Paper, string Date)
     {
         var paper = QueryParameters.RouteValue(route, "paper");
         var date = QueryParameters.RouteValue(route, "date");
-        if (string.IsNullOrWhiteSpace(paper) || paper.Length > QueryParameters.MaxValueLength) throw new QueryException("paper is missing or too long");
+        if (string.IsNullOrWhiteSpace(paper) || paper.Length > IssueKey.MaxPaperLength) throw new QueryException("paper is missing or too long");
         if (!IssueKey.IsDate(date)) throw new QueryException($"date must be yyyy-MM-dd, not '{QueryParameters.Clip(date)}'");
         return new IssueRequest(paper, date);
     }

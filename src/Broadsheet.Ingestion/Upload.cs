@@ -47,14 +47,14 @@ public sealed partial record Upload(string Container, string BlobName, string ET
     public static (string? Paper, string? Date) IssueOf(string blobName, IDictionary<string, string>? metadata)
     {
         var m = BlobNameShape().Match(blobName);
-        if (m.Success && IssueKey.IsDate(m.Groups["date"].Value))
-            return (m.Groups["paper"].Value, m.Groups["date"].Value);
+        if (m.Success && IssueKey.IsDate(m.Groups["date"].Value) && IssueKey.NormalizePaper(m.Groups["paper"].Value) is { Length: > 0 } named)
+            return (named, m.Groups["date"].Value);
         string? paper = null, date = null;
         if (metadata is not null)
         {
             foreach (var (k, v) in metadata)
             {
-                if (k.Equals("paper", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(v)) paper = Uri.UnescapeDataString(v.Trim());
+                if (k.Equals("paper", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(v)) paper = IssueKey.NormalizePaper(Uri.UnescapeDataString(v)) is { Length: > 0 } p ? p : paper;
                 if (k.Equals("date", StringComparison.OrdinalIgnoreCase) && IssueKey.IsDate(v.Trim())) date = v.Trim();
             }
         }

@@ -282,6 +282,64 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Papers_that_share_their_first_120_characters_are_two_issues_each_found_by_its_own_name()
+    {
+        var jia = new string('长', 130) + "甲";
+        var yi = new string('长', 130) + "乙";
+        var longest = new string('长', IssueKey.MaxPaperLength - 1) + "丙";
+        var tooLong = new string('长', IssueKey.MaxPaperLength) + "丁";
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var results = new Dictionary<string, IngestResult>();
+        foreach (var (name, paper) in new[] { ("long/jia.txt", jia), ("long/yi.txt", yi), ("long/bing.txt", longest), ("long/ding.txt", tooLong) })
+        {
+            await h.UploadAsync(name, Samples.ReferencePage(), new Dictionary<string, string> { ["paper"] = Uri.EscapeDataString(paper), ["date"] = "2022-10-07" });
+            results[paper] = (await h.IngestAsync(name)).Result!;
+        }
+
+        foreach (var paper in new[] { jia, yi, longest })
+        {
+            Assert.Equal("complete", results[paper].Status);
+            var issue = await h.GetJsonAsync($"/api/issues/{Uri.EscapeDataString(paper)}/2022-10-07");
+            Assert.Equal(paper, issue.GetProperty("paper").GetString());
+            var listed = await h.GetJsonAsync($"/api/articles?paper={Uri.EscapeDataString(paper)}&top=100");
+            Assert.Equal(results[paper].Articles, listed.GetProperty("items").GetArrayLength());
+            Assert.All(listed.GetProperty("items").EnumerateArray(), a => Assert.Equal(paper, a.GetProperty("paper").GetString()));
+        }
+        Assert.Equal("failed", results[tooLong].Status);
+        Assert.Contains($"longer than {IssueKey.MaxPaperLength} characters", results[tooLong].Error);
+        // A paper never uploaded is no issue, however much of its name it shares with one.
+        await h.GetJsonAsync($"/api/issues/{Uri.EscapeDataString(new string('长', 130) + "戊")}/2022-10-07", status: 404);
+    }
+
+    [Fact]
+    public async Task A_paper_named_with_spaces_around_it_is_trimmed_once_and_found_by_either_spelling()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync("spaced.txt", Samples.ReferencePage(), new Dictionary<string, string> { ["paper"] = "%20space%20", ["date"] = "2022-08-08" });
+        var (_, result) = await h.IngestAsync("spaced.txt");
+
+        Assert.Equal(("complete", "space"), (result!.Status, result.Paper));
+        foreach (var spelling in new[] { "space", "%20space%20" })
+        {
+            Assert.Equal("space", (await h.GetJsonAsync($"/api/issues/{spelling}/2022-08-08")).GetProperty("paper").GetString());
+            Assert.Single((await h.GetJsonAsync($"/api/issues?paper={spelling}")).GetProperty("items").EnumerateArray());
+            Assert.NotEqual(0, (await h.GetJsonAsync($"/api/articles?paper={spelling}")).GetProperty("items").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task A_date_range_lists_no_placeholder_rows()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync("scans/archive.zip", Samples.Zip());
+        await h.IngestAsync("scans/archive.zip");
+
+        Assert.Single((await h.GetJsonAsync("/api/issues")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await h.GetJsonAsync("/api/issues?from=2030-01-01")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await h.GetJsonAsync("/api/issues?to=1990-01-01")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Transient_activity_failure_is_retried_to_success()
     {
         // The first write of an enriched batch fails with an error the storage resilience pipeline does not
