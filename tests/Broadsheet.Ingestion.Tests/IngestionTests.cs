@@ -339,6 +339,39 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.Empty((await h.GetJsonAsync("/api/issues?to=1990-01-01")).GetProperty("items").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("../escape/2022-10-02.txt")]
+    [InlineData("./dot/2022-10-03.txt")]
+    [InlineData("a/../../up/2022-10-03.txt")]
+    public async Task A_blob_whose_name_has_dot_segments_fails_once_with_a_reason(string name)
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        // Stored under the name as given, dots and all (as a raw REST client can): System.Uri would resolve them.
+        var container = h.Storage.Uploads;
+        var sas = container.GenerateSasUri(Azure.Storage.Sas.BlobContainerSasPermissions.All, DateTimeOffset.UtcNow.AddHours(1));
+        var url = new Uri($"{container.Uri.AbsoluteUri}/{name}{sas.Query}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        using (var http = new HttpClient())
+        using (var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(Samples.ReferencePage()) })
+        {
+            put.Headers.Add("x-ms-blob-type", "BlockBlob");
+            (await http.SendAsync(put)).EnsureSuccessStatusCode();
+        }
+        var listed = new List<string>();
+        await foreach (var b in container.GetBlobsAsync()) listed.Add(b.Name);
+        Assert.Equal([name], listed);
+
+        var first = await h.Intake.OnBlobAsync(h.UploadContainer, name, h.Client);
+        var row = Assert.Single((await h.GetJsonAsync("/api/issues")).GetProperty("items").EnumerateArray());
+        var again = await h.Intake.OnBlobAsync(h.UploadContainer, name, h.Client);
+
+        Assert.Equal((IntakeAction.Refused, IntakeAction.Refused), (first.Action, again.Action));
+        Assert.Equal(("failed", h.UploadContainer + "/" + name), (row.GetProperty("status").GetString(), row.GetProperty("blob").GetString()));
+        Assert.Contains("cannot be read", row.GetProperty("error").GetString());
+        // The second look changed nothing.
+        var after = Assert.Single((await h.GetJsonAsync("/api/issues")).GetProperty("items").EnumerateArray());
+        Assert.Equal(row.GetProperty("updated").GetString(), after.GetProperty("updated").GetString());
+    }
+
     [Fact]
     public async Task Transient_activity_failure_is_retried_to_success()
     {
