@@ -91,12 +91,20 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
     }
 
     /// <summary>Every row of one version (whole articles), in issue order.</summary>
-    public async Task<List<ArticleRow>> ListVersionAsync(IssueKey issue, string version, CancellationToken ct = default)
+    public async Task<List<ArticleRow>> ListVersionAsync(IssueKey issue, string version, CancellationToken ct = default) =>
+        await ListVersionAsync(issue, version, 0, int.MaxValue, ct);
+
+    /// <summary>
+    /// The rows of one version whose Order (0, 1, … in issue order) is in [<paramref name="from"/>, from + count): a page of
+    /// the issue's list, filtered by the table service, so a reader holds one page however big the issue.
+    /// </summary>
+    public async Task<List<ArticleRow>> ListVersionAsync(IssueKey issue, string version, int from, int count, CancellationToken ct = default)
     {
         await storage.EnsureCreatedAsync(ct);
         var prefix = version + "|";
+        var until = (int)Math.Min(int.MaxValue, (long)from + count);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {issue.ArticlePartition} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)}");
+            $"PartitionKey eq {issue.ArticlePartition} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)} and Order ge {from} and Order lt {until}");
         var rows = new List<ArticleRow>();
         foreach (var e in await QueryAllAsync(filter, null, ct))
         {

@@ -373,6 +373,54 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task An_issue_over_the_page_or_story_bound_fails_with_a_reason()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.MaxStoriesPerIssue = 5);
+        // One more page than an issue may have, each a line of text.
+        var pages = string.Join("\f", Enumerable.Range(1, new IngestionOptions().MaxPagesPerIssue + 1).Select(i => $"第{i}版\n新闻{i}\n正文第{i}段。"));
+        await h.UploadAsync("bounds/2022-10-01.txt", Encoding.UTF8.GetBytes(pages));
+        await h.UploadAsync("bounds/2022-10-02.txt", Samples.ReferencePage()); // 8 stories, over this host's 5
+
+        var (_, tooManyPages) = await h.IngestAsync("bounds/2022-10-01.txt");
+        var (_, tooManyStories) = await h.IngestAsync("bounds/2022-10-02.txt");
+
+        Assert.Equal("failed", tooManyPages!.Status);
+        Assert.Contains($"more than the {new IngestionOptions().MaxPagesPerIssue} an issue may have", tooManyPages.Error);
+        Assert.Equal("failed", tooManyStories!.Status);
+        Assert.Equal("the upload has 8 stories, more than the 5 an issue may have; split it by issue", tooManyStories.Error);
+    }
+
+    [Fact]
+    public async Task An_issues_story_list_is_paged_in_issue_order_and_a_page_never_mixes_versions()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        await h.IngestAsync(Blob);
+        var whole = (await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08")).GetProperty("articleList")
+            .EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+
+        var paged = new List<string?>();
+        string? token = null;
+        var first = "";
+        do
+        {
+            var page = await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08?top=3" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token)));
+            Assert.InRange(page.GetProperty("articleList").GetArrayLength(), 1, 3);
+            paged.AddRange(page.GetProperty("articleList").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+            token = page.GetProperty("continuationToken").GetString();
+            if (first == "") first = token!;
+        } while (token is not null);
+
+        Assert.Equal(8, whole.Count);
+        Assert.Equal(whole, paged);
+        // A token belongs to its version: once the issue is replaced, it is refused, not resumed in the new list.
+        await h.UploadAsync(Blob, Encoding.UTF8.GetBytes(Samples.ReferenceText().Replace("刘东利", "刘东")));
+        await h.IngestAsync(Blob);
+        var stale = await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08?top=3&continuationToken=" + Uri.EscapeDataString(first), status: 400);
+        Assert.Contains("start again", stale.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Transient_activity_failure_is_retried_to_success()
     {
         // The first write of an enriched batch fails with an error the storage resilience pipeline does not

@@ -62,6 +62,12 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
             return Reject(request, "the parser could not read this upload: " + e.Message.Split('\n')[0]);
         }
 
+        // Bounds per issue (bytes above, pages and stories here): what one issue may hold, so what one reader may ask for.
+        if (parsed.Issue.Pages.Count > options.MaxPagesPerIssue)
+            return Reject(request, $"the upload has {parsed.Issue.Pages.Count} pages, more than the {options.MaxPagesPerIssue} an issue may have; split it by issue");
+        if (parsed.Articles.Count > options.MaxStoriesPerIssue)
+            return Reject(request, $"the upload has {parsed.Articles.Count} stories, more than the {options.MaxStoriesPerIssue} an issue may have; split it by issue");
+
         var paper = IssueKey.NormalizePaper(request.Paper ?? parsed.Issue.Paper ?? "");
         var issueDate = request.Date ?? parsed.Issue.Date;
         if (paper.Length == 0 || !IssueKey.IsDate(issueDate))
