@@ -88,6 +88,7 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     /// <summary>Runs a handler: a refused request is a 400 with its one line, storage that stayed down a 503.</summary>
     public async Task<IResult> GuardAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> handle)
     {
+        NoSniff(request.HttpContext.Response);
         try
         {
             return await handle(request.HttpContext.RequestAborted);
@@ -105,6 +106,9 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     }
 
     public static IResult Error(int status, string message) => Json(new ApiError(message), status);
+
+    /// <summary>Browsers take every answer as the type it says it is (JSON stays JSON), never sniffing it into a page.</summary>
+    public static void NoSniff(HttpResponse response) => response.Headers.XContentTypeOptions = "nosniff";
 
     private static IResult Json<T>(T body, int status = StatusCodes.Status200OK) =>
         TypedResults.Json(body, ApiJson.Options, ApiJson.ContentType, status);
