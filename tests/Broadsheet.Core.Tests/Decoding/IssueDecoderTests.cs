@@ -40,12 +40,8 @@ public class IssueDecoderTests
     [InlineData(true)]
     public void Utf16_without_bom_is_recognised_by_where_its_nul_bytes_fall(bool bigEndian)
     {
-        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(Sample + "
-第2版
-");
-        Assert.Equal(Sample + "
-第2版
-", IssueDecoder.Decode(bytes, out var d));
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(Sample + "\n第2版\n");
+        Assert.Equal(Sample + "\n第2版\n", IssueDecoder.Decode(bytes, out var d));
         Assert.Equal(bigEndian ? IssueDecoder.Detected.Utf16Be : IssueDecoder.Detected.Utf16Le, d);
     }
 
