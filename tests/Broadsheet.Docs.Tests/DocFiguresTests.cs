@@ -59,6 +59,7 @@ public sealed partial class DocFiguresTests
         new("IssuesTopDefault", N(IssueListRequest.DefaultTop)),
         new("IssuesTopMax", N(IssueListRequest.MaxTop)),
         new("SweepEveryMinutes", $"{SweepEveryMinutes()} minutes", @"SweepStuckUploads\s+\(every\s+(?<n>\d+)\s+minutes"),
+        new("DevSweepStuckAfterMinutes", $"{IssueWatcher.SweepStuckAfter.TotalMinutes:0} minutes"),
         new("SweepStuckAfterMinutes", $"{StuckUploadSweep.DefaultStuckAfter.TotalMinutes:0} minutes", @"not\s+changed\s+for\s+(?<n>\d+)\s+minutes"),
     ];
 
