@@ -35,7 +35,7 @@ public sealed class ApiEndpointsTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddBroadsheetIngestion("UseDevelopmentStorage=true").AddBroadsheetApi();
         builder.Services.AddRouting();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
         await using var app = builder.Build();
         app.MapBroadsheetApi();
         await app.StartAsync();
