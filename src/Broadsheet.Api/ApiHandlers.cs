@@ -16,9 +16,9 @@ public record IssueSummary(string? Paper, string? Date, int Pages, int Articles,
         new(row.Paper, row.Date, row.Pages, row.Articles, row.Unassigned, row.Status, row.Error, row.Blob, row.Updated, row.CurrentVersion);
 }
 
-/// <summary>One issue with its current article list (GET /api/issues/{paper}/{date}).</summary>
+/// <summary>One issue with a page of its current article list (GET /api/issues/{paper}/{date}), and the token for the next page.</summary>
 public sealed record IssueDetail(string? Paper, string? Date, int Pages, int Articles, int Unassigned, string? Status, string? Error,
-    string? Blob, DateTimeOffset Updated, string? Version, IReadOnlyList<ArticleSummary> ArticleList)
+    string? Blob, DateTimeOffset Updated, string? Version, IReadOnlyList<ArticleSummary> ArticleList, string? ContinuationToken)
     : IssueSummary(Paper, Date, Pages, Articles, Unassigned, Status, Error, Blob, Updated, Version);
 
 /// <summary>An article in an issue's list: what identifies it; the whole article is at /api/articles/{id}.</summary>
@@ -53,10 +53,22 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     {
         var row = await issues.GetAsync(request.Key, ct);
         if (row is null) return Error(StatusCodes.Status404NotFound, $"no issue {request.Paper} {request.Date}");
-        var list = row.CurrentVersion is null ? [] : await articles.ListVersionAsync(request.Key, row.CurrentVersion, ct);
+        // The token holds the version and the next position: a page never mixes two versions of the issue.
+        var fingerprint = request.Fingerprint();
+        var from = 0;
+        if (request.ContinuationToken is { } token)
+        {
+            var position = tokens.Read(token, fingerprint).Split('|');
+            if (position is not [var version, var at] || version != row.CurrentVersion || !int.TryParse(at, out from) || from < 0)
+                throw new QueryException("the issue changed since the first page (or the continuationToken is not valid for it); start again without one");
+        }
+        var list = row.CurrentVersion is null ? [] : await articles.ListVersionAsync(request.Key, row.CurrentVersion, from, request.Top, ct);
+        var next = row.CurrentVersion is not null && list.Count == request.Top && from + request.Top < row.Articles
+            ? tokens.Create(fingerprint, $"{row.CurrentVersion}|{from + request.Top}")
+            : null;
         var s = IssueSummary.Of(row);
         return Json(new IssueDetail(s.Paper, s.Date, s.Pages, s.Articles, s.Unassigned, s.Status, s.Error, s.Blob, s.Updated, s.Version,
-            list.Select(a => JsonSerializer.Deserialize<ArticleSummary>(a.Json, ApiJson.Options)!).ToList()));
+            list.Select(a => JsonSerializer.Deserialize<ArticleSummary>(a.Json, ApiJson.Options)!).ToList(), next));
     }
 
     public async Task<IResult> SearchArticlesAsync(ArticleQuery query, CancellationToken ct)
@@ -76,6 +88,7 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     /// <summary>Runs a handler: a refused request is a 400 with its one line, storage that stayed down a 503.</summary>
     public async Task<IResult> GuardAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> handle)
     {
+        NoSniff(request.HttpContext.Response);
         try
         {
             return await handle(request.HttpContext.RequestAborted);
@@ -93,6 +106,9 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
     }
 
     public static IResult Error(int status, string message) => Json(new ApiError(message), status);
+
+    /// <summary>Browsers take every answer as the type it says it is (JSON stays JSON), never sniffing it into a page.</summary>
+    public static void NoSniff(HttpResponse response) => response.Headers.XContentTypeOptions = "nosniff";
 
     private static IResult Json<T>(T body, int status = StatusCodes.Status200OK) =>
         TypedResults.Json(body, ApiJson.Options, ApiJson.ContentType, status);

@@ -36,7 +36,7 @@ public static class ApiRoutes
     public static readonly IReadOnlyList<ApiRoute> All =
     [
         new(ListIssues, ListIssuesTemplate, [Get], false, (api, request, _, ct) => api.ListIssuesAsync(IssueListRequest.Bind(request.Query), ct)),
-        new(GetIssue, GetIssueTemplate, [Get], false, (api, _, route, ct) => api.GetIssueAsync(IssueRequest.Bind(route), ct)),
+        new(GetIssue, GetIssueTemplate, [Get], false, (api, request, route, ct) => api.GetIssueAsync(IssueRequest.Bind(route, request.Query), ct)),
         new(SearchArticles, SearchArticlesTemplate, [Get], false, (api, request, _, ct) => api.SearchArticlesAsync(ArticleSearchRequest.Bind(request.Query), ct)),
         new(GetArticle, GetArticleTemplate, [Get], false, (api, _, route, ct) => api.GetArticleAsync(ArticleRequest.Bind(route), ct)),
         new(ReadingRoom, ReadingRoomTemplate, [Get, Head], true,

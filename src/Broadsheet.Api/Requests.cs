@@ -1,4 +1,5 @@
 using System.Globalization;
+using Broadsheet.Core.Layout;
 using Broadsheet.Core.Model;
 using Broadsheet.Search;
 using Microsoft.AspNetCore.Http;
@@ -31,18 +32,24 @@ public sealed record IssueListRequest(string? Paper, string? From, string? To, s
     }
 }
 
-/// <summary>GET /api/issues/{paper}/{date}</summary>
-public sealed record IssueRequest(string Paper, string Date)
+/// <summary>GET /api/issues/{paper}/{date}?top=&amp;continuationToken= (the article list is paged, in issue order)</summary>
+public sealed record IssueRequest(string Paper, string Date, int Top = IssueRequest.DefaultTop, string? ContinuationToken = null)
 {
+    public const int DefaultTop = 100, MaxTop = 500;
+
     public IssueKey Key => IssueKey.For(Paper, Date);
 
-    public static IssueRequest Bind(RouteValueDictionary route)
+    /// <summary>Identity for continuation tokens: the issue, not Top.</summary>
+    public string Fingerprint() => ContinuationTokens.Fingerprint("issue", Key.PartitionKey, Key.RowKey);
+
+    public static IssueRequest Bind(RouteValueDictionary route, IQueryCollection query)
     {
         var paper = QueryParameters.RouteValue(route, "paper");
         var date = QueryParameters.RouteValue(route, "date");
-        if (string.IsNullOrWhiteSpace(paper) || paper.Length > QueryParameters.MaxValueLength) throw new QueryException("paper is missing or too long");
+        if (string.IsNullOrWhiteSpace(paper) || paper.Length > IssueKey.MaxPaperLength) throw new QueryException("paper is missing or too long");
         if (!IssueKey.IsDate(date)) throw new QueryException($"date must be yyyy-MM-dd, not '{QueryParameters.Clip(date)}'");
-        return new IssueRequest(paper, date);
+        var p = QueryParameters.Read(query, "top", "continuationToken");
+        return new IssueRequest(paper, date, p.Int("top", DefaultTop, 1, MaxTop), p.Text("continuationToken"));
     }
 }
 
@@ -145,5 +152,5 @@ internal sealed class QueryParameters
 
     public static string RouteValue(RouteValueDictionary route, string name) => route.TryGetValue(name, out var v) ? v?.ToString() ?? "" : "";
 
-    public static string Clip(string? s) => s is null ? "" : s.Length > 60 ? s[..60] + "…" : s;
+    public static string Clip(string? s) => s is null ? "" : s.Length > 60 ? Chars.Clip(s, 60) + "…" : s;
 }

@@ -4,6 +4,7 @@ using Broadsheet.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ public static class ApiEndpoints
     public static void MapBroadsheetApi(this WebApplication app)
     {
         app.Use(LogRequests);
+        app.Use(LoopbackHostsOnly);
         app.Use(AnswerErrorsAsJson);
 
         foreach (var route in ApiRoutes.All)
@@ -24,7 +26,40 @@ public static class ApiEndpoints
         app.MapGet("/", () => Results.Redirect("/ui/"));
         var readingRoom = ApiRoutes.Named(ApiRoutes.ReadingRoom);
         app.MapMethods("/" + readingRoom.Template, readingRoom.Methods.Select(m => m.ToUpperInvariant()), Handler(readingRoom));
-        app.MapFallback((HttpContext c) => ApiHandlers.Error(StatusCodes.Status404NotFound, $"no route {c.Request.Method} {c.Request.Path}"));
+        app.MapFallback((HttpContext c) =>
+        {
+            // A path the table knows, asked with another method, is a 405 that says which methods it takes.
+            var allowed = Templates.Where(t => t.Matcher.TryMatch(c.Request.Path, [])).SelectMany(t => t.Methods).Distinct().ToList();
+            if (allowed.Count == 0) return ApiHandlers.Error(StatusCodes.Status404NotFound, $"no route {c.Request.Method} {c.Request.Path}");
+            c.Response.Headers.Allow = string.Join(", ", allowed);
+            return ApiHandlers.Error(StatusCodes.Status405MethodNotAllowed, $"{c.Request.Method} is not allowed on {c.Request.Path}; use {string.Join(" or ", allowed)}");
+        });
+    }
+
+    /// <summary>Every mapped path (the table under /api/, and the reading room at the root), with its methods.</summary>
+    private static readonly List<(TemplateMatcher Matcher, IEnumerable<string> Methods)> Templates =
+    [
+        .. ApiRoutes.All.Select(r => ($"/{ApiRoutes.Prefix}/{r.Template}", r)).Append(("/" + ApiRoutes.ReadingRoomTemplate, ApiRoutes.Named(ApiRoutes.ReadingRoom)))
+            .Select(t => (new TemplateMatcher(TemplateParser.Parse(t.Item1), []), t.Item2.Methods.Select(m => m.ToUpperInvariant()))),
+    ];
+
+    /// <summary>The host names a loopback listener is reached by; any other Host header is DNS rebinding or a mistake.</summary>
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// Answers only requests addressed to localhost, 127.0.0.1 or [::1]: the sockets are loopback-only, but a page on
+    /// another site could rebind its own name to 127.0.0.1 and read the API through the browser.
+    /// </summary>
+    private static async Task LoopbackHostsOnly(HttpContext context, RequestDelegate next)
+    {
+        ApiHandlers.NoSniff(context.Response);
+        if (!LoopbackHosts.Contains(context.Request.Host.Host, StringComparer.OrdinalIgnoreCase))
+        {
+            await ApiHandlers.Error(StatusCodes.Status400BadRequest,
+                $"this dev host answers only requests to localhost, 127.0.0.1 or [::1], not '{Broadsheet.Core.Layout.Chars.Clip(context.Request.Host.Value ?? "", 60)}'").ExecuteAsync(context);
+            return;
+        }
+        await next(context);
     }
 
     private static RequestDelegate Handler(ApiRoute route) => async context =>

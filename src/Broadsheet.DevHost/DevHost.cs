@@ -87,9 +87,13 @@ public static class DevHost
         // 5. The watcher: the blob trigger's stand-in.
         var stopping = app.Lifetime.ApplicationStopping;
         var container = app.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(StorageOptions.DefaultUploadContainer);
+        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
         var watcher = new IssueWatcher(container, app.Services.GetRequiredService<UploadIntake>(),
-            app.Services.GetRequiredService<IssueStore>(), engines.Select(e => e.Client).ToList(),
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<IssueWatcher>());
+            app.Services.GetRequiredService<IssueStore>(), engines.Select(e => e.Client).ToList(), loggers.CreateLogger<IssueWatcher>())
+        {
+            Sweep = new StuckUploadSweep(app.Services.GetRequiredService<IssueStore>(), app.Services.GetRequiredService<UploadIntake>(),
+                app.Services.GetRequiredService<RecordFailureActivity>(), loggers.CreateLogger<StuckUploadSweep>()) { StuckAfter = IssueWatcher.SweepStuckAfter },
+        };
         var watching = Task.Run(() => watcher.RunAsync(stopping), CancellationToken.None);
 
         log.LogInformation("Broadsheet dev host on http://localhost:{Port}/api — watching {Container} at {Storage}; Ctrl+C to stop",

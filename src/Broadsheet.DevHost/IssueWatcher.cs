@@ -35,6 +35,20 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     /// <inheritdoc cref="DefaultParallelism"/>
     public int Parallelism { get; init; } = DefaultParallelism;
 
+    /// <summary>The function app's stuck-upload sweep, run every <see cref="SweepEvery"/> while the host runs (null: none).</summary>
+    public StuckUploadSweep? Sweep { get; init; }
+
+    /// <summary>
+    /// Between sweeps. The engines are in this process, so an orchestration's status is never stale here and the
+    /// sweep's StuckAfter can be short (<see cref="SweepStuckAfter"/>): an upload stuck after a storage crash is settled in minutes.
+    /// </summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an upload's row must be unchanged (and its orchestration not live) before the dev host's sweep settles it.</summary>
+    public static readonly TimeSpan SweepStuckAfter = TimeSpan.FromMinutes(2);
+
+    private long nextSweep = Environment.TickCount64 + (long)SweepEvery.TotalMilliseconds;
+
     /// <summary>A blob that keeps failing intake is retried with back-off, not on every poll.</summary>
     private sealed record ETagAndFailures(string ETag, int Failures, DateTimeOffset RetryAfter);
 
@@ -47,6 +61,11 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
             while (!ct.IsCancellationRequested)
             {
                 await PollOnceAsync(ct);
+                if (Sweep is not null && Environment.TickCount64 >= nextSweep)
+                {
+                    nextSweep = Environment.TickCount64 + (long)SweepEvery.TotalMilliseconds;
+                    await SweepOnceAsync(ct);
+                }
                 await Task.Delay(Environment.TickCount64 < Interlocked.Read(ref busyUntil) ? BusyInterval : Interval, ct);
             }
         }
@@ -79,28 +98,42 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         }
     }
 
+    /// <summary>One pass of the stuck-upload sweep, each upload looked up on its own engine; never throws.</summary>
+    public async Task SweepOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Sweep!.RunAsync(upload => EngineFor(upload.BlobName), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Could not sweep stuck uploads: {Reason}", StorageProbe.FirstLine(e.Message));
+        }
+    }
+
     /// <summary>One pass over the container listing; public so tests and the host can drive it.</summary>
     public async Task PollOnceAsync(CancellationToken ct)
     {
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        var toHand = new List<(string Name, string ETag)>();
+        var listed = new Dictionary<string, BlobItem>(StringComparer.Ordinal);
+        var toHand = new List<(string Name, string ETag, IssueKey Key, DateTimeOffset Modified)>();
         try
         {
             await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, ct))
+                listed[blob.Name] = blob;
+            foreach (var blob in listed.Values)
             {
-                listed.Add(blob.Name);
                 var etag = blob.Properties.ETag?.ToString() ?? "";
                 if (seen.TryGetValue(blob.Name, out var known))
                 {
                     if (known.ETag == etag && (known.Failures == 0 || DateTimeOffset.UtcNow < known.RetryAfter)) continue;
                 }
-                else if (resumed.Remove(blob.Name) || await AlreadyDealtWithAsync(blob, etag, ct))
+                else if (resumed.Remove(blob.Name) || await AlreadyDealtWithAsync(blob, etag, listed, ct))
                 {
-                    // First sight since start: this exact version was ingested (or refused) by an earlier run.
+                    // First sight since start: this exact version was ingested, refused or superseded in an earlier run.
                     seen[blob.Name] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
                     continue;
                 }
-                toHand.Add((blob.Name, etag));
+                toHand.Add((blob.Name, etag, KeyOf(blob), blob.Properties.LastModified ?? DateTimeOffset.MinValue));
             }
             if (storageDown) log.LogInformation("Storage is reachable again");
             storageDown = false;
@@ -116,25 +149,47 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         if (toHand.Count > 0)
         {
             Interlocked.Exchange(ref busyUntil, Environment.TickCount64 + (long)BusyFor.TotalMilliseconds);
-            await Parallel.ForEachAsync(toHand, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            // Several new blobs for one issue in one pass (uploaded while the host was down): only the latest is handed
+            // over — handed together they would race, and the older one could win.
+            var latest = toHand.GroupBy(b => b.Key).Select(g => g.MaxBy(b => b.Modified)).ToList();
+            foreach (var older in toHand.Except(latest))
+            {
+                log.LogInformation("Blob {Blob} ({ETag}): superseded by a later upload of the same issue, left alone", older.Name, older.ETag);
+                seen[older.Name] = new ETagAndFailures(older.ETag, 0, DateTimeOffset.MinValue);
+            }
+            await Parallel.ForEachAsync(latest, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
                 async (blob, c) => await HandAsync(blob.Name, blob.ETag, c));
         }
-        foreach (var gone in seen.Keys.Where(k => !listed.Contains(k)).ToList()) seen.TryRemove(gone, out _);
+        foreach (var gone in seen.Keys.Where(k => !listed.ContainsKey(k)).ToList()) seen.TryRemove(gone, out _);
     }
 
     /// <summary>
-    /// True when the issues table shows this blob version finished, complete or failed. The intake already
-    /// skips complete content; a failed upload would be tried again, and a restart must not repeat an upload.
+    /// True when the issues table shows this blob version finished, complete or failed — or superseded: the issue's
+    /// row names another blob of this container that was uploaded later (two blobs feeding one issue: the latest
+    /// upload wins, once, not again at every restart). The intake already skips complete content; a failed or
+    /// superseded upload would be tried again, and a restart must not repeat an upload.
     /// </summary>
-    private async Task<bool> AlreadyDealtWithAsync(BlobItem blob, string etag, CancellationToken ct)
+    private async Task<bool> AlreadyDealtWithAsync(BlobItem blob, string etag, IReadOnlyDictionary<string, BlobItem> listed, CancellationToken ct)
+    {
+        var path = new BlobPath(container.Name, blob.Name);
+        var row = await issues.GetAsync(KeyOf(blob), ct);
+        if (row is not { Status: IssueStatus.Complete or IssueStatus.Failed }) return false;
+        if (row.BlobETag?.Trim('"') == etag.Trim('"') && row.Blob == path.ToString())
+        {
+            log.LogInformation("Blob {Blob} ({ETag}): {Status} in an earlier run, left alone", blob.Name, etag, row.Status);
+            return true;
+        }
+        var superseded = BlobPath.Parse(row.Blob) is { } other && other.Container == container.Name && other.Name != blob.Name
+            && listed.TryGetValue(other.Name, out var later) && later.Properties.LastModified > blob.Properties.LastModified;
+        if (superseded) log.LogInformation("Blob {Blob} ({ETag}): superseded by {Later}, uploaded later for the same issue, left alone", blob.Name, etag, row.Blob);
+        return superseded;
+    }
+
+    /// <summary>The issues-table row a blob is recorded under (its issue's, from its name or metadata, else its own placeholder).</summary>
+    private IssueKey KeyOf(BlobItem blob)
     {
         var (paper, date) = Upload.IssueOf(blob.Name, blob.Metadata);
-        var path = new BlobPath(container.Name, blob.Name);
-        var row = await issues.GetAsync(Upload.KeyFor(path, paper, date), ct);
-        var done = row is { Status: IssueStatus.Complete or IssueStatus.Failed }
-            && row.BlobETag?.Trim('"') == etag.Trim('"') && row.Blob == path.ToString();
-        if (done) log.LogInformation("Blob {Blob} ({ETag}): {Status} in an earlier run, left alone", blob.Name, etag, row!.Status);
-        return done;
+        return Upload.KeyFor(new BlobPath(container.Name, blob.Name), paper, date);
     }
 
     private async Task<bool> HandAsync(string blobName, string? etag, CancellationToken ct)

@@ -30,9 +30,6 @@ else
         new ManagedIdentityCredential(connection.ClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), Configure);
 builder.Services.AddBroadsheetApi();
 
-// Only the function app sweeps: the dev host re-runs unfinished uploads when it starts.
-builder.Services.AddSingleton<StuckUploadSweep>();
-
 builder.Build().Run();
 
 /// <summary>A Functions-style connection: a connection string, or the identity-based "{name}__*" settings.</summary>

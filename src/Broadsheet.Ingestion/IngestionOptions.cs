@@ -24,4 +24,13 @@ public sealed class IngestionOptions
     /// text; 16 MB leaves room for the biggest and keeps one upload from holding a worker for minutes.
     /// </summary>
     public long MaxUploadBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// Most pages one issue may have: the biggest dailies print about a hundred. A dump split into more (100,000 form
+    /// feeds) is not an issue and fails with a clear reason instead of becoming 100,000 stories.
+    /// </summary>
+    public int MaxPagesPerIssue { get; set; } = 200;
+
+    /// <summary>Most stories one issue may have (a 100-page issue has about 1,000); past it the upload fails with a clear reason.</summary>
+    public int MaxStoriesPerIssue { get; set; } = 2000;
 }

@@ -71,6 +71,8 @@ public static class IngestionServices
 
         services.AddActivities();
         services.AddSingleton<UploadIntake>();
+        // Both hosts sweep stuck uploads: the function app on a timer, the dev host from its watcher.
+        services.AddSingleton<StuckUploadSweep>();
         return services;
     }
 }

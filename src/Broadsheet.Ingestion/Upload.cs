@@ -13,6 +13,16 @@ public sealed record BlobPath(string Container, string Name)
     /// <summary>The path <see cref="ToString"/> wrote (the container holds no '/'; the name may).</summary>
     public static BlobPath? Parse(string? text) =>
         text?.IndexOf('/') is > 0 and var slash && slash < text.Length - 1 ? new BlobPath(text[..slash], text[(slash + 1)..]) : null;
+
+    /// <summary>
+    /// False for a name with a "." or ".." segment or an empty one ("../x.txt", "a//b.txt"). Request URIs resolve
+    /// those like a path (System.Uri does, even escaped as %2E), so such a blob — Azurite keeps the name as given —
+    /// can be listed but never read: its upload fails with <see cref="UnreadableReason"/>.
+    /// </summary>
+    public static bool IsReadable(string name) => name.Split('/').All(segment => segment is not ("" or "." or ".."));
+
+    public const string UnreadableReason =
+        "the blob's name has a '.', '..' or empty path segment, which storage resolves like a path, so it cannot be read; upload it again under a plain name such as {paper}/{yyyy-MM-dd}.txt";
 }
 
 /// <summary>
@@ -57,18 +67,19 @@ public sealed partial record Upload(string Container, string BlobName, string ET
             ? IssueKey.For(paper, date!)
             : IssueKey.Unresolved(KeyCodec.Sha256Hex(blob.ToString())[..32]);
 
-    /// <summary>Paper and date from "{paper}/{yyyy-MM-dd}.txt", else from metadata "paper" and "date"; null when unknown.</summary>
+    /// <summary>Paper and date from "{paper}/{yyyy-MM-dd}.txt", else from metadata "paper" and "date"; null when unknown (or the name is unreadable).</summary>
     public static (string? Paper, string? Date) IssueOf(string blobName, IDictionary<string, string>? metadata)
     {
+        if (!BlobPath.IsReadable(blobName)) return (null, null); // recorded on its own placeholder row, never on an issue's
         var m = BlobNameShape().Match(blobName);
-        if (m.Success && IssueKey.IsDate(m.Groups["date"].Value))
-            return (m.Groups["paper"].Value, m.Groups["date"].Value);
+        if (m.Success && IssueKey.IsDate(m.Groups["date"].Value) && IssueKey.NormalizePaper(m.Groups["paper"].Value) is { Length: > 0 } named)
+            return (named, m.Groups["date"].Value);
         string? paper = null, date = null;
         if (metadata is not null)
         {
             foreach (var (k, v) in metadata)
             {
-                if (k.Equals("paper", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(v)) paper = Uri.UnescapeDataString(v.Trim());
+                if (k.Equals("paper", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(v)) paper = IssueKey.NormalizePaper(Uri.UnescapeDataString(v)) is { Length: > 0 } p ? p : paper;
                 if (k.Equals("date", StringComparison.OrdinalIgnoreCase) && IssueKey.IsDate(v.Trim())) date = v.Trim();
             }
         }

@@ -79,11 +79,7 @@ public static class IndexTerms
         return counts.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / max, 4));
     }
 
-    /// <summary>How facet values and query values are compared: NFKC, trimmed, lower-case, at most 120 characters.</summary>
-    public static string Normalize(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return "";
-        var v = value.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
-        return v.Length > KeyCodec.MaxValueLength ? v[..KeyCodec.MaxValueLength] : v;
-    }
+    /// <summary>How facet values and query values are compared: NFKC, trimmed, lower-case (a long value is hashed into its key, not cut).</summary>
+    public static string Normalize(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? "" : value.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
 }

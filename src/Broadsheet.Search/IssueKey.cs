@@ -1,4 +1,5 @@
 using System.Globalization;
+using Broadsheet.Core.Layout;
 
 namespace Broadsheet.Search;
 
@@ -10,7 +11,16 @@ public sealed record IssueKey(string PartitionKey, string RowKey)
 {
     public const string UnresolvedPartition = "~unresolved";
 
-    public static IssueKey For(string paper, string date) => new(KeyCodec.Encode(paper), date);
+    /// <summary>Longest paper name an issue may have (the API takes no longer one); a longer one fails its upload.</summary>
+    public const int MaxPaperLength = 200;
+
+    public static IssueKey For(string paper, string date) => new(PaperKey(paper), date);
+
+    /// <summary>A paper's name as uploads record it and queries look it up: trimmed (ASCII and ideographic space), once, here.</summary>
+    public static string NormalizePaper(string paper) => Chars.Clean(paper);
+
+    /// <summary>The issues-table partition (and article-id prefix) of a paper.</summary>
+    public static string PaperKey(string paper) => KeyCodec.Encode(NormalizePaper(paper));
 
     /// <summary>The placeholder key of an upload whose issue is not known yet (Broadsheet.Ingestion's Upload names it).</summary>
     public static IssueKey Unresolved(string uploadId) => new(UnresolvedPartition, uploadId);

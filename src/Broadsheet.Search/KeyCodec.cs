@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Broadsheet.Core.Layout;
 
 namespace Broadsheet.Search;
 
@@ -10,12 +11,22 @@ namespace Broadsheet.Search;
 /// </summary>
 public static class KeyCodec
 {
-    /// <summary>Values longer than this are cut (keys are limited to 1 KiB; names this long are not names).</summary>
+    /// <summary>
+    /// Values longer than this keep a prefix and a hash of the whole value (keys are limited to 1 KiB), so two values
+    /// that share their first 120 characters are still two keys.
+    /// </summary>
     public const int MaxValueLength = 120;
 
-    public static string Encode(string value)
+    private const int HashLength = 16;
+
+    public static string Encode(string value) =>
+        value.Length <= MaxValueLength
+            ? Escape(value)
+            // '~' never comes out of Escape, so it marks the hash unambiguously: the encoding stays injective.
+            : Escape(Chars.Clip(value, MaxValueLength - HashLength - 1)) + "~" + Sha256Hex(value)[..HashLength];
+
+    private static string Escape(string value)
     {
-        if (value.Length > MaxValueLength) value = value[..MaxValueLength];
         var sb = new StringBuilder(value.Length);
         Span<byte> utf8 = stackalloc byte[4];
         foreach (var rune in value.EnumerateRunes())

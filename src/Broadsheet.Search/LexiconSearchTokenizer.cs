@@ -11,7 +11,8 @@ namespace Broadsheet.Search;
 /// - dictionary words as they are, plus the dictionary words of two or three characters inside a longer word
 ///   (人力资源社会保障局 is also found by 社会保障), as jieba's search mode does;
 /// - runs of single characters — what the cut leaves of words it doesn't know, typically names — as overlapping
-///   bigrams (刘/东/利 → 刘东, 东利), so unknown names are still found as a sequence, not as loose characters;
+///   bigrams (刘/东/利 → 刘东, 东利), so unknown names are still found as a sequence, not as loose characters; a
+///   character is a code point, so 刘𪚥利 → 刘𪚥, 𪚥利 (the segmenter never cuts a surrogate pair);
 /// - Latin and digit words lower-cased; punctuation and spaces dropped.
 /// </summary>
 public sealed class LexiconSearchTokenizer(NewsroomLexicon lexicon) : ISearchTokenizer
@@ -24,7 +25,7 @@ public sealed class LexiconSearchTokenizer(NewsroomLexicon lexicon) : ISearchTok
         foreach (var token in lexicon.Cut(text.Normalize(NormalizationForm.FormKC)))
         {
             var word = token.Word;
-            if (word.Length == 1 && Chars.IsHan(word[0]))
+            if (Chars.IsOneHan(word))
             {
                 run.Add(word);
                 continue;

@@ -34,7 +34,7 @@ public sealed record QueryPlan(IReadOnlyList<(string Facet, string Value)> Lists
         AddFacet(Facets.Column, query.Column);
         if (lists.Count == 0) lists.Add(query.Paper is null ? (Facets.All, "*") : (Facets.Paper, IndexTerms.Normalize(query.Paper)));
 
-        var paperKey = query.Paper is null ? null : KeyCodec.Encode(query.Paper.Trim());
+        var paperKey = query.Paper is null ? null : IssueKey.PaperKey(query.Paper);
         return new QueryPlan(lists, ranked, paperKey);
     }
 

@@ -1,7 +1,8 @@
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using Azure;
+using Broadsheet.Core.Layout;
 using Broadsheet.Search;
 
 namespace Broadsheet.Storage;
@@ -44,12 +45,11 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
                 ["Title"] = Truncate(row.Title),
                 ["Column"] = Truncate(row.Column),
             };
-            var chunks = (row.Json.Length + ChunkChars - 1) / ChunkChars;
-            if (chunks <= MaxChunks)
+            var chunks = Chunks(row.Json);
+            if (chunks.Count <= MaxChunks)
             {
-                entity["Chunks"] = chunks;
-                for (var i = 0; i < chunks; i++)
-                    entity["Json" + i] = row.Json.Substring(i * ChunkChars, Math.Min(ChunkChars, row.Json.Length - i * ChunkChars));
+                entity["Chunks"] = chunks.Count;
+                for (var i = 0; i < chunks.Count; i++) entity["Json" + i] = chunks[i];
             }
             else
             {
@@ -91,12 +91,20 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
     }
 
     /// <summary>Every row of one version (whole articles), in issue order.</summary>
-    public async Task<List<ArticleRow>> ListVersionAsync(IssueKey issue, string version, CancellationToken ct = default)
+    public async Task<List<ArticleRow>> ListVersionAsync(IssueKey issue, string version, CancellationToken ct = default) =>
+        await ListVersionAsync(issue, version, 0, int.MaxValue, ct);
+
+    /// <summary>
+    /// The rows of one version whose Order (0, 1, … in issue order) is in [<paramref name="from"/>, from + count): a page of
+    /// the issue's list, filtered by the table service, so a reader holds one page however big the issue.
+    /// </summary>
+    public async Task<List<ArticleRow>> ListVersionAsync(IssueKey issue, string version, int from, int count, CancellationToken ct = default)
     {
         await storage.EnsureCreatedAsync(ct);
         var prefix = version + "|";
+        var until = (int)Math.Min(int.MaxValue, (long)from + count);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {issue.ArticlePartition} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)}");
+            $"PartitionKey eq {issue.ArticlePartition} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)} and Order ge {from} and Order lt {until}");
         var rows = new List<ArticleRow>();
         foreach (var e in await QueryAllAsync(filter, null, ct))
         {
@@ -155,5 +163,18 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
     private static string BodyBlobName(IssueKey issue, string version, string localId) =>
         $"bodies/{issue.BlobPath}/{version}/{KeyCodec.Encode(localId)}.json";
 
-    private static string? Truncate(string? s) => s is { Length: > 1000 } ? s[..1000] : s;
+    private static string? Truncate(string? s) => s is null ? null : Chars.Clip(s, 1000);
+
+    /// <summary>The JSON in pieces of at most <see cref="ChunkChars"/>, never cut inside a surrogate pair (storage rejects half a 𪚥).</summary>
+    private static List<string> Chunks(string json)
+    {
+        var chunks = new List<string>();
+        for (var at = 0; at < json.Length;)
+        {
+            var n = Chars.CutLength(json.AsSpan(at), ChunkChars);
+            chunks.Add(json.Substring(at, n));
+            at += n;
+        }
+        return chunks;
+    }
 }

@@ -64,9 +64,11 @@ public sealed class IssueStore(BroadsheetStorage storage)
     {
         await storage.EnsureCreatedAsync(ct);
         var filters = new List<string>();
-        if (paper is not null) filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {KeyCodec.Encode(paper)}"));
+        if (paper is not null) filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {IssueKey.PaperKey(paper)}"));
         if (from is not null) filters.Add(TableClient.CreateQueryFilter($"RowKey ge {from}"));
         if (to is not null) filters.Add(TableClient.CreateQueryFilter($"RowKey le {to}"));
+        // A placeholder row's RowKey is a hash, not a date: a date range never includes it.
+        if (from is not null || to is not null) filters.Add(TableClient.CreateQueryFilter($"PartitionKey ne {IssueKey.UnresolvedPartition}"));
         if (status is not null) filters.Add(TableClient.CreateQueryFilter($"Status eq {status}"));
         var filter = filters.Count == 0 ? null : string.Join(" and ", filters.Select(f => "(" + f + ")"));
         return await storage.Resilience.ExecuteAsync(async t =>

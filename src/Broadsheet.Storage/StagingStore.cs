@@ -59,7 +59,13 @@ public sealed class StagingStore(BroadsheetStorage storage)
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            throw new InvalidOperationException($"staged blob {name} is missing (staging deleted before publish?)", e);
+            throw new StagingLostException($"staged blob {name} is missing (storage lost it, or staging was deleted before publish)", e);
         }
     }
 }
+
+/// <summary>
+/// A staged blob the pipeline wrote is gone — Azurite killed within its 5 s metadata flush loses the latest writes.
+/// The orchestrator stages the upload again from its blob rather than failing it.
+/// </summary>
+public sealed class StagingLostException(string message, Exception inner) : Exception(message, inner);

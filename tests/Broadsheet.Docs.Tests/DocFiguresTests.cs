@@ -32,6 +32,11 @@ public sealed partial class DocFiguresTests
             @"(?<n>\d[\d,]*)\s+stories\s+(?:a|per)\s+batch"),
         new("EnrichBatchChars", N(Ingestion.EnrichBatchChars)),
         new("MaxUploadBytes", $"{Ingestion.MaxUploadBytes / 1024 / 1024} MB", @"larger\s+than\s+(?<n>\d+)\s+MB"),
+        new("MaxPagesPerIssue", N(Ingestion.MaxPagesPerIssue), @"more\s+than\s+the\s+(?<n>\d[\d,]*)\s+an\s+issue\s+may\s+have"),
+        new("MaxStoriesPerIssue", N(Ingestion.MaxStoriesPerIssue)),
+        new("MaxPaperLength", N(IssueKey.MaxPaperLength), @"longer\s+than\s+(?<n>\d+)\s+characters"),
+        new("IssueTopDefault", N(IssueRequest.DefaultTop)),
+        new("IssueTopMax", N(IssueRequest.MaxTop)),
         new("ActivityAttempts", N(IngestOrchestrator.ActivityAttempts),
             @"every\s+activity\s+(?:has\s+)?(?<n>\d+)\b", @"Durable\s+retry\s+policy\s+\((?<n>\d+)", @"activity\s+retries:?\s+(?<n>\d+)"),
         new("StorageAttempts", N(Storage.MaxAttempts), @"(?<n>\d+)\s+attempts\s+in\s+all", @"every\s+storage\s+call\s+(?:has\s+)?(?<n>\d+)\s+attempts"),
@@ -55,6 +60,7 @@ public sealed partial class DocFiguresTests
         new("IssuesTopDefault", N(IssueListRequest.DefaultTop)),
         new("IssuesTopMax", N(IssueListRequest.MaxTop)),
         new("SweepEveryMinutes", $"{SweepEveryMinutes()} minutes", @"SweepStuckUploads\s+\(every\s+(?<n>\d+)\s+minutes"),
+        new("DevSweepStuckAfterMinutes", $"{IssueWatcher.SweepStuckAfter.TotalMinutes:0} minutes"),
         new("SweepStuckAfterMinutes", $"{StuckUploadSweep.DefaultStuckAfter.TotalMinutes:0} minutes", @"not\s+changed\s+for\s+(?<n>\d+)\s+minutes"),
     ];
 
@@ -120,7 +126,7 @@ public sealed partial class DocFiguresTests
     {
         var marked = DocumentPaths().Select(d => File.ReadAllText(Path.Combine(Root, d)))
             .SelectMany(t => Marker().Matches(t).Select(m => m.Groups["name"].Value)).ToHashSet();
-        foreach (var name in new[] { "EnrichBatchSize", "ActivityAttempts", "StorageAttempts", "MaxCachedPostings", "ArticleJsonCacheChars", "MaxUploadBytes", "IndexBuckets" })
+        foreach (var name in new[] { "EnrichBatchSize", "ActivityAttempts", "StorageAttempts", "MaxCachedPostings", "ArticleJsonCacheChars", "MaxUploadBytes", "IndexBuckets", "MaxPagesPerIssue", "MaxStoriesPerIssue", "MaxPaperLength" })
             Assert.Contains(name, marked);
     }
 

@@ -24,6 +24,15 @@ public class PersonExtractorTests
     }
 
     [Fact]
+    public void A_given_name_character_outside_the_BMP_is_one_character_of_the_name()
+    {
+        // 𪚥 (CJK Extension B) is two UTF-16 chars: the name is 刘𪚥利, not 刘 and a surrogate half.
+        var people = People("县长刘𪚥利表示，要抓好秋粮生产。村民张𠀀说，今年收成不错。");
+        Assert.Contains(people, p => p is { Name: "刘𪚥利", Title: "县长" });
+        Assert.Contains(people, p => p.Name == "张𠀀");
+    }
+
+    [Fact]
     public void Untitled_speaker_is_found_by_the_speech_verb_and_mentions_are_counted()
     {
         var people = People("近日，快递小哥段玉超在送快递。“我是从外地来的。”段玉超说。段玉超告诉记者，他很满意。");

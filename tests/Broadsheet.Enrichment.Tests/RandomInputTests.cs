@@ -29,4 +29,36 @@ public class RandomInputTests
             Assert.All(e.Figures, f => Assert.False(double.IsNaN(f.Value)));
         }
     }
+
+    [Fact]
+    public void Text_is_never_cut_inside_a_character_outside_the_BMP()
+    {
+        // Rare name characters and emoji are surrogate pairs: every string enrichment returns must still be whole.
+        string[] alphabet = [.. Alphabet.Select(c => c.ToString()), "𪚥", "𠀀", "😀", "👍🏻", "𪚥利"];
+        var enricher = new ArticleEnricher();
+        var rng = new Random(4321);
+        for (var n = 0; n < 300; n++)
+        {
+            var body = string.Concat(Enumerable.Range(0, rng.Next(0, 400)).Select(_ => alphabet[rng.Next(alphabet.Length)]));
+            var e = enricher.Enrich(new Article { Title = "县长刘𪚥利说", Paragraphs = [.. body.Split('\n')] }, new IssueInfo { Date = "2022-08-08" });
+            string?[] texts =
+            [
+                e.Summary, .. e.People.SelectMany(p => new[] { p.Name, p.Title }), .. e.Places.SelectMany(p => new[] { p.Name, p.Normalized }),
+                .. e.Organizations.SelectMany(o => new[] { o.Name, o.ShortForm }), .. e.Quotes.SelectMany(q => new[] { q.Speaker, q.Text }),
+                .. e.Figures.Select(f => f.Text), .. e.Dates.Select(d => d.Text), .. e.Keywords.Select(k => k.Term),
+            ];
+            Assert.All(texts, t => Assert.True(IsWellFormed(t ?? ""), t));
+            Assert.Contains(e.People, p => p.Name == "刘𪚥利");
+        }
+    }
+
+    private static bool IsWellFormed(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else if (char.IsSurrogate(s[i])) return false;
+        }
+        return true;
+    }
 }

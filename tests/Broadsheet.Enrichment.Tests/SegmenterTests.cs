@@ -14,7 +14,13 @@ public class SegmenterTests
 
     private static void AssertSameAsJieba(string text)
     {
-        var expected = Jieba.Value.Cut(text, cutAll: false, hmm: false).ToList();
+        // jieba.NET cuts a surrogate pair in two; we keep the character whole, as Python's jieba does.
+        var expected = new List<string>();
+        foreach (var word in Jieba.Value.Cut(text, cutAll: false, hmm: false))
+            if (word.Length == 1 && char.IsLowSurrogate(word[0]) && expected.Count > 0 && expected[^1] is [var high] && char.IsHighSurrogate(high))
+                expected[^1] += word;
+            else
+                expected.Add(word);
         var tokens = NewsroomLexicon.Shared.Cut(text);
         Assert.Equal(expected, tokens.Select(t => t.Word).ToList());
         // Offsets: the tokens tile the text.
@@ -69,6 +75,13 @@ public class SegmenterTests
             }
             AssertSameAsJieba(new string(chars));
         }
+    }
+
+    [Fact]
+    public void Characters_outside_the_BMP_are_single_tokens_never_halves()
+    {
+        var words = NewsroomLexicon.Shared.Cut("刘𪚥利说😀👍🏻𠀀").Select(t => t.Word).ToList();
+        Assert.Equal(["刘", "𪚥", "利", "说", "😀", "👍", "🏻", "𠀀"], words);
     }
 
     [Fact]

@@ -41,6 +41,28 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Characters_outside_the_BMP_are_ingested_whole_and_found()
+    {
+        // 𪚥 (CJK Extension B) in a name, and emoji with a skin-tone modifier: each a surrogate pair in UTF-16.
+        var text = Samples.ReferenceText().Replace("刘东利", "刘𪚥利").Replace("技工院校是培养", "技工院校😀👍🏻是培养张𪚥");
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Encoding.UTF8.GetBytes(text));
+
+        var (_, result) = await h.IngestAsync(Blob);
+
+        Assert.Equal("complete", result!.Status);
+        async Task<List<string>> ParagraphsFound(string parameter, string value) =>
+            [.. (await h.GetJsonAsync($"/api/articles?{parameter}={Uri.EscapeDataString(value)}")).GetProperty("items").EnumerateArray()
+                .SelectMany(a => a.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()!))];
+        Assert.Contains(await ParagraphsFound("q", "刘𪚥利"), p => p.Contains("刘𪚥利"));
+        Assert.Contains(await ParagraphsFound("q", "张𪚥"), p => p.Contains("技工院校😀👍🏻是培养张𪚥"));
+        Assert.Contains(await ParagraphsFound("person", "刘𪚥利"), p => p.Contains("刘𪚥利"));
+        // Emoji alone are not words: a clear 400, not a 500.
+        await h.GetJsonAsync("/api/articles?q=" + Uri.EscapeDataString("😀😀"), status: 400);
+        await h.GetJsonAsync("/api/articles?q=" + Uri.EscapeDataString("好👍"));
+    }
+
+    [Fact]
     public async Task Stored_stories_are_the_parsers_stories_word_for_word()
     {
         await using var h = await PipelineHarness.StartAsync(azurite);
@@ -257,6 +279,145 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
 
         Assert.Equal("complete", result!.Status);
         Assert.Equal(("jining-daily", "2022-08-08"), (result.Paper, result.Date));
+    }
+
+    [Fact]
+    public async Task Papers_that_share_their_first_120_characters_are_two_issues_each_found_by_its_own_name()
+    {
+        var jia = new string('长', 130) + "甲";
+        var yi = new string('长', 130) + "乙";
+        var longest = new string('长', IssueKey.MaxPaperLength - 1) + "丙";
+        var tooLong = new string('长', IssueKey.MaxPaperLength) + "丁";
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var results = new Dictionary<string, IngestResult>();
+        foreach (var (name, paper) in new[] { ("long/jia.txt", jia), ("long/yi.txt", yi), ("long/bing.txt", longest), ("long/ding.txt", tooLong) })
+        {
+            await h.UploadAsync(name, Samples.ReferencePage(), new Dictionary<string, string> { ["paper"] = Uri.EscapeDataString(paper), ["date"] = "2022-10-07" });
+            results[paper] = (await h.IngestAsync(name)).Result!;
+        }
+
+        foreach (var paper in new[] { jia, yi, longest })
+        {
+            Assert.Equal("complete", results[paper].Status);
+            var issue = await h.GetJsonAsync($"/api/issues/{Uri.EscapeDataString(paper)}/2022-10-07");
+            Assert.Equal(paper, issue.GetProperty("paper").GetString());
+            var listed = await h.GetJsonAsync($"/api/articles?paper={Uri.EscapeDataString(paper)}&top=100");
+            Assert.Equal(results[paper].Articles, listed.GetProperty("items").GetArrayLength());
+            Assert.All(listed.GetProperty("items").EnumerateArray(), a => Assert.Equal(paper, a.GetProperty("paper").GetString()));
+        }
+        Assert.Equal("failed", results[tooLong].Status);
+        Assert.Contains($"longer than {IssueKey.MaxPaperLength} characters", results[tooLong].Error);
+        // A paper never uploaded is no issue, however much of its name it shares with one.
+        await h.GetJsonAsync($"/api/issues/{Uri.EscapeDataString(new string('长', 130) + "戊")}/2022-10-07", status: 404);
+    }
+
+    [Fact]
+    public async Task A_paper_named_with_spaces_around_it_is_trimmed_once_and_found_by_either_spelling()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync("spaced.txt", Samples.ReferencePage(), new Dictionary<string, string> { ["paper"] = "%20space%20", ["date"] = "2022-08-08" });
+        var (_, result) = await h.IngestAsync("spaced.txt");
+
+        Assert.Equal(("complete", "space"), (result!.Status, result.Paper));
+        foreach (var spelling in new[] { "space", "%20space%20" })
+        {
+            Assert.Equal("space", (await h.GetJsonAsync($"/api/issues/{spelling}/2022-08-08")).GetProperty("paper").GetString());
+            Assert.Single((await h.GetJsonAsync($"/api/issues?paper={spelling}")).GetProperty("items").EnumerateArray());
+            Assert.NotEqual(0, (await h.GetJsonAsync($"/api/articles?paper={spelling}")).GetProperty("items").GetArrayLength());
+        }
+    }
+
+    [Fact]
+    public async Task A_date_range_lists_no_placeholder_rows()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync("scans/archive.zip", Samples.Zip());
+        await h.IngestAsync("scans/archive.zip");
+
+        Assert.Single((await h.GetJsonAsync("/api/issues")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await h.GetJsonAsync("/api/issues?from=2030-01-01")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await h.GetJsonAsync("/api/issues?to=1990-01-01")).GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("../escape/2022-10-02.txt")]
+    [InlineData("./dot/2022-10-03.txt")]
+    [InlineData("a/../../up/2022-10-03.txt")]
+    public async Task A_blob_whose_name_has_dot_segments_fails_once_with_a_reason(string name)
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        // Stored under the name as given, dots and all (as a raw REST client can): System.Uri would resolve them.
+        var container = h.Storage.Uploads;
+        var sas = container.GenerateSasUri(Azure.Storage.Sas.BlobContainerSasPermissions.All, DateTimeOffset.UtcNow.AddHours(1));
+        var url = new Uri($"{container.Uri.AbsoluteUri}/{name}{sas.Query}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        using (var http = new HttpClient())
+        using (var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(Samples.ReferencePage()) })
+        {
+            put.Headers.Add("x-ms-blob-type", "BlockBlob");
+            (await http.SendAsync(put)).EnsureSuccessStatusCode();
+        }
+        var listed = new List<string>();
+        await foreach (var b in container.GetBlobsAsync()) listed.Add(b.Name);
+        Assert.Equal([name], listed);
+
+        var first = await h.Intake.OnBlobAsync(h.UploadContainer, name, h.Client);
+        var row = Assert.Single((await h.GetJsonAsync("/api/issues")).GetProperty("items").EnumerateArray());
+        var again = await h.Intake.OnBlobAsync(h.UploadContainer, name, h.Client);
+
+        Assert.Equal((IntakeAction.Refused, IntakeAction.Refused), (first.Action, again.Action));
+        Assert.Equal(("failed", h.UploadContainer + "/" + name), (row.GetProperty("status").GetString(), row.GetProperty("blob").GetString()));
+        Assert.Contains("cannot be read", row.GetProperty("error").GetString());
+        // The second look changed nothing.
+        var after = Assert.Single((await h.GetJsonAsync("/api/issues")).GetProperty("items").EnumerateArray());
+        Assert.Equal(row.GetProperty("updated").GetString(), after.GetProperty("updated").GetString());
+    }
+
+    [Fact]
+    public async Task An_issue_over_the_page_or_story_bound_fails_with_a_reason()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.MaxStoriesPerIssue = 5);
+        // One more page than an issue may have, each a line of text.
+        var pages = string.Join("\f", Enumerable.Range(1, new IngestionOptions().MaxPagesPerIssue + 1).Select(i => $"第{i}版\n新闻{i}\n正文第{i}段。"));
+        await h.UploadAsync("bounds/2022-10-01.txt", Encoding.UTF8.GetBytes(pages));
+        await h.UploadAsync("bounds/2022-10-02.txt", Samples.ReferencePage()); // 8 stories, over this host's 5
+
+        var (_, tooManyPages) = await h.IngestAsync("bounds/2022-10-01.txt");
+        var (_, tooManyStories) = await h.IngestAsync("bounds/2022-10-02.txt");
+
+        Assert.Equal("failed", tooManyPages!.Status);
+        Assert.Contains($"more than the {new IngestionOptions().MaxPagesPerIssue} an issue may have", tooManyPages.Error);
+        Assert.Equal("failed", tooManyStories!.Status);
+        Assert.Equal("the upload has 8 stories, more than the 5 an issue may have; split it by issue", tooManyStories.Error);
+    }
+
+    [Fact]
+    public async Task An_issues_story_list_is_paged_in_issue_order_and_a_page_never_mixes_versions()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        await h.IngestAsync(Blob);
+        var whole = (await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08")).GetProperty("articleList")
+            .EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+
+        var paged = new List<string?>();
+        string? token = null;
+        var first = "";
+        do
+        {
+            var page = await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08?top=3" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token)));
+            Assert.InRange(page.GetProperty("articleList").GetArrayLength(), 1, 3);
+            paged.AddRange(page.GetProperty("articleList").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+            token = page.GetProperty("continuationToken").GetString();
+            if (first == "") first = token!;
+        } while (token is not null);
+
+        Assert.Equal(8, whole.Count);
+        Assert.Equal(whole, paged);
+        // A token belongs to its version: once the issue is replaced, it is refused, not resumed in the new list.
+        await h.UploadAsync(Blob, Encoding.UTF8.GetBytes(Samples.ReferenceText().Replace("刘东利", "刘东")));
+        await h.IngestAsync(Blob);
+        var stale = await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08?top=3&continuationToken=" + Uri.EscapeDataString(first), status: 400);
+        Assert.Contains("start again", stale.GetProperty("error").GetString());
     }
 
     [Fact]

@@ -46,6 +46,35 @@ public sealed class RestartTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_issue_fed_by_two_blobs_keeps_the_latest_upload_across_restarts()
+    {
+        await using var dev = new DevHostStack();
+        await dev.InitializeAsync();
+        var metadata = new Dictionary<string, string> { ["paper"] = Uri.EscapeDataString("双胞"), ["date"] = "2022-08-13" };
+        var (twinA, twinB) = ("twin/twinA.txt", "twin/twinB.txt");
+        var storiesA = IssueParser.Parse(Pages(2), new IssueContext("双胞", new DateOnly(2022, 8, 13))).Articles.Count;
+        var storiesB = IssueParser.Parse(Pages(1), new IssueContext("双胞", new DateOnly(2022, 8, 13))).Articles.Count;
+        Assert.NotEqual(storiesA, storiesB);
+        await dev.Issues.GetBlobClient(twinA).UploadAsync(new BinaryData(Pages(2)), new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = metadata });
+        Assert.Equal(storiesA, (await dev.WaitForFinishedAsync([twinA], TimeSpan.FromMinutes(3)))[twinA].GetProperty("articles").GetInt32());
+        await dev.Issues.GetBlobClient(twinB).UploadAsync(new BinaryData(Pages(1)), new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = metadata });
+        Assert.Equal(storiesB, (await dev.WaitForFinishedAsync([twinB], TimeSpan.FromMinutes(3)))[twinB].GetProperty("articles").GetInt32());
+
+        for (var restart = 1; restart <= 2; restart++)
+        {
+            await dev.RestartHostAsync();
+            // Let the watcher list the container a few times.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var row = (await dev.WaitForFinishedAsync([twinB], TimeSpan.FromMinutes(3)))[twinB];
+            Assert.True(Str(row, "status") == "complete" && row.GetProperty("articles").GetInt32() == storiesB,
+                $"restart {restart}: {row}\n{DevHostStack.Tail(dev.Host.Output)}");
+            Assert.DoesNotContain("Queued issues/" + twinA, dev.Host.Output);
+            Assert.DoesNotContain("Queued issues/" + twinB, dev.Host.Output);
+        }
+        output.WriteLine(DevHostStack.Tail(dev.Host.Output, 2000));
+    }
+
+    [Fact]
     public async Task Dev_host_killed_mid_ingestion_and_restarted_completes_every_issue_once()
     {
         await using var dev = new DevHostStack();

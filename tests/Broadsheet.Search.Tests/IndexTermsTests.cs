@@ -32,4 +32,19 @@ public sealed class IndexTermsTests
         // 刘东利 is in no dictionary: the cut leaves single characters, and search keeps their sequence.
         Assert.Equal(["刘东", "东利"], Tokenizer.Tokenize("刘东利"));
     }
+
+    [Theory]
+    [InlineData("张𪚥", new[] { "张𪚥" })]
+    [InlineData("刘𪚥利", new[] { "刘𪚥", "𪚥利" })]
+    [InlineData("𠀀", new[] { "𠀀" })]
+    [InlineData("好👍", new[] { "好" })]
+    [InlineData("😀😀", new string[0])]
+    [InlineData("刘𪚥利😀👍🏻", new[] { "刘𪚥", "𪚥利" })]
+    public void Characters_outside_the_BMP_are_one_character_each_never_a_surrogate_half(string text, string[] expected)
+    {
+        // Rare name characters (CJK Extension B) pair into bigrams whole; emoji are dropped like punctuation.
+        var terms = Tokenizer.Tokenize(text).ToList();
+        Assert.Equal(expected, terms);
+        Assert.All(terms, t => Assert.Equal(t, IndexTerms.Normalize(t)));
+    }
 }

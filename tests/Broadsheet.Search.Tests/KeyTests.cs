@@ -11,6 +11,25 @@ public sealed class KeyTests
     public void Keys_never_hold_forbidden_characters_or_our_separator(string value, string encoded) =>
         Assert.Equal(encoded, KeyCodec.Encode(value));
 
+    [Fact]
+    public void Long_values_keep_a_prefix_and_a_hash_so_keys_stay_distinct()
+    {
+        var jia = KeyCodec.Encode(new string('长', 130) + "甲");
+        var yi = KeyCodec.Encode(new string('长', 130) + "乙");
+        Assert.NotEqual(jia, yi);
+        Assert.All(new[] { jia, yi }, k => Assert.True(k.Length <= KeyCodec.MaxValueLength, k));
+        Assert.StartsWith(new string('长', 100), jia);
+        // A value that merely looks like a hashed one is escaped, so it cannot meet one.
+        Assert.NotEqual(jia, KeyCodec.Encode(jia));
+        Assert.Equal(new string('长', KeyCodec.MaxValueLength), KeyCodec.Encode(new string('长', KeyCodec.MaxValueLength)));
+        // Never half a character outside the BMP.
+        Assert.DoesNotContain('\uFFFD', KeyCodec.Encode(string.Concat(Enumerable.Repeat("𪚥", 100))));
+    }
+
+    [Fact]
+    public void A_paper_is_trimmed_once_the_same_way_for_uploads_and_queries() =>
+        Assert.Equal(IssueKey.For("space", "2022-08-08"), IssueKey.For(" space\u3000", "2022-08-08"));
+
     [Theory]
     [InlineData("jining-daily_2022-08-08_p1-03", "jining-daily", "2022-08-08", "p1-03")]
     [InlineData("济宁日报_2022-08-08_p2-01", "济宁日报", "2022-08-08", "p2-01")]

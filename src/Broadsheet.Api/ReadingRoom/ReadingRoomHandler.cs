@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
+using Broadsheet.Core.Layout;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
@@ -89,7 +90,7 @@ public sealed class ReadingRoomHandler
 
     private static IResult Text(int status, string line) => TypedResults.Text(line + "\n", "text/plain; charset=utf-8", statusCode: status);
 
-    private static string Clip(string s) => s.Length > 80 ? s[..80] + "…" : s;
+    private static string Clip(string s) => s.Length > 80 ? Chars.Clip(s, 80) + "…" : s;
 
     private sealed record StaticFile(byte[] Content, string ContentType, EntityTagHeaderValue ETag)
     {

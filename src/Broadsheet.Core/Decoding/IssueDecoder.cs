@@ -3,8 +3,9 @@ using System.Text;
 namespace Broadsheet.Core.Decoding;
 
 /// <summary>
-/// Bytes → text. Honours BOMs (UTF-8, UTF-16 LE/BE, UTF-32 LE), otherwise tries strict UTF-8 and then
-/// GB18030 (a superset of GBK/GB2312, how many Chinese dumps arrive). Line ends come out as \n.
+/// Bytes → text. Honours BOMs (UTF-8, UTF-16 LE/BE, UTF-32 LE), recognises UTF-16 without one by its NUL bytes,
+/// otherwise tries strict UTF-8 and then GB18030 (a superset of GBK/GB2312, how many Chinese dumps arrive). Line ends
+/// come out as \n.
 /// Input that is not text is refused with a one-line <see cref="IssueFormatException"/>.
 /// </summary>
 public static class IssueDecoder
@@ -18,7 +19,7 @@ public static class IssueDecoder
     });
 
     /// <summary>Which decoding was used, for logs and tests.</summary>
-    public enum Detected { Empty, Utf8, Utf8Bom, Utf16LeBom, Utf16BeBom, Utf32LeBom, Gb18030 }
+    public enum Detected { Empty, Utf8, Utf8Bom, Utf16LeBom, Utf16BeBom, Utf32LeBom, Gb18030, Utf16Le, Utf16Be }
 
     public static string Decode(ReadOnlySpan<byte> bytes) => Decode(bytes, out _);
 
@@ -38,17 +39,39 @@ public static class IssueDecoder
             (text, detected) = (Strict(new UnicodeEncoding(true, false, true), bytes[2..], "UTF-16"), Detected.Utf16BeBom);
         else
         {
-            // NUL bytes never occur in UTF-8 or GB18030 text; without a BOM they mean binary (or BOM-less UTF-16, which we do not guess).
+            // NUL bytes never occur in UTF-8 or GB18030 text; without a BOM they mean UTF-16 (the high bytes of ASCII
+            // and line ends, all on one side of each pair) or binary.
             if (bytes.IndexOf((byte)0) >= 0)
+            {
+                if (Utf16WithoutBom(bytes) is { } utf16)
+                {
+                    (text, detected) = (Strict(new UnicodeEncoding(utf16 == Detected.Utf16Be, false, true), bytes, "UTF-16"), utf16);
+                    RefuseBinary(text);
+                    return NormaliseLineEnds(text);
+                }
                 throw new IssueFormatException("input looks binary (it contains NUL bytes), not a text dump");
+            }
             if (TryDecode(StrictUtf8, bytes, out text)) detected = Detected.Utf8;
             else if (TryDecode(StrictGb18030.Value, bytes, out text)) detected = Detected.Gb18030;
             else if (TryLenientUtf8(bytes, out text)) detected = Detected.Utf8;
-            else throw new IssueFormatException("input is neither UTF-8, UTF-16 (with BOM) nor GB18030/GBK text");
+            else throw new IssueFormatException("input is neither UTF-8, UTF-16 nor GB18030/GBK text");
         }
 
         RefuseBinary(text);
         return NormaliseLineEnds(text);
+    }
+
+    /// <summary>
+    /// UTF-16 without a BOM: an even length, and every NUL byte on the same side of its pair — odd offsets for
+    /// little-endian ('\n' is 0A 00), even for big-endian; binary has NULs anywhere. Null when it is not that.
+    /// </summary>
+    private static Detected? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % 2 != 0) return null;
+        int even = 0, odd = 0;
+        for (var i = 0; i < bytes.Length; i++)
+            if (bytes[i] == 0) { if (i % 2 == 0) even++; else odd++; }
+        return even == 0 && odd > 0 ? Detected.Utf16Le : odd == 0 && even > 0 ? Detected.Utf16Be : null;
     }
 
     /// <summary>

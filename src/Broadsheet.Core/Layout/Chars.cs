@@ -3,9 +3,41 @@ namespace Broadsheet.Core.Layout;
 /// <summary>Character classes the layout rules are written in.</summary>
 public static class Chars
 {
-    /// <summary>What Broadsheet counts as a Chinese character, everywhere (parser, enrichment, search terms).</summary>
-    public static bool IsHan(char c) =>
-        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' or '〇';
+    /// <summary>
+    /// What Broadsheet counts as a Chinese character, everywhere (parser, enrichment, search terms). A surrogate half
+    /// is not one: text is cut in code points (<see cref="IsHanAt"/>), and a pair is Han when its code point is.
+    /// </summary>
+    public static bool IsHan(char c) => IsHan((int)c);
+
+    /// <summary>
+    /// The same by code point, so characters outside the BMP count too (𠀀, 𪚥): rare characters are common in
+    /// personal and place names.
+    /// </summary>
+    public static bool IsHan(int codePoint) =>
+        codePoint is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or 0x3007 // 〇
+            or >= 0x20000 and <= 0x323AF; // planes 2 and 3: Extensions B–I and the compatibility supplement
+
+    /// <summary>The code point starting at s[i] is Han; <paramref name="width"/> is its length in chars (1 or 2).</summary>
+    public static bool IsHanAt(ReadOnlySpan<char> s, int i, out int width)
+    {
+        if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+        {
+            width = 2;
+            return IsHan(char.ConvertToUtf32(s[i], s[i + 1]));
+        }
+        width = 1;
+        return IsHan(s[i]);
+    }
+
+    /// <summary>The text is exactly one Han character (one code point, in or outside the BMP).</summary>
+    public static bool IsOneHan(ReadOnlySpan<char> s) => s.Length is 1 or 2 && IsHanAt(s, 0, out var width) && width == s.Length;
+
+    /// <summary>At most <paramref name="max"/> chars of the text, one fewer when the cut would halve a surrogate pair.</summary>
+    public static int CutLength(ReadOnlySpan<char> s, int max) =>
+        s.Length <= max ? s.Length : max > 0 && char.IsLowSurrogate(s[max]) && char.IsHighSurrogate(s[max - 1]) ? max - 1 : max;
+
+    /// <summary>The text cut to at most <paramref name="max"/> chars, never inside a character (𪚥, 😀).</summary>
+    public static string Clip(string s, int max) => s.Length <= max ? s : s[..CutLength(s, max)];
 
     /// <summary>CJK text and full-width forms: they take two columns and join without spaces.</summary>
     public static bool IsWide(char c) =>
@@ -33,14 +65,16 @@ public static class Chars
     public static int Width(ReadOnlySpan<char> s)
     {
         var w = 0;
-        foreach (var c in s) w += IsWide(c) ? 2 : 1;
+        foreach (var c in s) w += char.IsLowSurrogate(c) ? 0 : IsWide(c) ? 2 : 1; // a surrogate pair is one character
         return w;
     }
 
+    /// <summary>Han characters by code point: 𪚥 counts once.</summary>
     public static int CountHan(ReadOnlySpan<char> s)
     {
-        var n = 0;
-        foreach (var c in s) if (IsHan(c)) n++;
+        int n = 0, width;
+        for (var i = 0; i < s.Length; i += width)
+            if (IsHanAt(s, i, out width)) n++;
         return n;
     }
 

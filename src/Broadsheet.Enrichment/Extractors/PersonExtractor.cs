@@ -181,8 +181,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             // inside it be one the cut left alone (曹 善 强) or a rare one (吴 方军, 金志 贤).
             for (var given = 2; given >= 1; given--)
             {
-                var end = start + surname + given;
-                if (end > text.Length || !IsUnknownSpan(at, k, start, end, surname)) continue;
+                // Given characters are code points: 刘𪚥利 is surname + two, though 𪚥 is two UTF-16 chars.
+                var end = HanEnd(text, start + surname, given);
+                if (end < 0 || !IsUnknownSpan(at, k, start, end, surname)) continue;
                 var name = text[start..end];
                 if (IsCommonWord(name)) return null;
                 // 韦 尔特 罗 尼: a transliteration longer than any Chinese name is a foreign name.
@@ -233,9 +234,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         {
             var t = tokens[j];
             if (t.End > end) return false;
-            if (t.Word.Length == 1)
+            if (t.Word.Length == 1 || char.IsSurrogatePair(t.Word, 0) && t.Word.Length == 2)
             {
-                if (t.Start >= start + surname && !IsGiven(t.Word[0], t.Start - start - surname)) return false;
+                if (t.Start >= start + surname && !IsGivenAt(t.Word, t.Start - start - surname)) return false;
                 continue;
             }
             if (t.Start == start && t.Word.Length == surname) continue;
@@ -297,6 +298,23 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var name = text.Substring(i, surname + given);
         return IsCommonWord(name) || IsCommonWord(name[..(surname + 1)]) ? null : new NameCandidate(name, i, i + name.Length, false);
     }
+
+    /// <summary>Where <paramref name="count"/> Han code points from <paramref name="from"/> end, or -1.</summary>
+    private static int HanEnd(string text, int from, int count)
+    {
+        var end = from;
+        for (var n = 0; n < count; n++)
+        {
+            if (end >= text.Length || !Core.Layout.Chars.IsHanAt(text, end, out var width)) return -1;
+            end += width;
+        }
+        return end;
+    }
+
+    /// <summary>A one-code-point token as a given character: a rare character outside the BMP (𪚥, 𠀀) is one, as rare
+    /// characters in names are.</summary>
+    private bool IsGivenAt(string word, int position) =>
+        word.Length == 1 ? IsGiven(word[0], position) : Core.Layout.Chars.IsOneHan(word);
 
     private bool IsGiven(char c, int position)
     {

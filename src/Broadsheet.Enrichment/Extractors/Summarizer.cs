@@ -67,7 +67,7 @@ internal static class Summarizer
     {
         if (s.Length <= MaxLength) return s;
         var cut = s.LastIndexOfAny(['，', '；', '、', ','], MaxLength - 2);
-        if (cut < MaxLength / 2) cut = MaxLength - 1;
+        if (cut < MaxLength / 2) cut = Core.Layout.Chars.CutLength(s, MaxLength - 1); // never half a 𪚥
         return s[..cut] + "…";
     }
 }

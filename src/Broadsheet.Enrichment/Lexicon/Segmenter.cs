@@ -6,9 +6,10 @@ namespace Broadsheet.Enrichment.Lexicon;
 /// jieba's accurate mode without HMM (jieba.NET's <c>Cut(text, hmm: false)</c>), over <see cref="WordTable"/>: runs of
 /// Han, ASCII letters, digits and <c>+#&amp;._%·-</c> are cut along the most probable path through the dictionary's
 /// word graph; single letters and digits the path leaves alone are joined back up; everything else comes out one
-/// character a token, except "\r\n", which is one. The tokens are the same as jieba.NET's (a test checks this against
-/// jieba.NET over the sample issue and random text), with their offsets, and without jieba.NET's per-call regexes,
-/// dictionaries and substrings.
+/// character a token, except "\r\n", which is one, and a character outside the BMP, which is one as in Python's jieba
+/// (jieba.NET cuts its surrogate pair in two). Otherwise the tokens are the same as jieba.NET's (a test checks this
+/// against jieba.NET over the sample issue and random text), with their offsets, and without jieba.NET's per-call
+/// regexes, dictionaries and substrings.
 /// </summary>
 public sealed class Segmenter(WordTable words)
 {
@@ -29,7 +30,8 @@ public sealed class Segmenter(WordTable words)
             }
             else
             {
-                var width = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                // "\r\n" is one token, and so is a surrogate pair: a character outside the BMP (𪚥, 😀) is never cut.
+                var width = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' || char.IsSurrogatePair(text, i) ? 2 : 1;
                 tokens.Add(new Token(i, text.Substring(i, width)));
                 i += width;
             }

@@ -63,6 +63,7 @@ public sealed partial class ArticleText
 internal static class Chars
 {
     public static bool IsHan(char c) => Core.Layout.Chars.IsHan(c);
+    public static bool IsHanAt(ReadOnlySpan<char> s, int i, out int width) => Core.Layout.Chars.IsHanAt(s, i, out width);
     public static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '０' and <= '９';
     public static char AsciiDigit(char c) => c is >= '０' and <= '９' ? (char)('0' + (c - '０')) : c;
     /// <summary>Sentence enders.</summary>

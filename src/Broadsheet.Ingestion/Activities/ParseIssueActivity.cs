@@ -62,10 +62,18 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
             return Reject(request, "the parser could not read this upload: " + e.Message.Split('\n')[0]);
         }
 
-        var paper = request.Paper ?? parsed.Issue.Paper;
+        // Bounds per issue (bytes above, pages and stories here): what one issue may hold, so what one reader may ask for.
+        if (parsed.Issue.Pages.Count > options.MaxPagesPerIssue)
+            return Reject(request, $"the upload has {parsed.Issue.Pages.Count} pages, more than the {options.MaxPagesPerIssue} an issue may have; split it by issue");
+        if (parsed.Articles.Count > options.MaxStoriesPerIssue)
+            return Reject(request, $"the upload has {parsed.Articles.Count} stories, more than the {options.MaxStoriesPerIssue} an issue may have; split it by issue");
+
+        var paper = IssueKey.NormalizePaper(request.Paper ?? parsed.Issue.Paper ?? "");
         var issueDate = request.Date ?? parsed.Issue.Date;
-        if (string.IsNullOrWhiteSpace(paper) || !IssueKey.IsDate(issueDate))
+        if (paper.Length == 0 || !IssueKey.IsDate(issueDate))
             return Reject(request, "paper and date unknown: name the blob {paper}/{yyyy-MM-dd}.txt or set blob metadata 'paper' and 'date'");
+        if (paper.Length > IssueKey.MaxPaperLength)
+            return Reject(request, $"the paper's name is longer than {IssueKey.MaxPaperLength} characters; give it a shorter name");
         var key = IssueKey.For(paper, issueDate!);
 
         if (key != intakeKey)

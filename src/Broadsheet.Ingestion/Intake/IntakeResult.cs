@@ -11,6 +11,8 @@ public enum IntakeAction
     Unchanged,
     /// <summary>The blob no longer exists (deleted after the event): nothing started.</summary>
     BlobMissing,
+    /// <summary>The blob's name cannot be read back through storage (see <see cref="BlobPath.IsReadable"/>): recorded as failed with the reason.</summary>
+    Refused,
 }
 
 public sealed record IntakeResult(IntakeAction Action, string InstanceId, string? Paper, string? Date, string ContentHash);

@@ -7,7 +7,8 @@ namespace Broadsheet.Ingestion;
 /// <summary>
 /// Settles uploads that no orchestration will finish. An upload stays queued or running when its orchestration is
 /// gone or ended without writing the outcome — typically because recording a failure itself failed (storage down
-/// through every retry). The dev host re-runs such uploads when it restarts; the function app runs this on a timer.
+/// through every retry). The function app runs this on a timer; the dev host from its watcher while it runs (and
+/// re-runs such uploads when it restarts).
 /// An upload whose row has not changed for <see cref="StuckAfter"/> and whose orchestration is not pending or
 /// running is restarted once through <see cref="UploadIntake"/> (the blob trigger's own path); stuck again, it is
 /// marked failed with a one-line reason. Uploads with a live orchestration are left to it.
@@ -29,7 +30,11 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
     /// <summary>What one pass did.</summary>
     public sealed record Outcome(int Restarted, int Failed, int LeftRunning);
 
-    public async Task<Outcome> RunAsync(DurableTaskClient client, CancellationToken ct = default)
+    public Task<Outcome> RunAsync(DurableTaskClient client, CancellationToken ct = default) => RunAsync(_ => client, ct);
+
+    /// <param name="clientFor">The task hub an upload's orchestration runs on (the dev host runs several engines, each blob always on one).</param>
+    /// <param name="ct">Stops the pass.</param>
+    public async Task<Outcome> RunAsync(Func<Upload, DurableTaskClient> clientFor, CancellationToken ct = default)
     {
         var cutoff = DateTimeOffset.UtcNow - StuckAfter;
         int restarted = 0, failed = 0, leftRunning = 0;
@@ -43,7 +48,7 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
             }
             try
             {
-                switch (await SettleAsync(client, row, upload, ct))
+                switch (await SettleAsync(clientFor(upload), row, upload, ct))
                 {
                     case Settled.Restarted: restarted++; break;
                     case Settled.Failed: failed++; break;

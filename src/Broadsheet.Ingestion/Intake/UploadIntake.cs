@@ -18,6 +18,7 @@ public sealed class UploadIntake(BroadsheetStorage storage, IssueStore issues, I
     public async Task<IntakeResult> OnBlobAsync(string containerName, string blobName, DurableTaskClient client, CancellationToken ct = default)
     {
         await storage.EnsureCreatedAsync(ct);
+        if (!BlobPath.IsReadable(blobName)) return await RefuseAsync(new BlobPath(containerName, blobName), BlobPath.UnreadableReason, ct);
         var blob = storage.BlobService.GetBlobContainerClient(containerName).GetBlobClient(blobName);
         Azure.Storage.Blobs.Models.BlobProperties props;
         try
@@ -59,6 +60,21 @@ public sealed class UploadIntake(BroadsheetStorage storage, IssueStore issues, I
         {
             gate.Release();
         }
+    }
+
+    /// <summary>An upload that can never be ingested: failed with the reason on the blob's placeholder row, once.</summary>
+    private async Task<IntakeResult> RefuseAsync(BlobPath blob, string reason, CancellationToken ct)
+    {
+        var key = Upload.KeyFor(blob, null, null);
+        var wrote = false;
+        await issues.UpdateAsync(key, row =>
+        {
+            if (row is { Status: IssueStatus.Failed } && row.Error == reason) return null;
+            wrote = true;
+            return new Upload(blob.Container, blob.Name, "", "", null, null).RecordOn(row ?? new IssueEntity(), null, null, IssueStatus.Failed, reason);
+        }, ct);
+        if (wrote) log.LogWarning("Refused {Blob}: {Reason}", blob, reason);
+        return new IntakeResult(IntakeAction.Refused, "", null, null, "");
     }
 
     private static readonly SemaphoreSlim[] Gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];

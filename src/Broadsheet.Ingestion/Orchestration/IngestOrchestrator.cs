@@ -1,3 +1,5 @@
+using Broadsheet.Core.Layout;
+using Broadsheet.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -27,34 +29,55 @@ public static class IngestOrchestrator
     {
         var log = context.CreateReplaySafeLogger(Name);
         ParseResult? parsed = null;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            parsed = await context.CallActivityAsync<ParseResult>(ParseIssueActivity.Name, request, ActivityRetry);
-            if (parsed.Rejected)
-                return await FailAsync(context, log, request, parsed, parsed.Error ?? "rejected");
-            if (parsed.Unchanged)
-                return new IngestResult("unchanged", parsed.Paper, parsed.Date, parsed.Version, parsed.Articles, parsed.Pages, null);
-
-            var paper = parsed.Paper!;
-            var date = parsed.Date!;
-            var version = parsed.Version!;
-            var batches = Enumerable.Range(0, parsed.Batches)
-                .Select(b => context.CallActivityAsync<int>(EnrichArticlesActivity.Name, new EnrichBatchRequest(paper, date, version, b), ActivityRetry))
-                .ToList();
-            await Task.WhenAll(batches);
-
-            var published = await context.CallActivityAsync<PublishResult>(PublishIssueActivity.Name,
-                new PublishRequest(request, paper, date, version, parsed.Batches), ActivityRetry);
-            var status = published.Superseded ? "superseded" : "complete";
-            log.LogInformation("Ingest {Status}: {Paper} {Date} version {Version}, {Articles} articles, {Pages} pages, {IndexEntities} index entities, {Stale} stale rows deleted",
-                status, paper, date, version, published.Articles, published.Pages, published.IndexEntities, published.StaleRowsDeleted);
-            return new IngestResult(status, paper, date, version, published.Articles, published.Pages, null);
+            try
+            {
+                return await IngestAsync(context, log, request, p => parsed = p);
+            }
+            catch (TaskFailedException e) when (attempt == 1 && IsCausedBy<StagingLostException>(e.FailureDetails))
+            {
+                // Storage lost staged batches (Azurite killed before it saved them): stage again from the upload, once.
+                log.LogWarning("Staging of {Container}/{Blob} was lost; staging it again from the upload: {Failure}", request.Container, request.BlobName, OneLine(e.FailureDetails));
+            }
+            catch (TaskFailedException e)
+            {
+                log.LogWarning("Activity failed for {Container}/{Blob}: {Failure}", request.Container, request.BlobName, e.FailureDetails.ToString());
+                return await FailAsync(context, log, request, parsed, OneLine(e.FailureDetails));
+            }
         }
-        catch (TaskFailedException e)
-        {
-            log.LogWarning("Activity failed for {Container}/{Blob}: {Failure}", request.Container, request.BlobName, e.FailureDetails.ToString());
-            return await FailAsync(context, log, request, parsed, OneLine(e.FailureDetails));
-        }
+    }
+
+    private static async Task<IngestResult> IngestAsync(TaskOrchestrationContext context, ILogger log, Upload request, Action<ParseResult> onParsed)
+    {
+        var parsed = await context.CallActivityAsync<ParseResult>(ParseIssueActivity.Name, request, ActivityRetry);
+        onParsed(parsed);
+        if (parsed.Rejected)
+            return await FailAsync(context, log, request, parsed, parsed.Error ?? "rejected");
+        if (parsed.Unchanged)
+            return new IngestResult("unchanged", parsed.Paper, parsed.Date, parsed.Version, parsed.Articles, parsed.Pages, null);
+
+        var paper = parsed.Paper!;
+        var date = parsed.Date!;
+        var version = parsed.Version!;
+        var batches = Enumerable.Range(0, parsed.Batches)
+            .Select(b => context.CallActivityAsync<int>(EnrichArticlesActivity.Name, new EnrichBatchRequest(paper, date, version, b), ActivityRetry))
+            .ToList();
+        await Task.WhenAll(batches);
+
+        var published = await context.CallActivityAsync<PublishResult>(PublishIssueActivity.Name,
+            new PublishRequest(request, paper, date, version, parsed.Batches), ActivityRetry);
+        var status = published.Superseded ? "superseded" : "complete";
+        log.LogInformation("Ingest {Status}: {Paper} {Date} version {Version}, {Articles} articles, {Pages} pages, {IndexEntities} index entities, {Stale} stale rows deleted",
+            status, paper, date, version, published.Articles, published.Pages, published.IndexEntities, published.StaleRowsDeleted);
+        return new IngestResult(status, paper, date, version, published.Articles, published.Pages, null);
+    }
+
+    private static bool IsCausedBy<T>(TaskFailureDetails? details) where T : Exception
+    {
+        for (; details is not null; details = details.InnerFailure)
+            if (details.ErrorType == typeof(T).FullName) return true;
+        return false;
     }
 
     private static async Task<IngestResult> FailAsync(TaskOrchestrationContext context, ILogger log, Upload request, ParseResult? parsed, string error)
@@ -71,6 +94,6 @@ public static class IngestOrchestrator
         while (details.InnerFailure is not null) details = details.InnerFailure;
         var message = details.ErrorMessage ?? details.ErrorType;
         var line = message.Split('\n', 2)[0].Trim();
-        return line.Length > 300 ? line[..300] + "…" : line;
+        return line.Length > 300 ? Chars.Clip(line, 300) + "…" : line;
     }
 }

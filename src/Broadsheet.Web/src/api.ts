@@ -56,6 +56,16 @@ export const api = {
   searchArticles: (params: URLSearchParams, signal?: AbortSignal) => get<Page<Article>>('articles', params, signal),
   article: (id: string, signal?: AbortSignal) => get<Article>(`articles/${encodeURIComponent(id)}`, undefined, signal),
   issues: (params: URLSearchParams, signal?: AbortSignal) => get<Page<IssueRow>>('issues', params, signal),
-  issue: (paper: string, date: string, signal?: AbortSignal) =>
-    get<IssueDetail>(`issues/${encodeURIComponent(paper)}/${encodeURIComponent(date)}`, undefined, signal),
+  /** The issue with its whole story list: the API pages the list (in issue order), so follow its tokens. */
+  issue: async (paper: string, date: string, signal?: AbortSignal): Promise<IssueDetail> => {
+    const path = `issues/${encodeURIComponent(paper)}/${encodeURIComponent(date)}`;
+    const first = await get<IssueDetail>(path, new URLSearchParams({ top: '500' }), signal);
+    const articleList = [...(first.articleList ?? [])];
+    for (let token = first.continuationToken; token;) {
+      const next = await get<IssueDetail>(path, new URLSearchParams({ top: '500', continuationToken: token }), signal);
+      articleList.push(...(next.articleList ?? []));
+      token = next.continuationToken;
+    }
+    return { ...first, articleList, continuationToken: null };
+  },
 };

@@ -61,6 +61,6 @@ export interface IssueRow {
   updated?: string | null;
 }
 
-export interface IssueDetail extends IssueRow { articleList?: ArticleSummary[] }
+export interface IssueDetail extends IssueRow { articleList?: ArticleSummary[]; continuationToken?: string | null }
 
 export interface Page<T> { items: T[]; continuationToken?: string | null }

@@ -35,6 +35,16 @@ public class IssueDecoderTests
         Assert.Equal(bigEndian ? IssueDecoder.Detected.Utf16BeBom : IssueDecoder.Detected.Utf16LeBom, d);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16_without_bom_is_recognised_by_where_its_nul_bytes_fall(bool bigEndian)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(Sample + "\n第2版\n");
+        Assert.Equal(Sample + "\n第2版\n", IssueDecoder.Decode(bytes, out var d));
+        Assert.Equal(bigEndian ? IssueDecoder.Detected.Utf16Be : IssueDecoder.Detected.Utf16Le, d);
+    }
+
     [Fact]
     public void Gb18030_is_detected_when_bytes_are_not_utf8()
     {
