@@ -139,7 +139,7 @@ public sealed class PageAssembler(RecogniserSet r)
                     var run = new List<PageLine>(16) { l };
                     i++;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, BlankBefore: false, Dateline: null, JumpIn: null }
-                           && run[^1].JumpOut is null && run[^1].TrailingByline is null)
+                           && run[^1].JumpOut is null && run[^1].TrailingByline is null && run[^1].ClosingDateline is null)
                         run.Add(lines[i++]);
                     AddRun(items, run, wrapped);
                     continue;
@@ -208,7 +208,8 @@ public sealed class PageAssembler(RecogniserSet r)
     }
 
     private bool IsHeadingLine(PageLine l) =>
-        l.Dateline is null && l.JumpIn is null && l.JumpOut is null && l.TrailingByline is null && r.Headline.IsHeadingLine(l.Body);
+        l.Dateline is null && l.JumpIn is null && l.JumpOut is null && l.TrailingByline is null && l.ClosingDateline is null
+        && r.Headline.IsHeadingLine(l.Body);
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
     private bool IsStandaloneHeading(PageLine l) => l.Dateline is null && (r.Commentary.IsLabel(l.Body) || r.Banner.IsBriefsBanner(l.Body));
@@ -219,7 +220,7 @@ public sealed class PageAssembler(RecogniserSet r)
         open = false;
         if (items.Count == 0 || items[^1].Kind != ItemKind.Body) return items.Count > 0 && items[^1].Kind == ItemKind.Body ? items[^1] : null;
         var last = items[^1].Last;
-        open = !Chars.EndsSentence(last.Body) && last.JumpOut is null && last.TrailingByline is null;
+        open = !Chars.EndsSentence(last.Body) && last.JumpOut is null && last.TrailingByline is null && last.ClosingDateline is null;
         return items[^1];
     }
 
@@ -347,8 +348,8 @@ public sealed class PageAssembler(RecogniserSet r)
                 {
                     var first = item.Lines[0];
                     var photo = IsCaptionBlock(item, next);
-                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0 || forward is not null
-                                    || first.Dateline is not null || first.JumpIn is not null || photo;
+                    var startsNew = (current is null || current.Closed || heads.Count > 0 || openers.Count > 0 || forward is not null
+                                    || first.Dateline is not null || first.JumpIn is not null || photo) && !ClosesCurrent(item, current, heads, openers);
                     if (startsNew)
                     {
                         ResolveHeads(false);
@@ -425,8 +426,8 @@ public sealed class PageAssembler(RecogniserSet r)
                 {
                     var first = item.Lines[0];
                     var photo = heads.Count == 0 && openers.Count == 0 && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
-                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
-                                    || first.Dateline is not null || first.JumpIn is not null || photo;
+                    var startsNew = (current is null || current.Closed || heads.Count > 0 || openers.Count > 0
+                                    || first.Dateline is not null || first.JumpIn is not null || photo) && !ClosesCurrent(item, current, heads, openers);
                     if (startsNew)
                     {
                         var columns = new List<string>();
@@ -470,6 +471,11 @@ public sealed class PageAssembler(RecogniserSet r)
 
     // ---- shared pieces ----
 
+    /// <summary>A closing wire line right after a story's text belongs to that story, even after its closing byline.</summary>
+    private static bool ClosesCurrent(Item item, Story? current, List<Item> heads, List<PageLine> openers) =>
+        item.Lines[0].ClosingDateline is not null && current is { HasBody: true } && current.Kind != ArticleKind.EditorsNote
+        && heads.Count == 0 && openers.Count == 0;
+
     /// <summary>A short block with a credit right under it (a photo credit, or any credit under caption-like text) is a photo caption.</summary>
     private bool IsCaptionBlock(Item item, Item? next) =>
         next is { Kind: ItemKind.Byline, BlankBefore: false } && item.Lines[0].Dateline is null
@@ -502,6 +508,12 @@ public sealed class PageAssembler(RecogniserSet r)
             {
                 if (s.Lines.Count == 0) s.ContinuedFrom = l.JumpIn;
                 else s.Leftovers.Add(l.JumpIn.Raw);
+            }
+            if (l.ClosingDateline is not null)
+            {
+                // A closing wire line is the story's dateline when it has none; otherwise it stays in the text.
+                s.Closed = true;
+                if (s.Dateline is null && s.Lines.Count > 0) { s.Dateline = l.ClosingDateline; continue; }
             }
             s.Lines.Add(l);
             if (l.TrailingByline is not null) { s.Bylines.Add(l.TrailingByline); s.Closed = true; }
