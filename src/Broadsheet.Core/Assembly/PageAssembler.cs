@@ -48,7 +48,8 @@ public sealed class PageAssembler(RecogniserSet r)
         var items = BuildItems(content, wrapped);
         var headlineAfter = DecksFollowBodies(items, wrapped);
         var unassigned = new List<string>();
-        var stories = headlineAfter ? AssembleAfter(items, info, unassigned) : AssembleFirst(items, info, unassigned);
+        var stories = headlineAfter ? AssembleAfter(items, info, unassigned)
+            : AssembleFirst(items, info, unassigned, wrapped ? null : InsideHeadings(items));
 
         foreach (var s in stories)
         {
@@ -73,6 +74,7 @@ public sealed class PageAssembler(RecogniserSet r)
         // A "story" with no text of its own (say, a stray marker line) is no article; its pieces are kept as unassigned.
         foreach (var s in stories.Where(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote))
         {
+            if (s.Label is not null) unassigned.Add(s.Label);
             unassigned.AddRange(s.Bylines.Select(b => b.Raw));
             unassigned.AddRange(s.Columns);
             if (s.ContinuesTo is not null) unassigned.Add(s.ContinuesTo.Raw);
@@ -212,7 +214,9 @@ public sealed class PageAssembler(RecogniserSet r)
         && r.Headline.IsHeadingLine(l.Body);
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
-    private bool IsStandaloneHeading(PageLine l) => l.Dateline is null && (r.Commentary.IsLabel(l.Body) || r.Banner.IsBriefsBanner(l.Body));
+    private bool IsStandaloneHeading(PageLine l) =>
+        l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
+        && (r.Commentary.IsLabel(l.Body) || r.Banner.IsBriefsBanner(l.Body));
 
     /// <summary>The last body block when nothing but blank lines follows it; open = it stops mid-sentence.</summary>
     private static Item? LastOpenBody(List<Item> items, out bool open)
@@ -371,7 +375,7 @@ public sealed class PageAssembler(RecogniserSet r)
 
     // ---- decks before bodies ----
 
-    private List<Story> AssembleFirst(List<Item> items, PageInfo info, List<string> unassigned)
+    private List<Story> AssembleFirst(List<Item> items, PageInfo info, List<string> unassigned, HashSet<Item>? inside)
     {
         var stories = new List<Story>();
         Story? current = null;
@@ -389,13 +393,18 @@ public sealed class PageAssembler(RecogniserSet r)
                     // A short line set inside a story's text (body right before and after it, no blank line, no dateline
                     // or byline after it) is a crosshead, and so is a short line between paragraphs of a feature (a dash subtitle).
                     var after = k + 1 < items.Count ? items[k + 1] : null;
-                    if (current is { HasBody: true, Closed: false } && current.Kind != ArticleKind.EditorsNote && heads.Count == 0 && openers.Count == 0
-                        && item.Lines.Count == 1 && item.HeadText is null && item.Lines[0].Body.Length <= 14
-                        && ((!item.BlankBefore && after is { BlankBefore: false }) || HasDashSubtitle(current))
-                        && after is { Kind: ItemKind.Body } && after.Lines[0] is { Dateline: null, JumpIn: null }
-                        && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body))
+                    var crosshead = inside is not null
+                        ? inside.Contains(item) && current is { HasBody: true } && current.Kind != ArticleKind.EditorsNote
+                          && heads.Count == 0 && openers.Count == 0 && item.HeadText is null
+                        : current is { HasBody: true, Closed: false } && current.Kind != ArticleKind.EditorsNote && heads.Count == 0 && openers.Count == 0
+                          && item.Lines.Count == 1 && item.HeadText is null && item.Lines[0].Body.Length <= 14
+                          && ((!item.BlankBefore && after is { BlankBefore: false }) || HasDashSubtitle(current))
+                          && after is { Kind: ItemKind.Body } && after.Lines[0] is { Dateline: null, JumpIn: null }
+                          && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body);
+                    if (crosshead)
                     {
-                        item.Lines[0].Crosshead = true;
+                        foreach (var l in item.Lines) l.Crosshead = true;
+                        current!.Closed = false;
                         AddBody(current, item);
                         break;
                     }
@@ -467,6 +476,74 @@ public sealed class PageAssembler(RecogniserSet r)
         }
         PlaceBanners(stories, orphans, unassigned);
         return stories;
+    }
+
+    // ---- which heading blocks open a story: the page-wide cut (one paragraph a line) ----
+
+    /// <summary>Heading blocks that sit inside a story rather than open one, from <see cref="StorySegmenter"/>.</summary>
+    private HashSet<Item> InsideHeadings(List<Item> items)
+    {
+        var inside = new HashSet<Item>();
+        var heads = new List<int>();
+        for (var k = 0; k < items.Count; k++) if (items[k].Kind == ItemKind.Heading) heads.Add(k);
+        if (heads.Count == 0) return inside;
+
+        // Stories set apart by blank lines: a heading block with no blank line above it is inside a story.
+        int bodies = 0, bodyGaps = 0, headGaps = 0;
+        foreach (var it in items.Skip(1))
+        {
+            if (it.Kind == ItemKind.Body) { bodies++; if (it.BlankBefore) bodyGaps++; }
+            else if (it.Kind == ItemKind.Heading && it.BlankBefore) headGaps++;
+        }
+        var gapped = headGaps > 0 && bodyGaps * 10 <= bodies;
+
+        var sections = new List<StorySegmenter.Section>();
+        var first = heads[0] > 0 ? 1 : 0;
+        if (first == 1) sections.Add(new StorySegmenter.Section(0, SectionText(items, 0, heads[0])));
+        for (var h = 0; h < heads.Count; h++)
+        {
+            var k = heads[h];
+            var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
+            var (score, must) = StartEvidence(items, k, gapped);
+            sections.Add(new StorySegmenter.Section(score, SectionText(items, k + 1, end), must));
+        }
+        var starts = StorySegmenter.Segment(sections);
+        for (var h = 0; h < heads.Count; h++) if (!starts[h + first]) inside.Add(items[heads[h]]);
+        return inside;
+    }
+
+    private static string SectionText(List<Item> items, int from, int to)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var k = from; k < to; k++) if (items[k].Kind == ItemKind.Body) foreach (var l in items[k].Lines) sb.Append(l.Body);
+        return sb.ToString();
+    }
+
+    /// <summary>The evidence that the heading block at k opens a story (positive) or sits inside one (negative).</summary>
+    private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped)
+    {
+        var item = items[k];
+        var prev = k > 0 ? items[k - 1] : null;
+        var next = k + 1 < items.Count ? items[k + 1] : null;
+        var first = item.HeadLines.First();
+        if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || prev is null or { Kind: ItemKind.Note }) return (10, true);
+        double s = -0.5; // no evidence either way: a heading line inside text reads as a crosshead
+        if (gapped) s += item.BlankBefore ? 3 : -3;
+        else if (item.BlankBefore) s += 1;
+        if (prev.Kind == ItemKind.Byline || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }) s += 2.5;
+        else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) s -= 2;
+        if (next is { Kind: ItemKind.Body } && (next.Lines[0].Dateline is not null || next.Lines[0].JumpIn is not null)) s += 3;
+        if (next is { Kind: ItemKind.Byline }) s += 2;
+        if (next is { Kind: ItemKind.Body } && IsCaptionBlock(next, k + 2 < items.Count ? items[k + 2] : null)) s += 3;
+        if (item.Lines.Count >= 2) s += 1.5;
+        else if (first.EndsWith("——", StringComparison.Ordinal)) s -= 1.5;
+        if (HeadlineRecogniser.IsSubtitle(first)) s -= 4;
+        if (first[0] is '（' or '(' && first[^1] is '）' or ')') s -= 3;
+        else if (first[^1] is '）' or ')') s += 1.5;
+        var length = item.HeadLines.Sum(l => l.Length);
+        if (length >= 16) s += 0.5;
+        else if (length <= 6) s -= 0.5;
+        return (s, false);
     }
 
     // ---- shared pieces ----
@@ -578,7 +655,7 @@ public sealed class PageAssembler(RecogniserSet r)
         // A briefs banner heads the briefs that follow it until the next deck or banner.
         for (var i = 0; i < stories.Count; i++)
         {
-            if (!stories[i].Columns.Any(r.Banner.IsBriefsBanner)) continue;
+            if (stories[i].Kind == ArticleKind.EditorsNote || !stories[i].Columns.Any(r.Banner.IsBriefsBanner)) continue;
             var banner = stories[i].Columns.First(r.Banner.IsBriefsBanner);
             stories[i].Kind = ArticleKind.Brief;
             for (var j = i + 1; j < stories.Count && stories[j].Columns.Count == 0 && stories[j].Kind == ArticleKind.Article

@@ -89,6 +89,7 @@ public sealed partial class DatelineRecogniser(BylineRecogniser bylines)
         var d = Match(inner, issueDate);
         if (d is null) return null;
         if (d.Length >= inner.Length) return d with { Length = line.Length };
+        if (d.CreditRaw is not null) return null;
         var rest = inner[d.Length..].Trim();
         var credit = bylines.Parse(rest, relaxed: true);
         return credit is { RoleOnly: false } ? d with { Credit = credit, CreditRaw = rest, Length = line.Length } : null;
