@@ -434,7 +434,20 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
-                    var photo = heads.Count == 0 && openers.Count == 0 && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
+                    // Headline-first pages give a photo item its own heading (图片报道); without one, captions are the story's.
+                    var photo = (inside is null ? heads.Count == 0 && openers.Count == 0 : heads.Count > 0 || current is null or { Closed: true })
+                                && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
+                    // A deck's last line too long to read as a heading, then the dateline: that line was the subtitle.
+                    if (inside is not null && first.Dateline is not null && heads.Count == 0 && openers.Count == 0
+                        && current is { HasDeck: true, Lines.Count: 1, Closed: false, Dateline: null } && !item.BlankBefore
+                        && !Chars.EndsSentence(current.Lines[0].Body) && current.Lines[0].Dateline is null)
+                    {
+                        current.DeckLines.Add(current.Lines[0].Body);
+                        current.CachedDeck = null;
+                        current.Lines.Clear();
+                        AddBody(current, item);
+                        break;
+                    }
                     var startsNew = (current is null || current.Closed || heads.Count > 0 || openers.Count > 0
                                     || first.Dateline is not null || first.JumpIn is not null || photo) && !ClosesCurrent(item, current, heads, openers);
                     if (startsNew)
@@ -528,7 +541,7 @@ public sealed class PageAssembler(RecogniserSet r)
         var first = item.HeadLines.First();
         if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || prev is null or { Kind: ItemKind.Note }) return (10, true);
         double s = -0.5; // no evidence either way: a heading line inside text reads as a crosshead
-        if (gapped) s += item.BlankBefore ? 3 : -3;
+        if (gapped) s += item.BlankBefore ? 5 : -5;
         else if (item.BlankBefore) s += 1;
         if (prev.Kind == ItemKind.Byline || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }) s += 2.5;
         else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) s -= 2;

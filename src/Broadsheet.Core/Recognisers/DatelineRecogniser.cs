@@ -87,6 +87,13 @@ public sealed partial class DatelineRecogniser(BylineRecogniser bylines)
         var inner = line[1..^1].Trim();
         if (inner.AsSpan().IndexOfAny('（', '(') >= 0) return null;
         var d = Match(inner, issueDate);
+        // Closing, a wire line needs no date: （本报华沙电）.
+        if (d is null && inner.Length <= 16 && inner[^1] == '电' && inner.All(Chars.IsHan)
+            && (inner.StartsWith("本报", StringComparison.Ordinal) || inner.StartsWith("新华社", StringComparison.Ordinal)))
+        {
+            var place = inner[(inner[0] == '本' ? 2 : 3)..^1];
+            return new DatelineMatch(new Dateline(inner, place.Length > 0 ? place : null, null), null, null, line.Length);
+        }
         if (d is null) return null;
         if (d.Length >= inner.Length) return d with { Length = line.Length };
         if (d.CreditRaw is not null) return null;
