@@ -434,8 +434,10 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
-                    // Headline-first pages give a photo item its own heading (图片报道); without one, captions are the story's.
-                    var photo = (inside is null ? heads.Count == 0 && openers.Count == 0 : heads.Count > 0 || current is null or { Closed: true })
+                    // Headline-first pages give a photo item its own heading (图片报道) or set it apart with a blank line;
+                    // captions glued to a story's text (图①：…) are that story's.
+                    var photo = (inside is null ? heads.Count == 0 && openers.Count == 0
+                                    : heads.Count > 0 || item.BlankBefore || current is null or { Closed: true })
                                 && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
                     // A deck's last line too long to read as a heading, then the dateline: that line was the subtitle.
                     if (inside is not null && first.Dateline is not null && heads.Count == 0 && openers.Count == 0
