@@ -166,10 +166,15 @@ public sealed class PageAssembler(RecogniserSet r)
     {
         if (!wrapped)
         {
-            // One paragraph per line: a line that does not end like a sentence is a headline line.
-            foreach (var l in run)
+            // One paragraph per line: a line that does not end like a sentence is a headline line, and so is a
+            // short kicker ending in ： over one (`林郑月娥：` / `暴徒无法无天 特区政府决心止暴制乱`).
+            for (var j = 0; j < run.Count; j++)
             {
-                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) || IsStandaloneHeading(l);
+                var l = run[j];
+                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) || IsStandaloneHeading(l)
+                              || j + 1 < run.Count && IsColonKicker(l) && IsHeadingLine(run[j + 1]);
+                // A bracketed line is a heading only under another (a title's date); else it closes the text above.
+                if (heading && IsBracketed(l.Body) && !(items.Count > 0 && items[^1].Kind == ItemKind.Heading && !l.BlankBefore)) heading = false;
                 var kind = heading ? ItemKind.Heading : ItemKind.Body;
                 if (items.Count > 0 && items[^1].Kind == kind && !l.BlankBefore && kind == ItemKind.Heading) items[^1].Lines.Add(l);
                 else items.Add(new Item(kind, [l]));
@@ -212,6 +217,12 @@ public sealed class PageAssembler(RecogniserSet r)
     private bool IsHeadingLine(PageLine l) =>
         l.Dateline is null && l.JumpIn is null && l.JumpOut is null && l.TrailingByline is null && l.ClosingDateline is null
         && r.Headline.IsHeadingLine(l.Body);
+
+    /// <summary>`外交部驻港公署负责人：` — short, one phrase, ending in a colon.</summary>
+    private static bool IsColonKicker(PageLine l) =>
+        l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
+        && l.Body.Length is >= 3 and <= 24 && l.Body[^1] is '：' or ':'
+        && l.Body.AsSpan(0, l.Body.Length - 1).IndexOfAny("，。；！？：,;:") < 0;
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
     private bool IsStandaloneHeading(PageLine l) =>
@@ -520,12 +531,15 @@ public sealed class PageAssembler(RecogniserSet r)
             var k = heads[h];
             var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
             var (score, must) = StartEvidence(items, k, gapped);
-            sections.Add(new StorySegmenter.Section(score, SectionText(items, k + 1, end), must));
+            sections.Add(new StorySegmenter.Section(score, SectionText(items, k + 1, end), must, string.Concat(items[k].HeadLines)));
         }
         var starts = StorySegmenter.Segment(sections);
         for (var h = 0; h < heads.Count; h++) if (!starts[h + first]) inside.Add(items[heads[h]]);
         return inside;
     }
+
+    /// <summary>A whole line in brackets: a closing note (`（作者为…）`), or under a title its date (`（2019年10月1日）`).</summary>
+    private static bool IsBracketed(string line) => line.Length > 2 && line[0] is '（' or '(' && line[^1] is '）' or ')';
 
     private static string SectionText(List<Item> items, int from, int to)
     {
@@ -545,7 +559,8 @@ public sealed class PageAssembler(RecogniserSet r)
         double s = -0.5; // no evidence either way: a heading line inside text reads as a crosshead
         if (gapped) s += item.BlankBefore ? 5 : -5;
         else if (item.BlankBefore) s += 1;
-        if (prev.Kind == ItemKind.Byline || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }) s += 2.5;
+        if (prev.Kind == ItemKind.Byline || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }
+            || IsBracketed(prev.Last.Body)) s += 2.5;
         else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) s -= 2;
         if (next is { Kind: ItemKind.Body } && (next.Lines[0].Dateline is not null || next.Lines[0].JumpIn is not null)) s += 3;
         if (next is { Kind: ItemKind.Byline }) s += 2;
@@ -553,7 +568,7 @@ public sealed class PageAssembler(RecogniserSet r)
         if (item.Lines.Count >= 2) s += 1.5;
         else if (first.EndsWith("——", StringComparison.Ordinal)) s -= 1.5;
         if (HeadlineRecogniser.IsSubtitle(first)) s -= 4;
-        if (first[0] is '（' or '(' && first[^1] is '）' or ')') s -= 3;
+        if (IsBracketed(first)) s -= 3;
         else if (first[^1] is '）' or ')') s += 1.5;
         var length = item.HeadLines.Sum(l => l.Length);
         if (length >= 16) s += 0.5;

@@ -18,8 +18,11 @@ public static class StorySegmenter
     /// <summary>What sharing words with the story is worth to a section kept inside it (a share of bigrams, 0–1).</summary>
     private const double CohesionWeight = 6, CohesionPivot = 0.25;
 
+    /// <summary>What a title sharing its words with the story it heads is worth (a share of the title's bigrams, 0–1).</summary>
+    private const double TitleWeight = 3, TitlePivot = 0.3;
+
     /// <summary>A section: the evidence that a story starts at it, and its text.</summary>
-    public sealed record Section(double StartScore, string Text, bool MustStart = false);
+    public sealed record Section(double StartScore, string Text, bool MustStart = false, string Heading = "");
 
     /// <summary>For each section, true when a story starts there. The first section always starts one.</summary>
     public static bool[] Segment(IReadOnlyList<Section> sections)
@@ -28,7 +31,8 @@ public static class StorySegmenter
         var starts = new bool[n];
         if (n == 0) return starts;
         var grams = new HashSet<int>[n];
-        for (var i = 0; i < n; i++) grams[i] = Bigrams(sections[i].Text);
+        var titles = new HashSet<int>[n];
+        for (var i = 0; i < n; i++) { grams[i] = Bigrams(sections[i].Text); titles[i] = Bigrams(sections[i].Heading); }
 
         // best[j]: best score of sections 0..j-1 cut into stories, a story starting at j; from[j]: where the last one started.
         var best = new double[n + 1];
@@ -42,7 +46,8 @@ public static class StorySegmenter
             var score = best[i] + (i == 0 ? 0 : sections[i].StartScore);
             for (var j = i + 1; j <= n && j - i <= MaxSections; j++)
             {
-                if (score > best[j]) { best[j] = score; from[j] = i; }
+                var total = score + TitleFit(titles[i], story);
+                if (total > best[j]) { best[j] = total; from[j] = i; }
                 if (j == n || sections[j].MustStart) break;
                 score += CohesionWeight * (Share(grams[j], story) - CohesionPivot);
                 story.UnionWith(grams[j]);
@@ -50,6 +55,15 @@ public static class StorySegmenter
         }
         for (var j = n; j > 0; j = from[j]) starts[from[j]] = true;
         return starts;
+    }
+
+    /// <summary>A title shares words with the story it heads; a crosshead taken for a title heads a story it says nothing of.</summary>
+    private static double TitleFit(HashSet<int> title, HashSet<int> story)
+    {
+        if (title.Count < 2 || story.Count < 8) return 0;
+        var hit = 0;
+        foreach (var g in title) if (story.Contains(g)) hit++;
+        return TitleWeight * ((double)hit / title.Count - TitlePivot);
     }
 
     /// <summary>Han bigrams of a text, each as one int.</summary>
