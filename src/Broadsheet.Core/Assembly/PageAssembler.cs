@@ -48,7 +48,8 @@ public sealed class PageAssembler(RecogniserSet r)
         var items = BuildItems(content, wrapped);
         var headlineAfter = DecksFollowBodies(items, wrapped);
         var unassigned = new List<string>();
-        var stories = headlineAfter ? AssembleAfter(items, info, unassigned) : AssembleFirst(items, info, unassigned);
+        var stories = headlineAfter ? AssembleAfter(items, info, unassigned)
+            : AssembleFirst(items, info, unassigned, wrapped ? null : InsideHeadings(items));
 
         foreach (var s in stories)
         {
@@ -73,6 +74,7 @@ public sealed class PageAssembler(RecogniserSet r)
         // A "story" with no text of its own (say, a stray marker line) is no article; its pieces are kept as unassigned.
         foreach (var s in stories.Where(s => s.Paragraphs.Count == 0 && !s.HasDeck && s.Kind != ArticleKind.EditorsNote))
         {
+            if (s.Label is not null) unassigned.Add(s.Label);
             unassigned.AddRange(s.Bylines.Select(b => b.Raw));
             unassigned.AddRange(s.Columns);
             if (s.ContinuesTo is not null) unassigned.Add(s.ContinuesTo.Raw);
@@ -139,7 +141,7 @@ public sealed class PageAssembler(RecogniserSet r)
                     var run = new List<PageLine>(16) { l };
                     i++;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, BlankBefore: false, Dateline: null, JumpIn: null }
-                           && run[^1].JumpOut is null && run[^1].TrailingByline is null)
+                           && run[^1].JumpOut is null && run[^1].TrailingByline is null && run[^1].ClosingDateline is null)
                         run.Add(lines[i++]);
                     AddRun(items, run, wrapped);
                     continue;
@@ -164,10 +166,15 @@ public sealed class PageAssembler(RecogniserSet r)
     {
         if (!wrapped)
         {
-            // One paragraph per line: a line that does not end like a sentence is a headline line.
-            foreach (var l in run)
+            // One paragraph per line: a line that does not end like a sentence is a headline line, and so is a
+            // short kicker ending in ： over one (`林郑月娥：` / `暴徒无法无天 特区政府决心止暴制乱`).
+            for (var j = 0; j < run.Count; j++)
             {
-                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) || IsStandaloneHeading(l);
+                var l = run[j];
+                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) || IsStandaloneHeading(l)
+                              || j + 1 < run.Count && IsColonKicker(l) && IsHeadingLine(run[j + 1]);
+                // A bracketed line is a heading only under another (a title's date); else it closes the text above.
+                if (heading && IsBracketed(l.Body) && !(items.Count > 0 && items[^1].Kind == ItemKind.Heading && !l.BlankBefore)) heading = false;
                 var kind = heading ? ItemKind.Heading : ItemKind.Body;
                 if (items.Count > 0 && items[^1].Kind == kind && !l.BlankBefore && kind == ItemKind.Heading) items[^1].Lines.Add(l);
                 else items.Add(new Item(kind, [l]));
@@ -208,10 +215,19 @@ public sealed class PageAssembler(RecogniserSet r)
     }
 
     private bool IsHeadingLine(PageLine l) =>
-        l.Dateline is null && l.JumpIn is null && l.JumpOut is null && l.TrailingByline is null && r.Headline.IsHeadingLine(l.Body);
+        l.Dateline is null && l.JumpIn is null && l.JumpOut is null && l.TrailingByline is null && l.ClosingDateline is null
+        && r.Headline.IsHeadingLine(l.Body);
+
+    /// <summary>`外交部驻港公署负责人：` — short, one phrase, ending in a colon.</summary>
+    private static bool IsColonKicker(PageLine l) =>
+        l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
+        && l.Body.Length is >= 3 and <= 24 && l.Body[^1] is '：' or ':'
+        && l.Body.AsSpan(0, l.Body.Length - 1).IndexOfAny("，。；！？：,;:") < 0;
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
-    private bool IsStandaloneHeading(PageLine l) => l.Dateline is null && (r.Commentary.IsLabel(l.Body) || r.Banner.IsBriefsBanner(l.Body));
+    private bool IsStandaloneHeading(PageLine l) =>
+        l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
+        && (r.Commentary.IsLabel(l.Body) || r.Banner.IsBriefsBanner(l.Body));
 
     /// <summary>The last body block when nothing but blank lines follows it; open = it stops mid-sentence.</summary>
     private static Item? LastOpenBody(List<Item> items, out bool open)
@@ -219,7 +235,7 @@ public sealed class PageAssembler(RecogniserSet r)
         open = false;
         if (items.Count == 0 || items[^1].Kind != ItemKind.Body) return items.Count > 0 && items[^1].Kind == ItemKind.Body ? items[^1] : null;
         var last = items[^1].Last;
-        open = !Chars.EndsSentence(last.Body) && last.JumpOut is null && last.TrailingByline is null;
+        open = !Chars.EndsSentence(last.Body) && last.JumpOut is null && last.TrailingByline is null && last.ClosingDateline is null;
         return items[^1];
     }
 
@@ -347,8 +363,8 @@ public sealed class PageAssembler(RecogniserSet r)
                 {
                     var first = item.Lines[0];
                     var photo = IsCaptionBlock(item, next);
-                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0 || forward is not null
-                                    || first.Dateline is not null || first.JumpIn is not null || photo;
+                    var startsNew = (current is null || current.Closed || heads.Count > 0 || openers.Count > 0 || forward is not null
+                                    || first.Dateline is not null || first.JumpIn is not null || photo) && !ClosesCurrent(item, current, heads, openers);
                     if (startsNew)
                     {
                         ResolveHeads(false);
@@ -370,7 +386,7 @@ public sealed class PageAssembler(RecogniserSet r)
 
     // ---- decks before bodies ----
 
-    private List<Story> AssembleFirst(List<Item> items, PageInfo info, List<string> unassigned)
+    private List<Story> AssembleFirst(List<Item> items, PageInfo info, List<string> unassigned, HashSet<Item>? inside)
     {
         var stories = new List<Story>();
         Story? current = null;
@@ -388,13 +404,18 @@ public sealed class PageAssembler(RecogniserSet r)
                     // A short line set inside a story's text (body right before and after it, no blank line, no dateline
                     // or byline after it) is a crosshead, and so is a short line between paragraphs of a feature (a dash subtitle).
                     var after = k + 1 < items.Count ? items[k + 1] : null;
-                    if (current is { HasBody: true, Closed: false } && current.Kind != ArticleKind.EditorsNote && heads.Count == 0 && openers.Count == 0
-                        && item.Lines.Count == 1 && item.HeadText is null && item.Lines[0].Body.Length <= 14
-                        && ((!item.BlankBefore && after is { BlankBefore: false }) || HasDashSubtitle(current))
-                        && after is { Kind: ItemKind.Body } && after.Lines[0] is { Dateline: null, JumpIn: null }
-                        && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body))
+                    var crosshead = inside is not null
+                        ? inside.Contains(item) && current is { HasBody: true } && current.Kind != ArticleKind.EditorsNote
+                          && heads.Count == 0 && openers.Count == 0 && item.HeadText is null
+                        : current is { HasBody: true, Closed: false } && current.Kind != ArticleKind.EditorsNote && heads.Count == 0 && openers.Count == 0
+                          && item.Lines.Count == 1 && item.HeadText is null && item.Lines[0].Body.Length <= 14
+                          && ((!item.BlankBefore && after is { BlankBefore: false }) || HasDashSubtitle(current))
+                          && after is { Kind: ItemKind.Body } && after.Lines[0] is { Dateline: null, JumpIn: null }
+                          && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body);
+                    if (crosshead)
                     {
-                        item.Lines[0].Crosshead = true;
+                        foreach (var l in item.Lines) l.Crosshead = true;
+                        current!.Closed = false;
                         AddBody(current, item);
                         break;
                     }
@@ -424,9 +445,24 @@ public sealed class PageAssembler(RecogniserSet r)
                 default:
                 {
                     var first = item.Lines[0];
-                    var photo = heads.Count == 0 && openers.Count == 0 && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
-                    var startsNew = current is null || current.Closed || heads.Count > 0 || openers.Count > 0
-                                    || first.Dateline is not null || first.JumpIn is not null || photo;
+                    // Headline-first pages give a photo item its own heading (图片报道) or set it apart with a blank line;
+                    // captions glued to a story's text (图①：…) are that story's.
+                    var photo = (inside is null ? heads.Count == 0 && openers.Count == 0
+                                    : heads.Count > 0 || item.BlankBefore || current is null or { Closed: true })
+                                && IsCaptionBlock(item, k + 1 < items.Count ? items[k + 1] : null);
+                    // A deck's last line too long to read as a heading, then the dateline: that line was the subtitle.
+                    if (inside is not null && first.Dateline is not null && heads.Count == 0 && openers.Count == 0
+                        && current is { HasDeck: true, Lines.Count: 1, Closed: false, Dateline: null } && !item.BlankBefore
+                        && !Chars.EndsSentence(current.Lines[0].Body) && current.Lines[0].Dateline is null)
+                    {
+                        current.DeckLines.Add(current.Lines[0].Body);
+                        current.CachedDeck = null;
+                        current.Lines.Clear();
+                        AddBody(current, item);
+                        break;
+                    }
+                    var startsNew = (current is null || current.Closed || heads.Count > 0 || openers.Count > 0
+                                    || first.Dateline is not null || first.JumpIn is not null || photo) && !ClosesCurrent(item, current, heads, openers);
                     if (startsNew)
                     {
                         var columns = new List<string>();
@@ -468,7 +504,84 @@ public sealed class PageAssembler(RecogniserSet r)
         return stories;
     }
 
+    // ---- which heading blocks open a story: the page-wide cut (one paragraph a line) ----
+
+    /// <summary>Heading blocks that sit inside a story rather than open one, from <see cref="StorySegmenter"/>.</summary>
+    private HashSet<Item> InsideHeadings(List<Item> items)
+    {
+        var inside = new HashSet<Item>();
+        var heads = new List<int>();
+        for (var k = 0; k < items.Count; k++) if (items[k].Kind == ItemKind.Heading) heads.Add(k);
+        if (heads.Count == 0) return inside;
+
+        // Stories set apart by blank lines: a heading block with no blank line above it is inside a story.
+        int bodies = 0, bodyGaps = 0, headGaps = 0;
+        foreach (var it in items.Skip(1))
+        {
+            if (it.Kind == ItemKind.Body) { bodies++; if (it.BlankBefore) bodyGaps++; }
+            else if (it.Kind == ItemKind.Heading && it.BlankBefore) headGaps++;
+        }
+        var gapped = headGaps > 0 && bodyGaps * 10 <= bodies;
+
+        var sections = new List<StorySegmenter.Section>();
+        var first = heads[0] > 0 ? 1 : 0;
+        if (first == 1) sections.Add(new StorySegmenter.Section(0, SectionText(items, 0, heads[0])));
+        for (var h = 0; h < heads.Count; h++)
+        {
+            var k = heads[h];
+            var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
+            var (score, must) = StartEvidence(items, k, gapped);
+            sections.Add(new StorySegmenter.Section(score, SectionText(items, k + 1, end), must, string.Concat(items[k].HeadLines)));
+        }
+        var starts = StorySegmenter.Segment(sections);
+        for (var h = 0; h < heads.Count; h++) if (!starts[h + first]) inside.Add(items[heads[h]]);
+        return inside;
+    }
+
+    /// <summary>A whole line in brackets: a closing note (`（作者为…）`), or under a title its date (`（2019年10月1日）`).</summary>
+    private static bool IsBracketed(string line) => line.Length > 2 && line[0] is '（' or '(' && line[^1] is '）' or ')';
+
+    private static string SectionText(List<Item> items, int from, int to)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var k = from; k < to; k++) if (items[k].Kind == ItemKind.Body) foreach (var l in items[k].Lines) sb.Append(l.Body);
+        return sb.ToString();
+    }
+
+    /// <summary>The evidence that the heading block at k opens a story (positive) or sits inside one (negative).</summary>
+    private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped)
+    {
+        var item = items[k];
+        var prev = k > 0 ? items[k - 1] : null;
+        var next = k + 1 < items.Count ? items[k + 1] : null;
+        var first = item.HeadLines.First();
+        if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || prev is null or { Kind: ItemKind.Note }) return (10, true);
+        double s = -0.5; // no evidence either way: a heading line inside text reads as a crosshead
+        if (gapped) s += item.BlankBefore ? 5 : -5;
+        else if (item.BlankBefore) s += 1;
+        if (prev.Kind == ItemKind.Byline || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }
+            || IsBracketed(prev.Last.Body)) s += 2.5;
+        else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) s -= 2;
+        if (next is { Kind: ItemKind.Body } && (next.Lines[0].Dateline is not null || next.Lines[0].JumpIn is not null)) s += 3;
+        if (next is { Kind: ItemKind.Byline }) s += 2;
+        if (next is { Kind: ItemKind.Body } && IsCaptionBlock(next, k + 2 < items.Count ? items[k + 2] : null)) s += 3;
+        if (item.Lines.Count >= 2) s += 1.5;
+        else if (first.EndsWith("——", StringComparison.Ordinal)) s -= 1.5;
+        if (HeadlineRecogniser.IsSubtitle(first)) s -= 4;
+        if (IsBracketed(first)) s -= 3;
+        else if (first[^1] is '）' or ')') s += 1.5;
+        var length = item.HeadLines.Sum(l => l.Length);
+        if (length >= 16) s += 0.5;
+        else if (length <= 6) s -= 0.5;
+        return (s, false);
+    }
+
     // ---- shared pieces ----
+
+    /// <summary>A closing wire line right after a story's text belongs to that story, even after its closing byline.</summary>
+    private static bool ClosesCurrent(Item item, Story? current, List<Item> heads, List<PageLine> openers) =>
+        item.Lines[0].ClosingDateline is not null && current is { HasBody: true } && current.Kind != ArticleKind.EditorsNote
+        && heads.Count == 0 && openers.Count == 0;
 
     /// <summary>A short block with a credit right under it (a photo credit, or any credit under caption-like text) is a photo caption.</summary>
     private bool IsCaptionBlock(Item item, Item? next) =>
@@ -502,6 +615,12 @@ public sealed class PageAssembler(RecogniserSet r)
             {
                 if (s.Lines.Count == 0) s.ContinuedFrom = l.JumpIn;
                 else s.Leftovers.Add(l.JumpIn.Raw);
+            }
+            if (l.ClosingDateline is not null)
+            {
+                // A closing wire line is the story's dateline when it has none; otherwise it stays in the text.
+                s.Closed = true;
+                if (s.Dateline is null && s.Lines.Count > 0) { s.Dateline = l.ClosingDateline; continue; }
             }
             s.Lines.Add(l);
             if (l.TrailingByline is not null) { s.Bylines.Add(l.TrailingByline); s.Closed = true; }
@@ -566,7 +685,7 @@ public sealed class PageAssembler(RecogniserSet r)
         // A briefs banner heads the briefs that follow it until the next deck or banner.
         for (var i = 0; i < stories.Count; i++)
         {
-            if (!stories[i].Columns.Any(r.Banner.IsBriefsBanner)) continue;
+            if (stories[i].Kind == ArticleKind.EditorsNote || !stories[i].Columns.Any(r.Banner.IsBriefsBanner)) continue;
             var banner = stories[i].Columns.First(r.Banner.IsBriefsBanner);
             stories[i].Kind = ArticleKind.Brief;
             for (var j = i + 1; j < stories.Count && stories[j].Columns.Count == 0 && stories[j].Kind == ArticleKind.Article

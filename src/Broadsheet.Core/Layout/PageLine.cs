@@ -24,6 +24,8 @@ public sealed class PageLine
     public JumpRef? JumpOut { get; set; }
     public JumpRef? JumpIn { get; set; }
     public BylineMatch? TrailingByline { get; set; }
+    /// <summary>A closing wire line (`（本报加德满都10月14日电）`): it ends the story above it.</summary>
+    public DatelineMatch? ClosingDateline { get; set; }
 
     /// <summary>A crosshead inside a story's text: a paragraph of its own.</summary>
     public bool Crosshead { get; set; }

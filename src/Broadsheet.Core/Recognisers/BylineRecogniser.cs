@@ -59,6 +59,8 @@ public sealed class BylineRecogniser
             if (p is null || p.RoleOnly || lead.Length == 0) return null;
             return p with { Raw = Chars.Clean(s.AsSpan(marker)), Lead = lead };
         }
+        // A bare picture credit: names then 摄, perhaps with the agency after it (`龚献明摄（影像中国）`, `郝  帅摄`).
+        if (PhotoCredit(s) is { } credit) return credit;
         // Unmarked: the first token must hold a role word; checked before any tokenising (most lines are body text).
         if (!FirstTokenHasRole(s)) return null;
         var plain = Parse(s, relaxed: false);
@@ -142,6 +144,22 @@ public sealed class BylineRecogniser
         foreach (var o in orphans) people.Add(new Byline(o, ""));
         // Roles such as 编辑整理 after the last name describe the whole line, not a person of their own.
         return new BylineMatch(people, text, null, false, false, photo);
+    }
+
+    private BylineMatch? PhotoCredit(string s)
+    {
+        var end = s.Length;
+        if (s[^1] is '）' or ')')
+        {
+            var open = s.LastIndexOfAny(['（', '(']);
+            if (open <= 0 || end - open > 12) return null;
+            end = open;
+        }
+        var head = s.AsSpan(0, end).TrimEnd();
+        if (head.Length is < 3 or > 16 || head[^1] != '摄' || head.EndsWith("拍摄")) return null;
+        foreach (var c in head) if (!Chars.IsHan(c) && !Chars.IsSpace(c) && c is not ('·' or '、')) return null;
+        var p = Parse(head[..^1].ToString(), relaxed: true);
+        return p is { RoleOnly: false } && p.People.Count is > 0 and <= 3 ? p with { Raw = s, PhotoCredit = true } : null;
     }
 
     private static bool FirstTokenHasRole(string s)

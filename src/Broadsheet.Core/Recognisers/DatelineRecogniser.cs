@@ -20,7 +20,7 @@ public sealed partial class DatelineRecogniser(BylineRecogniser bylines)
 {
     private const string Num = "[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3}";
 
-    [GeneratedRegex(@"^[【\[]?(?<src>本报|新华社|中新社|中新网|人民网|新华网|央视网|央广网|[\p{IsCJKUnifiedIdeographs}]{2,8}?(?:日报社|日报|晚报|早报|时报|商报|都市报|法治报|青年报|广播电视台|电视台|融媒体中心|新闻网))(?<place>[\p{IsCJKUnifiedIdeographs}]{0,6}?)(?:(?:(?<y>[0-9０-９]{4})年)?(?:(?<m>" + Num + ")月)?(?<d>" + Num + @")日)?(?<kind>讯|电)[】\]]?")]
+    [GeneratedRegex(@"^[【\[]?(?<src>据?(?:本报|新华社)|本报|新华社|中新社|中新网|人民网|新华网|央视网|央广网|[\p{IsCJKUnifiedIdeographs}]{2,8}?(?:日报社|日报|晚报|早报|时报|商报|都市报|法治报|青年报|广播电视台|电视台|融媒体中心|新闻网))(?<place>[\p{IsCJKUnifiedIdeographs}]{0,6}?)(?:(?:(?<y>[0-9０-９]{4})年)?(?:(?<m>" + Num + ")月)?(?<d>" + Num + @")日)?(?<kind>讯|电)[】\]]?")]
     private static partial Regex Head();
 
     [GeneratedRegex(@"\G\s*(?:[（(](?<credit>[^（()）]{2,40})[）)]|(?<credit>(?:本报|全媒体|融媒体)?记者[\p{IsCJKUnifiedIdeographs}\s]{2,12}?报道)\s*[:：]?|(?<src>据[^：:，。！？\s]{1,24}?(?:消息|报道))\s*[:：，,]?)")]
@@ -38,7 +38,7 @@ public sealed partial class DatelineRecogniser(BylineRecogniser bylines)
         if (head.IndexOfAny('讯', '电') < 0) return null;
         // …and starts with a source: 本报, a bracket, a news agency, or a name ending in 报/社/台/网/中心.
         var c0 = line[0];
-        if (c0 is not ('本' or '【' or '[' or '新' or '中' or '人' or '央') && line.AsSpan(0, Math.Min(line.Length, 16)).IndexOfAny(SourceCue) < 0) return null;
+        if (c0 is not ('本' or '【' or '[' or '新' or '中' or '人' or '央' or '据') && line.AsSpan(0, Math.Min(line.Length, 16)).IndexOfAny(SourceCue) < 0) return null;
         var m = Head().Match(line);
         if (!m.Success) return null;
         var place = m.Groups["place"].Value;
@@ -46,8 +46,9 @@ public sealed partial class DatelineRecogniser(BylineRecogniser bylines)
         var end = m.Index + m.Length;
         if (end < line.Length && line[end] is '员' or '息' or '号' or '社' or '稿' or '录') return null;
         if (place.Length > 0 && (NotPlaceEnd.Any(e => place.EndsWith(e, StringComparison.Ordinal)) || place.Contains("记者") || place.AsSpan().IndexOfAny(NotInPlace) >= 0)) return null;
-        // A wired story (电) always carries a date; without one, "…电" is a word (电网, 电力).
-        if (kind == "电" && !m.Groups["d"].Success) return null;
+        // A wired story (电) always carries a date; without one, "…电" is a word (电网, 电力) — except a wire taken
+        // over whole: 据新华社电.
+        if (kind == "电" && !m.Groups["d"].Success && !(m.Groups["src"].Value.StartsWith('据') && place.Length == 0)) return null;
 
         var raw = m.Value;
         var date = Resolve(m, issueDate);
@@ -74,6 +75,31 @@ public sealed partial class DatelineRecogniser(BylineRecogniser bylines)
         }
         while (end < line.Length && Chars.IsSpace(line[end])) end++;
         return new DatelineMatch(dl, credit, creditRaw, end);
+    }
+
+    /// <summary>
+    /// A closing wire line, the whole line in brackets: `（本报加德满都10月14日电）`, `（新华社北京10月6日电  记者胡浩、施雨岑）`,
+    /// `（据新华社电  记者杨绍功）`. The credit inside, if any, is read as a byline.
+    /// </summary>
+    public DatelineMatch? MatchClosing(string line, DateOnly? issueDate)
+    {
+        if (line.Length < 6 || line[0] is not ('（' or '(') || line[^1] is not ('）' or ')')) return null;
+        var inner = line[1..^1].Trim();
+        if (inner.AsSpan().IndexOfAny('（', '(') >= 0) return null;
+        var d = Match(inner, issueDate);
+        // Closing, a wire line needs no date: （本报华沙电）.
+        if (d is null && inner.Length <= 16 && inner[^1] == '电' && inner.All(Chars.IsHan)
+            && (inner.StartsWith("本报", StringComparison.Ordinal) || inner.StartsWith("新华社", StringComparison.Ordinal)))
+        {
+            var place = inner[(inner[0] == '本' ? 2 : 3)..^1];
+            return new DatelineMatch(new Dateline(inner, place.Length > 0 ? place : null, null), null, null, line.Length);
+        }
+        if (d is null) return null;
+        if (d.Length >= inner.Length) return d with { Length = line.Length };
+        if (d.CreditRaw is not null) return null;
+        var rest = inner[d.Length..].Trim();
+        var credit = bylines.Parse(rest, relaxed: true);
+        return credit is { RoleOnly: false } ? d with { Credit = credit, CreditRaw = rest, Length = line.Length } : null;
     }
 
     private static string? Resolve(Match m, DateOnly? issue)

@@ -46,6 +46,7 @@ public sealed class HeadlineRecogniser
         if (list.Count == 1) return new Deck(null, list[0], subtitle);
         if (list.Count == 2)
         {
+            if (IsKicker(list[0], list[1])) return new Deck(list[0], list[1], subtitle);
             if (ReadsAsOne(list[0], list[1])) return new Deck(null, list[0] + list[1], subtitle);
             // Two phrases: with a dash subtitle both are the main title; without, the second is a news subtitle.
             return subtitle is null ? new Deck(null, list[0], list[1]) : new Deck(null, list[0] + " " + list[1], subtitle);
@@ -54,12 +55,26 @@ public sealed class HeadlineRecogniser
         return subtitle is null ? new Deck(list[0], list[1], string.Join(" ", list.Skip(2))) : new Deck(list[0], rest, subtitle);
     }
 
+    /// <summary>
+    /// The first of two heading lines is a kicker (引题) when it leads into the next: it ends in `——` or `：`
+    /// (`外交部驻港公署负责人：`), reads as a sentence (a comma, `…强调`), or the next line carries the title's
+    /// bracketed tag (`真情宣讲给更多人听（最美奋斗者）`).
+    /// </summary>
+    public static bool IsKicker(string first, string next)
+    {
+        if (first.EndsWith("——", StringComparison.Ordinal) || first[^1] is '：' or ':') return true;
+        if (IsSubtitle(next) || next[0] is '（' or '(') return false;
+        if (first.Contains('，') || first.EndsWith("强调", StringComparison.Ordinal) || first.EndsWith("指出", StringComparison.Ordinal)) return true;
+        return next[^1] is '）' && first[^1] is not '）' && next.LastIndexOf('（') is var open && open > 0 && next.Length - open <= 22;
+    }
+
     /// <summary>A title wrapped mid-phrase: an unclosed bracket, or a long first line that ends inside a word.</summary>
     private static bool ReadsAsOne(string a, string b)
     {
         int open = 0;
         foreach (var c in a) { if (c is '（' or '(' or '《' or '“') open++; else if (c is '）' or ')' or '》' or '”') open--; }
         if (open > 0) return true;
+        if (b[0] is '（' or '(') return false;
         var last = a[^1];
         if (!Chars.IsHan(last) || a.Contains(' ') || b.Contains(' ')) return false;
         return a.Length >= 12 && a.Length >= b.Length && b.Length >= 4;

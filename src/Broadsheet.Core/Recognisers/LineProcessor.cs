@@ -105,6 +105,10 @@ public sealed class LineProcessor(RecogniserSet recognisers)
         {
             line.Dateline = d; body = text[d.Length..];
         }
+        else if (recognisers.Dateline.MatchClosing(text, issueDate) is { } closing)
+        {
+            line.ClosingDateline = closing; line.Body = text; return;
+        }
 
         // Markers are lifted out (one out, one in per line); what is around them stays body text.
         for (var pass = 0; pass < 2; pass++)

@@ -64,6 +64,25 @@ public class BylineRecogniserTests
     }
 
     [Theory]
+    [InlineData("龚献明摄（影像中国）", ":龚献明")]
+    [InlineData("赵启瑞摄", ":赵启瑞")]
+    [InlineData("郝  帅摄", ":郝帅")]
+    public void Bare_picture_credits_are_photo_credits(string line, string expected)
+    {
+        var m = r.Match(line);
+        Assert.NotNull(m);
+        Assert.True(m.PhotoCredit);
+        Assert.Equal(expected, Names(m));
+        Assert.Equal(line, m.Raw);
+    }
+
+    [Theory]
+    [InlineData("他拍摄")]
+    [InlineData("游客争相拍摄")]
+    [InlineData("这是今年以来第一次摄")]
+    public void Text_ending_in_a_shot_is_no_credit(string line) => Assert.Null(r.Match(line));
+
+    [Theory]
     [InlineData("编辑整理")]
     [InlineData("整理")]
     public void Role_words_alone_continue_a_byline(string line)

@@ -59,4 +59,38 @@ public class DatelineRecogniserTests
     [InlineData("今天，中国（济宁）先进碳材料产业")]
     [InlineData("新闻快讯")]
     public void Prose_is_not_a_dateline(string line) => Assert.Null(r.Match(line, Issue));
+
+    [Theory]
+    [InlineData("（本报加德满都10月14日电）", "本报加德满都10月14日电", "")]
+    [InlineData("（新华社北京10月6日电  记者胡浩、施雨岑、王鹏）", "新华社北京10月6日电", "胡浩,施雨岑,王鹏")]
+    [InlineData("（据新华社电  记者杨绍功）", "据新华社电", "杨绍功")]
+    public void A_closing_wire_line_gives_dateline_and_credit(string line, string raw, string names)
+    {
+        var m = r.MatchClosing(line, Issue);
+        Assert.NotNull(m);
+        Assert.Equal(raw, m.Dateline.Raw);
+        Assert.Equal(names, string.Join(",", m.Credit?.People.Select(p => p.Name) ?? []));
+        Assert.Equal(line.Length, m.Length);
+    }
+
+    [Theory]
+    [InlineData("（作者为日本众议院前议长）")]
+    [InlineData("（本报记者  郁静娴）")]
+    [InlineData("（新华社北京10月6日电）后来他又说")]
+    public void Other_bracketed_lines_are_no_closing_wire_line(string line) => Assert.Null(r.MatchClosing(line, Issue));
+
+    [Fact]
+    public void A_wire_taken_over_whole_is_a_dateline_with_its_credit()
+    {
+        var m = r.Match("据新华社电  （记者李凡）国际奥委会近日宣布", Issue);
+        Assert.NotNull(m);
+        Assert.Equal("据新华社电", m.Dateline.Raw);
+        Assert.Equal("李凡", Assert.Single(m.Credit!.People).Name);
+        Assert.Equal("国际奥委会近日宣布", "据新华社电  （记者李凡）国际奥委会近日宣布"[m.Length..]);
+    }
+
+    [Theory]
+    [InlineData("据电力部门统计，今年")]
+    [InlineData("新华社电视台报道")]
+    public void Without_a_date_电_is_a_word(string line) => Assert.Null(r.Match(line, Issue));
 }

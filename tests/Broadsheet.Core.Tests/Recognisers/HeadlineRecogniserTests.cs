@@ -54,4 +54,22 @@ public class HeadlineRecogniserTests
         Assert.Equal(("稳经济 促发展", "我市上半年经济运行稳中向好", "全年目标任务有望完成"), (d.Kicker, d.Title, d.Subtitle));
         Assert.Equal("稳经济 促发展我市上半年经济运行稳中向好全年目标任务有望完成", d.Text);
     }
+
+    [Theory]
+    [InlineData("新疆乌鲁木齐出台“三十四条”——", "全力推动民营经济高质量发展")]
+    [InlineData("外交部驻港公署负责人：", "坚决支持香港特区政府制订《禁止蒙面规例》")]
+    [InlineData("70年来，我国城市公共汽电车由2200多辆增至67万多辆", "让亿万百姓出行更便利（大数据观察·辉煌70年）")]
+    [InlineData("四川省巴中市南江县原县委常委、纪委书记王瑛——", "铁骨柔情 敢于碰硬（最美奋斗者）")]
+    public void A_line_leading_into_the_title_is_its_kicker(string kicker, string title)
+    {
+        var d = r.Split([kicker, title]);
+        Assert.Equal((kicker, title, (string?)null), (d.Kicker, d.Title, d.Subtitle));
+    }
+
+    [Fact]
+    public void A_bracketed_date_under_a_title_is_its_subtitle()
+    {
+        var d = r.Split(["在庆祝中华人民共和国成立70周年大会上的讲话", "（2019年10月1日）"]);
+        Assert.Equal(("在庆祝中华人民共和国成立70周年大会上的讲话", "（2019年10月1日）"), (d.Title, d.Subtitle));
+    }
 }

@@ -1,0 +1,91 @@
+using Broadsheet.Core.Layout;
+
+namespace Broadsheet.Core.Assembly;
+
+/// <summary>
+/// Which heading blocks of a page open a story and which sit inside one (crossheads, a quote's `——` attribution),
+/// decided for the whole page at once. The page is cut into sections, each a heading block and the text under it up
+/// to the next one. Every section has a start score — the evidence, from its heading and its neighbours, that a new
+/// story opens there — and a section kept inside a story scores by how much of its text's Han bigrams the story
+/// already holds (a crosshead's section talks about what its story talks about; a new story does not). Dynamic
+/// programming over where stories start finds the best cut of the page.
+/// </summary>
+public static class StorySegmenter
+{
+    /// <summary>Longest run of sections one story spans (bounds the work per page).</summary>
+    public const int MaxSections = 24;
+
+    /// <summary>What sharing words with the story is worth to a section kept inside it (a share of bigrams, 0–1).</summary>
+    private const double CohesionWeight = 6, CohesionPivot = 0.25;
+
+    /// <summary>What a title sharing its words with the story it heads is worth (a share of the title's bigrams, 0–1).</summary>
+    private const double TitleWeight = 3, TitlePivot = 0.3;
+
+    /// <summary>A section: the evidence that a story starts at it, and its text.</summary>
+    public sealed record Section(double StartScore, string Text, bool MustStart = false, string Heading = "");
+
+    /// <summary>For each section, true when a story starts there. The first section always starts one.</summary>
+    public static bool[] Segment(IReadOnlyList<Section> sections)
+    {
+        var n = sections.Count;
+        var starts = new bool[n];
+        if (n == 0) return starts;
+        var grams = new HashSet<int>[n];
+        var titles = new HashSet<int>[n];
+        for (var i = 0; i < n; i++) { grams[i] = Bigrams(sections[i].Text); titles[i] = Bigrams(sections[i].Heading); }
+
+        // best[j]: best score of sections 0..j-1 cut into stories, a story starting at j; from[j]: where the last one started.
+        var best = new double[n + 1];
+        var from = new int[n + 1];
+        Array.Fill(best, double.NegativeInfinity);
+        best[0] = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (double.IsNegativeInfinity(best[i])) continue;
+            var story = new HashSet<int>(grams[i]);
+            var score = best[i] + (i == 0 ? 0 : sections[i].StartScore);
+            for (var j = i + 1; j <= n && j - i <= MaxSections; j++)
+            {
+                var total = score + TitleFit(titles[i], story);
+                if (total > best[j]) { best[j] = total; from[j] = i; }
+                if (j == n || sections[j].MustStart) break;
+                score += CohesionWeight * (Share(grams[j], story) - CohesionPivot);
+                story.UnionWith(grams[j]);
+            }
+        }
+        for (var j = n; j > 0; j = from[j]) starts[from[j]] = true;
+        return starts;
+    }
+
+    /// <summary>A title shares words with the story it heads; a crosshead taken for a title heads a story it says nothing of.</summary>
+    private static double TitleFit(HashSet<int> title, HashSet<int> story)
+    {
+        if (title.Count < 2 || story.Count < 8) return 0;
+        var hit = 0;
+        foreach (var g in title) if (story.Contains(g)) hit++;
+        return TitleWeight * ((double)hit / title.Count - TitlePivot);
+    }
+
+    /// <summary>Han bigrams of a text, each as one int.</summary>
+    internal static HashSet<int> Bigrams(string text)
+    {
+        var set = new HashSet<int>();
+        var prev = '\0';
+        foreach (var c in text)
+        {
+            if (!Chars.IsHan(c)) { prev = '\0'; continue; }
+            if (prev != '\0') set.Add(prev << 16 | c);
+            prev = c;
+        }
+        return set;
+    }
+
+    /// <summary>The share of a section's bigrams the story already holds; a section too short to tell is neutral.</summary>
+    private static double Share(HashSet<int> section, HashSet<int> story)
+    {
+        if (section.Count < 8) return CohesionPivot;
+        var hit = 0;
+        foreach (var g in section) if (story.Contains(g)) hit++;
+        return (double)hit / section.Count;
+    }
+}

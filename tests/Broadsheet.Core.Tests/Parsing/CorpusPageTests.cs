@@ -1,0 +1,131 @@
+using Broadsheet.Core.Model;
+using static Broadsheet.Core.Tests.TestSupport;
+
+namespace Broadsheet.Core.Tests.Parsing;
+
+/// <summary>
+/// Constructs of real pages, on excerpts of 人民日报 stories from the tuning month of ../shared/corpus/people-daily
+/// (2019-10; paragraphs cut short), set as an archive export sets them: heading lines, then one paragraph a line,
+/// no blank line between stories — so only the text itself tells where a story starts.
+/// </summary>
+public class CorpusPageTests
+{
+    private static readonly IssueContext Context = new("people-daily", new DateOnly(2019, 10, 9));
+
+    private static List<Article> Parse(string page) => IssueParser.Parse(page, Context).Articles;
+
+    private static Article Titled(List<Article> articles, string title) => Assert.Single(articles, a => Squeeze(a.Title) == Squeeze(title));
+
+    [Fact]
+    public void Crossheads_stay_inside_their_story_and_the_next_title_opens_the_next()
+    {
+        // 2019-10-07 page 6: two 新中国的“第一” stories, each with 亲历者说/见证者说 crossheads and a closing note. (The
+        // page also sets a speaker's `姓名：身份，…` line under each crosshead; a crosshead over such a line is still read
+        // as a new story's deck — not yet handled, left out here.)
+        var articles = Parse("""
+            第一颗原子弹（新中国的“第一”·国防篇）
+            第一颗原子弹的成功研制，大大提高了中国的国际地位。
+            亲历者说
+            1964年10月16日，第一颗原子弹爆炸的时候，我在苏联杜布纳研究所。从使馆拿到核爆的纪录片后，我请实验室的主任副主任等外国朋友一起观看。
+            1965年，中苏关系破裂，我回到原子能院。1965年夏，我来到青海省海晏县，参与我国第三次核武器试验。
+            参观贴士
+            中国核工业科技馆是国内首个系统介绍核科技知识、核工业成就的国家级行业馆，隶属中国核工业集团有限公司。
+            第一艘核潜艇（新中国的“第一”·国防篇）
+            核潜艇部队，是一支象征大国地位、支撑国家安全的战略部队，为我国奠定大国地位、维护大国形象提供了有力战略支撑。
+            见证者说
+            上世纪60年代末，海军从常规潜艇挑选艇员组建核潜艇接艇队，他们大多数只读过初中，连“核裂变”都没听说过。
+            首艇的试航，每进行一个项目，都是从零开始。从第一次启堆、第一次出海到第一次下潜，艇员们不怕苦、不怕脏、不怕累。
+            """);
+        Assert.Equal(2, articles.Count);
+        var bomb = Titled(articles, "第一颗原子弹（新中国的“第一”·国防篇）");
+        Assert.Contains("亲历者说", bomb.Paragraphs);
+        Assert.Contains("参观贴士", bomb.Paragraphs);
+        Assert.Contains("中国核工业科技馆", Body(bomb));
+        var sub = Titled(articles, "第一艘核潜艇（新中国的“第一”·国防篇）");
+        Assert.Contains("见证者说", sub.Paragraphs);
+        Assert.Contains("首艇的试航", Body(sub));
+    }
+
+    [Fact]
+    public void A_kicker_ending_in_a_colon_opens_the_next_story_instead_of_closing_the_one_before()
+    {
+        // 2019-10-09 page 4.
+        var articles = Parse("""
+            香港各界支持特区政府依法止暴制乱
+            新华社香港10月8日电  香港社会各界人士8日纷纷表示，坚决支持特区政府依法施政、止暴制乱。
+            各界人士表示，止暴制乱、恢复秩序是香港当前最紧迫的任务。
+            林郑月娥：
+            暴徒无法无天 特区政府决心止暴制乱
+            新华社香港10月8日电  香港特区行政长官林郑月娥8日表示，在过去的长周末，暴徒在香港各区施行严重、广泛的破坏行为。
+            林郑月娥8日出席行政会议前会见媒体。
+            """);
+        Assert.Equal(2, articles.Count);
+        var second = Titled(articles, "暴徒无法无天 特区政府决心止暴制乱");
+        Assert.Equal("林郑月娥：", second.Kicker);
+        Assert.Equal("新华社香港10月8日电", second.Dateline?.Raw);
+        Assert.DoesNotContain("林郑月娥：", string.Concat(articles[0].Paragraphs));
+    }
+
+    [Fact]
+    public void Closing_credits_close_their_story()
+    {
+        // 2019-10-05 page 3 (本报 closing dateline) and 2019-10-01 page 10 (（作者为…）, kept in the body by the contract).
+        var articles = Parse("""
+            “为比中友好添佳话”
+            位于比利时首都布鲁塞尔西南约60公里处的天堂动物园被誉为“比利时最美动物园”。
+            大熊猫妈妈“好好”产下的是一对龙凤胎，今年晚些时候，这对龙凤胎将同观众见面。
+            （本报布鲁塞尔10月4日电）
+            中国为解决全球发展不平等带来曙光（国际论坛）
+            如果想了解全球发展不平等的现状，从普若斯泊·查基博士的工作中即可窥见一斑。
+            借鉴中国的成功经验，将为解决全球发展不平等问题带来曙光。
+            （作者为比尔及梅琳达·盖茨基金会联席主席）
+            朝鲜加快经济建设步伐
+            近日，记者前往朝鲜两江道三池渊郡采访。一个突出的感受是，整个三池渊郡如同一个规模宏大的建设工地。
+            三池渊郡的变化是朝鲜近年来大力推进经济建设的一个缩影。
+            （本报平壤10月5日电）
+            """);
+        Assert.Equal(3, articles.Count);
+        var panda = Titled(articles, "“为比中友好添佳话”");
+        Assert.Equal("本报布鲁塞尔10月4日电", panda.Dateline?.Raw);
+        Assert.Equal("布鲁塞尔", panda.Dateline?.Place);
+        Assert.Equal("2019-10-04", panda.Dateline?.Date);
+        var forum = Titled(articles, "中国为解决全球发展不平等带来曙光（国际论坛）");
+        Assert.Contains("作者为比尔及梅琳达·盖茨基金会联席主席", Body(forum));
+        Assert.Null(forum.Column);
+        Assert.Equal("本报平壤10月5日电", Titled(articles, "朝鲜加快经济建设步伐").Dateline?.Raw);
+    }
+
+    [Fact]
+    public void A_photo_item_is_its_own_article_with_its_credit()
+    {
+        // 2019-10-01 page 3: a 图片报道 under a commentary.
+        var articles = Parse("""
+            书写出更新更美的时代篇章
+            70年披荆斩棘，70年风雨兼程，中华民族迎来了从站起来、富起来到强起来的伟大飞跃。
+            让我们更加紧密地团结在以习近平同志为核心的党中央周围，书写出更新更美的时代篇章。
+            图片报道
+            庆祝中华人民共和国成立七十周年暨中俄建交七十周年档案文献展九月三十日在莫斯科开幕。
+            本报记者  殷新宇摄
+            """);
+        Assert.Equal(2, articles.Count);
+        var photo = Titled(articles, "图片报道");
+        Assert.Contains("档案文献展", Body(photo));
+        Assert.Equal("殷新宇", Assert.Single(photo.Byline).Name);
+        Assert.DoesNotContain("图片报道", Body(Titled(articles, "书写出更新更美的时代篇章")));
+    }
+
+    [Fact]
+    public void A_wire_taken_over_gives_dateline_and_byline()
+    {
+        // 2019-10-21 page 1.
+        var articles = Parse("""
+            600余家中外企业新科技亮相互联网之光博览会
+            据新华社电 （记者余俊杰、崔力）18日，在浙江乌镇开幕的第六届世界互联网大会互联网之光博览会上，来自国内外的600余家企业携其新成果亮相。
+            据悉，本届博览会展览面积约4.5万平方米。
+            """);
+        var a = Assert.Single(articles);
+        Assert.Equal("据新华社电", a.Dateline?.Raw);
+        Assert.Equal(["余俊杰", "崔力"], a.Byline.Select(b => b.Name));
+        Assert.StartsWith("18日，在浙江乌镇", Body(a));
+    }
+}
