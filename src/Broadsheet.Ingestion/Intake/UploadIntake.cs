@@ -145,17 +145,6 @@ public sealed class UploadIntake(BroadsheetStorage storage, IssueStore issues, I
         return new IntakeResult(IntakeAction.Scheduled, instanceId, paper, date, contentHash);
     }
 
-    /// <summary>Uploads whose ingestion has not ended (queued or running), for re-running after a dev host restart.</summary>
-    public async Task<IReadOnlyList<UnfinishedUpload>> UnfinishedUploadsAsync(CancellationToken ct = default)
-    {
-        var rows = await issues.UnfinishedAsync(ct);
-        return rows
-            .Select(r => (Row: r, Blob: BlobPath.Parse(r.Blob)))
-            .Where(r => r.Blob is not null)
-            .Select(r => new UnfinishedUpload(r.Blob!.Container, r.Blob.Name, r.Row.Status!, r.Row.InstanceId, r.Row.Paper, r.Row.Date))
-            .ToList();
-    }
-
     private static async Task<bool> ExistsAsync(DurableTaskClient client, string instanceId, CancellationToken ct)
     {
         try
