@@ -47,8 +47,8 @@ public sealed class UploadIntake(BroadsheetStorage storage, IssueStore issues, I
         var upload = new Upload(containerName, blobName, props.ETag.ToString(), contentHash, paper, date);
         var instanceId = upload.InstanceId;
 
-        // One delivery at a time per instance in this process: the in-process engine (dev host) does not refuse a
-        // second start of a running instance the way the Functions backends do.
+        // One delivery at a time per instance in this process: concurrent deliveries here queue up instead of racing
+        // for the claim and the start (across processes, the row's ETag and the backend's refused duplicate start decide).
         var gate = Gates[(int)((uint)instanceId.GetHashCode() % (uint)Gates.Length)];
         await gate.WaitAsync(ct);
         try
