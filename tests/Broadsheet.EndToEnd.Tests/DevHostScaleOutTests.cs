@@ -58,7 +58,13 @@ public sealed class DevHostScaleOutTests(AzuriteFixture azurite, ITestOutputHelp
         foreach (var paper in papers)
         {
             var instanceId = Regex.Match(all, $@"Blob {paper}/{Date}\.txt \([^)]*\): \w+ (\S+)").Groups[1].Value;
+            // The issue shows complete once the publish has flipped it; the publish's completion reaches the history just after.
             var events = await TaskHubHistory.EventsAsync(azurite.ConnectionString, instanceId);
+            for (var wait = Stopwatch.StartNew(); !events.Any(e => e.EventType == "ExecutionCompleted") && wait.Elapsed < TimeSpan.FromSeconds(60); )
+            {
+                await Task.Delay(200);
+                events = await TaskHubHistory.EventsAsync(azurite.ConnectionString, instanceId);
+            }
             Assert.Single(events, e => e.EventType == "ExecutionStarted");
             Assert.Single(TaskHubHistory.Completed(events), c => c.Name == "ParseIssue");
             Assert.Single(TaskHubHistory.Completed(events), c => c.Name == "PublishIssue");
@@ -67,9 +73,8 @@ public sealed class DevHostScaleOutTests(AzuriteFixture azurite, ITestOutputHelp
             Assert.Equal(expected, stories.Count);
             Assert.Equal(expected, stories.Select(s => Str(s, "id")).Distinct().Count());
         }
-        var published = papers.ToDictionary(p => p, p => Regex.Matches(all, $@"Published {p} {Date} ").Count);
-        output.WriteLine($"publishes per issue (2 = b died mid-publish, a ran it again): {string.Join(" ", published.Values)}");
-        Assert.All(published.Values, n => Assert.InRange(n, 1, 2));
+        // (Not counted from the logs: a SIGKILLed host's last lines may never reach its output; the history above is the record.)
+        output.WriteLine($"publish lines per issue in the hosts' output: {string.Join(" ", papers.Select(p => Regex.Matches(all, $@"Published {p} {Date} ").Count))}");
     }
 
     private static async Task<List<string>> CompleteAsync(DevHostProcess host, IEnumerable<string> papers)
