@@ -11,7 +11,7 @@ namespace Broadsheet.LoadGen;
 /// <summary>
 /// Storage requests the pipeline makes per story: one generated issue ingested by the real intake, orchestrator and
 /// activities (in this process, against the same Azurite, under a name prefix of its own), every request counted.
-/// The upload itself and the Durable engine's own bookkeeping (in memory here) are not included.
+/// The upload itself and the Durable engine's own bookkeeping (its task hub's queues and tables: a client of their own) are not included.
 /// </summary>
 public static class RequestsPerStory
 {
@@ -28,7 +28,7 @@ public static class RequestsPerStory
             o.Storage.Counter = counter;
         });
         await using var provider = services.BuildServiceProvider();
-        await using var host = await LocalEngine.StartAsync(provider, LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Critical)));
+        await using var host = await LocalEngine.StartAsync(provider, new LocalEngineOptions(connection, TaskHub: prefix + "hub"), LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Critical)));
         var storage = provider.GetRequiredService<BroadsheetStorage>();
         await storage.EnsureCreatedAsync();
         var name = $"{issue.Paper}/{issue.Date:yyyy-MM-dd}.txt";

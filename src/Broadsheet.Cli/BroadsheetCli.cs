@@ -37,7 +37,7 @@ public static class BroadsheetCli
             return Fail(error, UsageError(parsed), 2);
         try
         {
-            // Commands handle Ctrl+C and SIGTERM themselves (the dev host stops its engines and answers in-flight requests).
+            // Commands handle Ctrl+C and SIGTERM themselves (the dev host stops its engine and answers in-flight requests).
             return await parsed.InvokeAsync(new InvocationConfiguration
             {
                 Output = output,
@@ -91,13 +91,11 @@ public static class BroadsheetCli
     {
         var storage = CliOptions.Storage();
         var port = CliOptions.Int("--port", 1, 65535, $"Port of the API on 127.0.0.1 (default {DevHost.DevHost.DefaultPort})");
-        var engines = CliOptions.Int("--engines", 1, DevHost.DevHost.MaxEngines, $"Local Durable engines (default {DevHost.DevHost.DefaultEngines})");
         var command = new Command("serve", "Run the dev host: a container watcher, the pipeline and the HTTP API, on Azurite or any storage account")
-            { storage, port, engines };
+            { storage, port };
         command.SetAction((result, _) => DevHost.DevHost.RunAsync(new DevHostOptions(
             Endpoints.Storage(result.GetValue(storage)),
-            result.GetValue(port) ?? DevHost.DevHost.DefaultPort,
-            result.GetValue(engines) ?? DevHost.DevHost.DefaultEngines)));
+            result.GetValue(port) ?? DevHost.DevHost.DefaultPort)));
         return command;
     }
 

@@ -15,20 +15,18 @@ namespace Broadsheet.DevHost;
 /// <summary>Why the dev host could not start, in the one line the user sees.</summary>
 public sealed class DevHostStartFailure(string message) : Exception(message);
 
-/// <param name="Storage">A storage connection string.</param>
-/// <param name="Engines">Local Durable engines; each blob always goes to the same one.</param>
-public sealed record DevHostOptions(string Storage, int Port = DevHost.DefaultPort, int Engines = DevHost.DefaultEngines);
+/// <param name="Storage">A storage connection string: the uploads, the tables and the Durable task hub.</param>
+public sealed record DevHostOptions(string Storage, int Port = DevHost.DefaultPort);
 
 /// <summary>
 /// `broadsheet serve`: the function app, run locally without Functions Core Tools. The container watcher stands in for
-/// the blob trigger, local Durable engines (<see cref="LocalEngine"/>) run the same IngestIssue orchestrator and
-/// activities, and Kestrel maps the same route table on http://localhost:PORT/api (loopback only).
+/// the blob trigger, the Durable engine (<see cref="LocalEngine"/>: the Azure Storage provider, in the same storage
+/// account) runs the same IngestIssue orchestrator and activities, and Kestrel maps the same route table on
+/// http://localhost:PORT/api (loopback only). Several dev hosts on one account share the task hub and the work.
 /// </summary>
 public static class DevHost
 {
     public const int DefaultPort = 7071;
-    public const int DefaultEngines = 3;
-    public const int MaxEngines = 16;
 
     /// <summary>Serves until Ctrl+C or SIGTERM; 0 when it stopped cleanly. Start-up problems throw <see cref="DevHostStartFailure"/> or <see cref="StorageUnreachableException"/>.</summary>
     public static async Task<int> RunAsync(DevHostOptions options)
@@ -44,12 +42,7 @@ public static class DevHost
         // 2. The port: checked up front so a clash is one line, not Kestrel's stack trace.
         EnsurePortFree(port);
 
-        // The engine's gRPC sidecar is a web host of its own that reads ASPNETCORE_* settings: keep it to warnings (set
-        // before our own web host is built, which reads them too).
-        if (Environment.GetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default") is null)
-            Environment.SetEnvironmentVariable("ASPNETCORE_Logging__LogLevel__Default", "Warning");
-
-        // Nothing here reads appsettings files, so no host (ours and each engine's two) needs a file watcher over the
+        // Nothing here reads appsettings files, so no host (ours and the engine's two) needs a file watcher over the
         // content root, which may be a whole repository.
         if (Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange") is null)
             Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
@@ -65,14 +58,12 @@ public static class DevHost
         app.MapBroadsheetApi();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Broadsheet.DevHost");
 
-        // 4. The Durable Task engines, in process; their state lives in memory, the issues table carries what must survive.
-        // The in-memory engine runs at most ProcessorCount activities (and orchestration steps) at once and, when all its
-        // slots are taken, looks for a free one only every 500 ms: one engine moves at most 4 work items a second
-        // however short they are. Several engines, each blob always on the same one, multiply that.
-        var engines = new List<LocalEngine>();
-        await using var stopEngines = new AsyncDisposables(engines);
-        for (var e = 0; e < Math.Clamp(options.Engines, 1, MaxEngines); e++)
-            engines.Add(await LocalEngine.StartAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>()));
+        // 4. The Durable engine: its state lives in the task hub, in the same storage account. The worker id is this
+        // machine and port: unique among live dev hosts, and the same after a restart, which takes its partitions back
+        // at once instead of waiting for their leases to expire.
+        await using var engine = await LocalEngine.StartAsync(app.Services,
+            new LocalEngineOptions(connection, WorkerId: $"{Environment.MachineName}:{port}"),
+            app.Services.GetRequiredService<ILoggerFactory>());
 
         // The API opens once the engine is up, so the first upload it reports on can be ingested.
         try
@@ -89,7 +80,7 @@ public static class DevHost
         var container = app.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(StorageOptions.DefaultUploadContainer);
         var loggers = app.Services.GetRequiredService<ILoggerFactory>();
         var watcher = new IssueWatcher(container, app.Services.GetRequiredService<UploadIntake>(),
-            app.Services.GetRequiredService<IssueStore>(), engines.Select(e => e.Client).ToList(), loggers.CreateLogger<IssueWatcher>())
+            app.Services.GetRequiredService<IssueStore>(), engine.Client, loggers.CreateLogger<IssueWatcher>())
         {
             Sweep = new StuckUploadSweep(app.Services.GetRequiredService<IssueStore>(), app.Services.GetRequiredService<UploadIntake>(),
                 app.Services.GetRequiredService<RecordFailureActivity>(), loggers.CreateLogger<StuckUploadSweep>()) { StuckAfter = IssueWatcher.SweepStuckAfter },
@@ -103,15 +94,6 @@ public static class DevHost
         await watching;
         log.LogInformation("Stopped");
         return 0;
-    }
-
-    /// <summary>Stops the engines, last started first.</summary>
-    private sealed class AsyncDisposables(List<LocalEngine> items) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            for (var i = items.Count - 1; i >= 0; i--) await items[i].DisposeAsync();
-        }
     }
 
     private static void EnsurePortFree(int port)

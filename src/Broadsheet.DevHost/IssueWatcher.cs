@@ -11,16 +11,13 @@ namespace Broadsheet.DevHost;
 /// <summary>
 /// The dev host's stand-in for the Event Grid blob trigger: polls the `issues` container and hands every new or
 /// changed blob (by ETag) to <see cref="UploadIntake"/>, exactly as the function app's trigger does.
-/// Nothing is remembered across restarts here: the intake's dedupe (issues table + deterministic instance ids)
-/// makes a second look at an already-ingested blob a no-op, and <see cref="UploadIntake.UnfinishedUploadsAsync"/>
-/// brings back uploads that a killed host left queued or running.
-/// Each blob name always goes to the same one of <paramref name="engines"/> (the dev host runs several, see
-/// <see cref="DevHost"/>), so the intake's look-up of an earlier instance finds it.
+/// Nothing is remembered across restarts here: an orchestration a killed host left running resumes from its history in
+/// the task hub, and the intake's dedupe (issues table + deterministic instance ids) makes a second look at a blob
+/// already ingested, or being ingested by another dev host on the same hub, a no-op.
 /// </summary>
-public sealed class IssueWatcher(BlobContainerClient container, UploadIntake intake, IssueStore issues, IReadOnlyList<DurableTaskClient> engines, ILogger<IssueWatcher> log)
+public sealed class IssueWatcher(BlobContainerClient container, UploadIntake intake, IssueStore issues, DurableTaskClient client, ILogger<IssueWatcher> log)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ETagAndFailures> seen = new(StringComparer.Ordinal);
-    private readonly HashSet<string> resumed = new(StringComparer.Ordinal);
     private bool storageDown;
     private long busyUntil;
 
@@ -39,8 +36,8 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     public StuckUploadSweep? Sweep { get; init; }
 
     /// <summary>
-    /// Between sweeps. The engines are in this process, so an orchestration's status is never stale here and the
-    /// sweep's StuckAfter can be short (<see cref="SweepStuckAfter"/>): an upload stuck after a storage crash is settled in minutes.
+    /// Between sweeps. The task hub answers for its orchestrations at once, so an orchestration's status is never stale
+    /// here and the sweep's StuckAfter can be short (<see cref="SweepStuckAfter"/>): an upload stuck after a storage crash is settled in minutes.
     /// </summary>
     public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
@@ -52,12 +49,11 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     /// <summary>A blob that keeps failing intake is retried with back-off, not on every poll.</summary>
     private sealed record ETagAndFailures(string ETag, int Failures, DateTimeOffset RetryAfter);
 
-    /// <summary>Resumes unfinished uploads, then polls until <paramref name="ct"/> is cancelled (Ctrl+C); never throws.</summary>
+    /// <summary>Polls until <paramref name="ct"/> is cancelled (Ctrl+C); never throws.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
         try
         {
-            await RecoverAsync(ct);
             while (!ct.IsCancellationRequested)
             {
                 await PollOnceAsync(ct);
@@ -79,31 +75,12 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         }
     }
 
-    private async Task RecoverAsync(CancellationToken ct)
-    {
-        try
-        {
-            var unfinished = (await intake.UnfinishedUploadsAsync(ct)).Where(u => u.Container == container.Name).ToList();
-            if (unfinished.Count > 0) log.LogInformation("Resuming {Count} unfinished upload(s) left by a previous run", unfinished.Count);
-            foreach (var upload in unfinished)
-            {
-                if (ct.IsCancellationRequested) return;
-                // Handed over here, so the first listing need not hand the same version over again.
-                if (await HandAsync(upload.BlobName, etag: null, ct)) resumed.Add(upload.BlobName);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning("Could not list unfinished uploads: {Reason}", StorageProbe.FirstLine(e.Message));
-        }
-    }
-
-    /// <summary>One pass of the stuck-upload sweep, each upload looked up on its own engine; never throws.</summary>
+    /// <summary>One pass of the stuck-upload sweep against this host's task hub; never throws.</summary>
     public async Task SweepOnceAsync(CancellationToken ct)
     {
         try
         {
-            await Sweep!.RunAsync(upload => EngineFor(upload.BlobName), ct);
+            await Sweep!.RunAsync(client, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -127,7 +104,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
                 {
                     if (known.ETag == etag && (known.Failures == 0 || DateTimeOffset.UtcNow < known.RetryAfter)) continue;
                 }
-                else if (resumed.Remove(blob.Name) || await AlreadyDealtWithAsync(blob, etag, listed, ct))
+                else if (await AlreadyDealtWithAsync(blob, etag, listed, ct))
                 {
                     // First sight since start: this exact version was ingested, refused or superseded in an earlier run.
                     seen[blob.Name] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
@@ -192,28 +169,22 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         return Upload.KeyFor(new BlobPath(container.Name, blob.Name), paper, date);
     }
 
-    private async Task<bool> HandAsync(string blobName, string? etag, CancellationToken ct)
+    private async Task HandAsync(string blobName, string etag, CancellationToken ct)
     {
         try
         {
-            var result = await intake.OnBlobAsync(container.Name, blobName, EngineFor(blobName), ct);
-            log.LogInformation("Blob {Blob} ({ETag}): {Action} {InstanceId}", blobName, etag ?? "resumed", result.Action, result.InstanceId);
-            if (etag is not null) seen[blobName] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
-            return true;
+            var result = await intake.OnBlobAsync(container.Name, blobName, client, ct);
+            log.LogInformation("Blob {Blob} ({ETag}): {Action} {InstanceId}", blobName, etag, result.Action, result.InstanceId);
+            seen[blobName] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception e)
         {
-            var failures = etag is not null && seen.TryGetValue(blobName, out var known) && known.ETag == etag ? known.Failures + 1 : 1;
+            var failures = seen.TryGetValue(blobName, out var known) && known.ETag == etag ? known.Failures + 1 : 1;
             var wait = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures)));
             log.LogWarning("Intake of {Blob} failed ({Failures}x): {Reason} — retrying in {Seconds} s",
                 blobName, failures, StorageProbe.FirstLine(e.Message), wait.TotalSeconds);
-            if (etag is not null) seen[blobName] = new ETagAndFailures(etag, failures, DateTimeOffset.UtcNow + wait);
-            return false;
+            seen[blobName] = new ETagAndFailures(etag, failures, DateTimeOffset.UtcNow + wait);
         }
     }
-
-    /// <summary>The engine a blob's orchestrations run on: fixed by its name (the same in every run).</summary>
-    private DurableTaskClient EngineFor(string blobName) =>
-        engines[(int)(Convert.ToUInt32(KeyCodec.Sha256Hex(blobName)[..8], 16) % (uint)engines.Count)];
 }

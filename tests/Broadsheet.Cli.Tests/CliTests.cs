@@ -13,7 +13,7 @@ public sealed class CliTests
     public static TheoryData<string, string[]> Commands => new()
     {
         { "parse", ["FILE", "--paper", "--date", "--enrich"] },
-        { "serve", ["--storage", "--port", "--engines"] },
+        { "serve", ["--storage", "--port"] },
         { "upload", ["FILE|DIR", "--paper", "--date", "--storage", "--wait", "--api", "--key", "--timeout"] },
         { "query", ["--q", "--person", "--place", "--org", "--author", "--column", "--paper", "--kind", "--date", "--from", "--to", "--top", "--continuationToken", "--api", "--key", "--json"] },
         { "issues", ["--continuationToken", "--api", "--key", "--json"] },

@@ -176,30 +176,6 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.All(snapshot.Articles, r => Assert.StartsWith(a.Version + "|", r));
     }
 
-    [Fact]
-    public async Task Unfinished_uploads_are_found_and_finished_after_a_restart()
-    {
-        string prefix;
-        await using (var dead = await PipelineHarness.StartAsync(azurite, registerTasks: false))
-        {
-            prefix = dead.Prefix;
-            await dead.UploadAsync(Blob, Samples.ReferencePage());
-            var queued = await dead.Intake.OnBlobAsync(dead.UploadContainer, Blob, dead.Client);
-            Assert.Equal(IntakeAction.Scheduled, queued.Action);
-        }
-
-        // A new host (its in-memory Durable state is empty) over the same storage.
-        await using var h = await PipelineHarness.StartAsync(azurite, prefix: prefix);
-        var unfinished = await h.Intake.UnfinishedUploadsAsync();
-        var upload = Assert.Single(unfinished);
-        Assert.Equal((h.UploadContainer, Blob, "queued"), (upload.Container, upload.BlobName, upload.Status));
-
-        var (intake, result) = await h.IngestAsync(upload.BlobName);
-        Assert.Equal(IntakeAction.Scheduled, intake.Action);
-        Assert.Equal("complete", result!.Status);
-        Assert.Empty(await h.Intake.UnfinishedUploadsAsync());
-    }
-
     [Theory]
     [InlineData("random")]
     [InlineData("zip")]

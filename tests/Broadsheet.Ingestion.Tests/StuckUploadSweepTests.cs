@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Broadsheet.Ingestion.Tests;
 
 /// <summary>
-/// The function app's sweep of uploads no orchestration will finish, against Azurite and the in-process engine.
+/// The function app's sweep of uploads no orchestration will finish, against Azurite and the local engine.
 /// A harness that registers no tasks stands in for a host that claims uploads but cannot run them: its
 /// orchestrations end failed at once ("no orchestrator named IngestIssue"), leaving the upload queued.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class StuckUploadSweepTests(AzuriteFixture azurite)
             Assert.Equal(IntakeAction.Scheduled, (await dead.Intake.OnBlobAsync(dead.UploadContainer, Blob, dead.Client)).Action);
         }
 
-        await using var h = await PipelineHarness.StartAsync(azurite, prefix: prefix);
+        await using var h = await PipelineHarness.StartAsync(azurite, prefix: prefix, taskHub: prefix + "newhub");
         var row = await RowAsync(h);
         Assert.Equal(IssueStatus.Queued, row!.Status);
 
@@ -72,8 +72,8 @@ public sealed class StuckUploadSweepTests(AzuriteFixture azurite)
 
         var row = await RowAsync(h);
         Assert.Equal(IssueStatus.Failed, row!.Status);
-        Assert.True(row.Error!.StartsWith("ingestion stopped without a result (its orchestration ended failed: ", StringComparison.Ordinal), row.Error);
-        Assert.Contains("IngestIssue", row.Error);
+        // The Azure Storage provider keeps no failure details for a failed orchestration: the status is the reason.
+        Assert.True(row.Error!.StartsWith("ingestion stopped without a result (its orchestration ended failed", StringComparison.Ordinal), row.Error);
         Assert.EndsWith("; upload the file again to retry", row.Error);
         Assert.DoesNotContain('\n', row.Error!);
         // Settled: later passes leave it be.
@@ -109,7 +109,7 @@ public sealed class StuckUploadSweepTests(AzuriteFixture azurite)
             await blob.DeleteAsync();
         }
 
-        await using var h = await PipelineHarness.StartAsync(azurite, prefix: prefix);
+        await using var h = await PipelineHarness.StartAsync(azurite, prefix: prefix, taskHub: prefix + "newhub");
         Assert.Equal(new StuckUploadSweep.Outcome(0, 1, 0), await Sweep(h, TimeSpan.Zero).RunAsync(h.Client));
 
         var row = await RowAsync(h);

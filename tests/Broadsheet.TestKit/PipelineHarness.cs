@@ -17,8 +17,8 @@ namespace Broadsheet.TestKit;
 
 /// <summary>
 /// The real pipeline against Azurite: AddBroadsheetIngestion + AddBroadsheetApi, and the orchestrator and activities on
-/// a <see cref="LocalEngine"/>. Every harness gets its own tables and containers (a name prefix), so tests sharing one
-/// Azurite never see each other's data.
+/// a <see cref="LocalEngine"/>. Every harness gets its own tables, containers and task hub (a name prefix), so tests
+/// sharing one Azurite never see each other's data or orchestrations.
 /// </summary>
 public sealed class PipelineHarness : IAsyncDisposable
 {
@@ -40,10 +40,11 @@ public sealed class PipelineHarness : IAsyncDisposable
     public string UploadContainer => Storage.Options.UploadContainer;
     public string Prefix => Storage.Options.NamePrefix;
 
-    /// <param name="prefix">Reuse another harness's tables and containers (a restart); null: fresh ones.</param>
-    /// <param name="registerTasks">False: an engine that knows no orchestrator, so nothing scheduled ever runs (a host that died).</param>
+    /// <param name="prefix">Reuse another harness's tables, containers and task hub (a restart); null: fresh ones.</param>
+    /// <param name="taskHub">The engine's task hub; null: the prefix's own (a restart finds its orchestrations there).</param>
+    /// <param name="registerTasks">False: an engine that knows no orchestrator, so what it schedules ends failed at once (a host that cannot run it).</param>
     public static async Task<PipelineHarness> StartAsync(AzuriteFixture azurite, Action<IngestionOptions>? configure = null,
-        Action<IServiceCollection>? services = null, string? prefix = null, bool registerTasks = true)
+        Action<IServiceCollection>? services = null, string? prefix = null, bool registerTasks = true, string? taskHub = null)
     {
         var counter = new RequestCounter();
         prefix ??= "t" + Guid.NewGuid().ToString("N")[..10];
@@ -59,7 +60,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             configure?.Invoke(o);
         }).AddBroadsheetApi();
         var provider = collection.BuildServiceProvider();
-        var engine = await LocalEngine.StartAsync(provider, LoggerFactory.Create(b => b
+        var engine = await LocalEngine.StartAsync(provider, new LocalEngineOptions(azurite.ConnectionString, TaskHub: taskHub ?? prefix + "hub"), LoggerFactory.Create(b => b
             .AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             // At shutdown the worker's last gRPC call is cancelled and logged as an error: noise, not a failure.
             .AddFilter("Microsoft.DurableTask", LogLevel.Critical)), registerTasks);

@@ -17,5 +17,3 @@ public enum IntakeAction
 
 public sealed record IntakeResult(IntakeAction Action, string InstanceId, string? Paper, string? Date, string ContentHash);
 
-/// <summary>An upload recorded as queued or running: the dev host re-runs these after its own restart.</summary>
-public sealed record UnfinishedUpload(string Container, string BlobName, string Status, string? InstanceId, string? Paper, string? Date);

@@ -30,11 +30,9 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
     /// <summary>What one pass did.</summary>
     public sealed record Outcome(int Restarted, int Failed, int LeftRunning);
 
-    public Task<Outcome> RunAsync(DurableTaskClient client, CancellationToken ct = default) => RunAsync(_ => client, ct);
-
-    /// <param name="clientFor">The task hub an upload's orchestration runs on (the dev host runs several engines, each blob always on one).</param>
+    /// <param name="client">The task hub the uploads' orchestrations run on.</param>
     /// <param name="ct">Stops the pass.</param>
-    public async Task<Outcome> RunAsync(Func<Upload, DurableTaskClient> clientFor, CancellationToken ct = default)
+    public async Task<Outcome> RunAsync(DurableTaskClient client, CancellationToken ct = default)
     {
         var cutoff = DateTimeOffset.UtcNow - StuckAfter;
         int restarted = 0, failed = 0, leftRunning = 0;
@@ -48,7 +46,7 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
             }
             try
             {
-                switch (await SettleAsync(clientFor(upload), row, upload, ct))
+                switch (await SettleAsync(client, row, upload, ct))
                 {
                     case Settled.Restarted: restarted++; break;
                     case Settled.Failed: failed++; break;

@@ -48,8 +48,8 @@ public sealed class UploadIntake(BroadsheetStorage storage, IssueStore issues, I
         var upload = new Upload(containerName, blobName, props.ETag.ToString(), contentHash, paper, date);
         var instanceId = upload.InstanceId;
 
-        // One delivery at a time per instance in this process: the in-process engine (dev host) does not refuse a
-        // second start of a running instance the way the Functions backends do.
+        // One delivery at a time per instance in this process: concurrent deliveries here queue up instead of racing
+        // for the claim and the start (across processes, the row's ETag and the backend's refused duplicate start decide).
         var gate = Gates[(int)((uint)instanceId.GetHashCode() % (uint)Gates.Length)];
         await gate.WaitAsync(ct);
         try
@@ -159,17 +159,6 @@ public sealed class UploadIntake(BroadsheetStorage storage, IssueStore issues, I
         }
         log.LogInformation("Queued {Container}/{Blob} as {InstanceId} ({Paper} {Date}, content {ContentHash})", containerName, blobName, instanceId, paper, date, contentHash);
         return new IntakeResult(IntakeAction.Scheduled, instanceId, paper, date, contentHash);
-    }
-
-    /// <summary>Uploads whose ingestion has not ended (queued or running), for re-running after a dev host restart.</summary>
-    public async Task<IReadOnlyList<UnfinishedUpload>> UnfinishedUploadsAsync(CancellationToken ct = default)
-    {
-        var rows = await issues.UnfinishedAsync(ct);
-        return rows
-            .Select(r => (Row: r, Blob: BlobPath.Parse(r.Blob)))
-            .Where(r => r.Blob is not null)
-            .Select(r => new UnfinishedUpload(r.Blob!.Container, r.Blob.Name, r.Row.Status!, r.Row.InstanceId, r.Row.Paper, r.Row.Date))
-            .ToList();
     }
 
     private static async Task<bool> ExistsAsync(DurableTaskClient client, string instanceId, CancellationToken ct)
