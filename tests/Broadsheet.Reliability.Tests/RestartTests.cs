@@ -49,7 +49,7 @@ public sealed class RestartTests(ITestOutputHelper output)
     [Fact(Skip = "Reproduces issue #16 item 5, not fixed yet: after the kill an activity's work-item message can come back while " +
                  "DurableTask.AzureStorage still holds it as in progress (\"Internal assert failure: Work item queue message … is being " +
                  "processed multiple times concurrently\", Azure/durabletask#1173); its orchestration stays Running and the sweep leaves " +
-                 "live orchestrations alone. 1 of 2 runs hit it (one upload running after 5 min).")]
+                 "live orchestrations alone. 1 of 5 runs on 2026-12-02 hit it (one upload running after 5 min); the other 4 passed.")]
     public async Task Azurite_killed_mid_ingestion_and_restarted_every_upload_completes_once_or_fails_with_a_reason()
     {
         // Issue #16, item 5: SIGKILL loses what Azurite acknowledged since its last save (every ~5 s) — staged
