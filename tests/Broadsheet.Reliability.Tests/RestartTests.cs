@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Broadsheet.Core;
 using Broadsheet.Core.Model;
@@ -42,6 +43,55 @@ public sealed class RestartTests(ITestOutputHelper output)
             Assert.Equal(expected, stories.Select(s => Str(s, "id")).Distinct().Count());
         }
         Assert.Equal(names.Count, (await dev.IssuesAsync()).Count(r => Str(r, "paper")?.StartsWith("outage-") == true));
+        output.WriteLine(DevHostStack.Tail(dev.Host.Output, 3000));
+    }
+
+    [Fact(Skip = "Reproduces issue #16 item 5, not fixed yet: after the kill an activity's work-item message can come back while " +
+                 "DurableTask.AzureStorage still holds it as in progress (\"Internal assert failure: Work item queue message … is being " +
+                 "processed multiple times concurrently\", Azure/durabletask#1173); its orchestration stays Running and the sweep leaves " +
+                 "live orchestrations alone. 1 of 5 runs on 2026-12-02 hit it (one upload running after 5 min); the other 4 passed.")]
+    public async Task Azurite_killed_mid_ingestion_and_restarted_every_upload_completes_once_or_fails_with_a_reason()
+    {
+        // Issue #16, item 5: SIGKILL loses what Azurite acknowledged since its last save (every ~5 s) — staged
+        // batches, task-hub messages, rows. The dev host is not restarted: its retries and its sweep must settle it all.
+        await using var dev = new DevHostStack { Persistent = true };
+        await dev.InitializeAsync();
+        var bytes = Pages(3);
+        var names = Enumerable.Range(0, 20).Select(i => $"crash-{i:00}/{Date}.txt").ToList();
+        foreach (var name in names) await dev.Issues.GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true);
+        var uploaded = Stopwatch.StartNew();
+
+        // Kill once ingestion is under way and the uploads themselves have been saved (a lost upload is no test of the host).
+        await Waiting.UntilAsync(async () => uploaded.Elapsed > TimeSpan.FromSeconds(8)
+                && (await dev.IssuesAsync()).Count(r => Str(r, "paper")?.StartsWith("crash-") == true) >= 5 ? "" : null,
+            TimeSpan.FromMinutes(1), () => dev.Host.Output);
+        var before = (await dev.IssuesAsync()).Where(r => Str(r, "paper")?.StartsWith("crash-") == true)
+            .GroupBy(r => Str(r, "status")).Select(g => $"{g.Key} {g.Count()}").ToList();
+        await dev.Storage.Azurite.KillAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await dev.Storage.Azurite.RestartAsync();
+        var restarted = Stopwatch.StartNew();
+
+        // Bound: the activities' retries (about a minute), then the sweep: a pass a minute on rows idle for 2 minutes.
+        var rows = await dev.WaitForFinishedAsync(names, TimeSpan.FromMinutes(5));
+        output.WriteLine($"killed with {string.Join(", ", before)}; all finished {restarted.Elapsed.TotalSeconds:0} s after the restart");
+        var expected = IssueParser.Parse(bytes, new IssueContext("crash-00", DateOnly.Parse(Date))).Articles.Count;
+        foreach (var name in names)
+        {
+            var (status, error) = (Str(rows[name], "status"), Str(rows[name], "error"));
+            output.WriteLine($"{name}: {status} {error}");
+            Assert.DoesNotContain("does not exist", error ?? "");
+            if (status == "failed")
+            {
+                Assert.False(string.IsNullOrWhiteSpace(error), name);
+                Assert.DoesNotContain('\n', error!);
+                continue;
+            }
+            var stories = await ArticlesAsync(dev.Host, $"paper={name.Split('/')[0]}&top=100");
+            Assert.Equal(expected, stories.Count);
+            Assert.Equal(expected, stories.Select(s => Str(s, "id")).Distinct().Count());
+        }
+        Assert.Equal(names.Count, (await dev.IssuesAsync()).Count(r => Str(r, "paper")?.StartsWith("crash-") == true));
         output.WriteLine(DevHostStack.Tail(dev.Host.Output, 3000));
     }
 

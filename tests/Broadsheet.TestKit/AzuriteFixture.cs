@@ -9,7 +9,7 @@ namespace Broadsheet.TestKit;
 /// Starts Azurite (the repo's node_modules/.bin/azurite, installed by `npm ci`) in memory on free loopback ports
 /// for the lifetime of a test class or collection, and stops it by PID.
 /// With <see cref="Persistent"/> it keeps its data on disk instead, so <see cref="StopAsync"/> and
-/// <see cref="RestartAsync"/> can take it down and bring it back on the same ports with the same data.
+/// <see cref="KillAsync"/> and <see cref="RestartAsync"/> can take it down and bring it back on the same ports with the same data.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -64,6 +64,22 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
         _process?.Dispose();
         _process = null;
+    }
+
+    /// <summary>
+    /// SIGKILL: a crash. The ports and, when <see cref="Persistent"/>, the data folder stay — but whatever Azurite
+    /// acknowledged since it last saved its metadata (every few seconds) is lost, as in a real crash.
+    /// </summary>
+    public Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            Process.Start("kill", ["-KILL", _process.Id.ToString()])?.WaitForExit();
+            _process.WaitForExit(10_000);
+        }
+        _process?.Dispose();
+        _process = null;
+        return Task.CompletedTask;
     }
 
     /// <summary>Starts Azurite again on the same ports (and the same data folder).</summary>
