@@ -64,7 +64,10 @@ read -r BLOB_PORT QUEUE_PORT TABLE_PORT <<<"$ports"
 ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$ACCOUNT_KEY;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
 mkdir -p .azurite
-node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --disableTelemetry \
+# In a session of its own (setsid), so Ctrl+C reaches the dev host but not Azurite: cleanup stops the host while its
+# storage is still up, then Azurite.
+detach=(); command -v setsid >/dev/null && detach=(setsid)
+"${detach[@]}" node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --disableTelemetry \
   --location .azurite --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" >.azurite/azurite.log 2>&1 &
 AZURITE_PID=$!
 for _ in $(seq 1 60); do busy "$BLOB_PORT" && busy "$TABLE_PORT" && break; sleep 0.5; done

@@ -157,7 +157,9 @@ public sealed class LocalEngine : IAsyncDisposable
         _channel.Dispose();
         try { await _sidecar.StopAsync(timeout.Token); } catch (OperationCanceledException) { /* stopping anyway */ }
         await _sidecar.DisposeAsync();
-        await _service.StopAsync(isForced: true);
+        // With storage gone (Azurite stopped first) the provider retries its lease release for minutes: bounded here,
+        // the leases simply expire.
+        try { await _service.StopAsync(isForced: true).WaitAsync(TimeSpan.FromSeconds(10)); } catch (TimeoutException) { /* leases expire */ }
         try { File.Delete(_socket); } catch (IOException) { /* a temp file */ }
     }
 }
