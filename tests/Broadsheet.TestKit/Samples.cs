@@ -37,7 +37,9 @@ public static class Samples
         using var ms = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
+            // A fixed time: the same bytes on every call (an entry stamped "now" changes them every 2 s).
             var entry = zip.CreateEntry("2022-08-08.txt");
+            entry.LastWriteTime = new DateTimeOffset(2022, 8, 8, 0, 0, 0, TimeSpan.Zero);
             using var s = entry.Open();
             s.Write(ReferencePage());
         }

@@ -104,9 +104,10 @@ public sealed class UploadIntake(BroadsheetStorage storage, IssueStore issues, I
             log.LogInformation("Upload {Container}/{Blob} already being ingested by {InstanceId}", containerName, blobName, instanceId);
             return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
         }
-        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && row?.ContentHash == contentHash)
+        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && row?.ContentHash == contentHash && row.BlobETag == upload.ETag)
         {
-            // Finished (complete, unchanged or failed with a recorded reason) for this very content: a duplicate event.
+            // Finished (complete, unchanged or failed with a recorded reason) for this very upload: a duplicate event.
+            // The same content uploaded again (a new ETag) is a new attempt and runs again below.
             log.LogInformation("Upload {Container}/{Blob} already ingested by {InstanceId} ({Status})", containerName, blobName, instanceId, row.Status);
             return new IntakeResult(IntakeAction.AlreadyScheduled, instanceId, paper, date, contentHash);
         }
