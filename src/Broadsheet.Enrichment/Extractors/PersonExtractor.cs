@@ -37,9 +37,11 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指";
     private static readonly HashSet<char> Surnames = [.. SingleSurnames];
 
-    private readonly Regex _titles = new("(?:" + string.Join('|', lexicon.Titles.Select(Regex.Escape)) + ")”?", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    /// <summary>Characters a title starts with: the title scan looks up words only where one stands.</summary>
+    private readonly HashSet<char> _titleFirst = [.. lexicon.Titles.Select(t => t[0])];
 
-    [GeneratedRegex("(?:在[^，。“”]{0,20}时)?(?:高兴地|激动地|笑着|自豪地|感慨地|动情地|兴奋地|深有感触地)?(?:说|表示|介绍|指出|强调|认为|告诉记者|坦言|感慨|谈到)")]
+    // \G: the verb must stand right at the offset asked about (a search onwards would scan the rest of the text per name).
+    [GeneratedRegex("\\G(?:在[^，。“”]{0,20}时)?(?:高兴地|激动地|笑着|自豪地|感慨地|动情地|兴奋地|深有感触地)?(?:说|表示|介绍|指出|强调|认为|告诉记者|坦言|感慨|谈到)")]
     private static partial Regex SpeechAfter();
 
     public List<PersonMention> Extract(ArticleText at)
@@ -47,12 +49,15 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var text = at.Text;
         var found = new Dictionary<string, string?>(StringComparer.Ordinal);
 
-        foreach (Match m in _titles.Matches(text))
+        // Titles, longest first at each offset, left to right without overlap (副局长 rather than 局长); a closing ” may follow.
+        for (var i = 0; i < text.Length; i++)
         {
-            var nameStart = m.Index + m.Length;
-            if (NameAt(at, nameStart) is not { } name) continue;
-            var title = TitleBefore(at, m.Index, m.Index + m.Length);
-            Remember(found, name.Text, title);
+            var length = TitleLengthAt(text, i);
+            if (length == 0) continue;
+            var titleEnd = i + length;
+            var nameStart = titleEnd < text.Length && text[titleEnd] == '”' ? titleEnd + 1 : titleEnd;
+            if (NameAt(at, nameStart) is { } name) Remember(found, name.Text, TitleBefore(at, i, nameStart));
+            i = nameStart - 1;
         }
 
         // Names without a title before them: strong ones (a dictionary name, surname + two given characters, a
@@ -324,14 +329,21 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
 
+    /// <summary>Length of the longest title at <paramref name="i"/>, or 0.</summary>
+    private int TitleLengthAt(string text, int i)
+    {
+        if (!_titleFirst.Contains(text[i])) return 0;
+        for (var len = Math.Min(lexicon.MaxTitleLength, text.Length - i); len >= 2; len--)
+            if (lexicon.IsTitle(text.AsSpan(i, len))) return len;
+        return 0;
+    }
+
     /// <summary>A title, an honorific or a speech verb right after a name (江泽民主席, 张雅茹女士, 段玉超说).</summary>
     private bool HasContextAfter(string text, int end)
     {
         if (end >= text.Length) return false;
         foreach (var h in Honorifics) if (text.AsSpan(end).StartsWith(h, StringComparison.Ordinal)) return true;
-        for (var len = 2; len <= lexicon.MaxTitleLength && end + len <= text.Length; len++)
-            if (lexicon.IsTitle(text.AsSpan(end, len))) return true;
-        return SpeechAfter().Match(text, end) is { Success: true } v && v.Index == end;
+        return TitleLengthAt(text, end) > 0 || SpeechAfter().Match(text, end).Success;
     }
 
     private static bool IsListJoin(string text, int end, int start) =>
@@ -369,7 +381,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 
     private bool EndsWithTitle(ReadOnlySpan<char> clause)
     {
-        foreach (var t in lexicon.Titles) if (clause.EndsWith(t, StringComparison.Ordinal)) return true;
+        for (var len = 2; len <= Math.Min(lexicon.MaxTitleLength, clause.Length); len++)
+            if (lexicon.IsTitle(clause[^len..])) return true;
         return false;
     }
 
@@ -381,7 +394,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         {
             var tok = at.Tokens[k];
             if (tok.Start < start) continue;
-            if (lexicon.TryGetWord(tok.Word, out var w) && (w.Tag is "v" or "p" or "t" or "d" or "r" or "m" || w.Tag.StartsWith('u')) && !lexicon.Titles.Contains(tok.Word))
+            if (lexicon.TryGetWord(tok.Word, out var w) && (w.Tag is "v" or "p" or "t" or "d" or "r" or "m" || w.Tag.StartsWith('u')) && !lexicon.IsTitle(tok.Word))
                 result = tok.End;
         }
         return result;
