@@ -19,7 +19,7 @@ internal readonly record struct NameCandidate(string Text, int Start, int End, b
 internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 {
     private const string SingleSurnames =
-        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚";
+        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚于萧尤喻柏云费廉卞禹狄支管宣钮滑羊汲富弓牧蓬班仰祖景幸薄索咸闻劳扶堵宰郦雍桑浦庄容易戈衡弘贡丰尉";
     private static readonly string[] CompoundSurnames = ["欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "宇文", "司徒", "东方", "独孤", "南宫", "端木", "申屠"];
     /// <summary>Characters that end a name rather than belong to it (陈洪波说, 刘东利在).</summary>
     private const string AfterName = "在说称和与的是等到向了将也就都对为从于给把被让及并带看来去要会已曾正还又均亦共时一代";
@@ -30,12 +30,24 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// common words alone open no name (<see cref="TransliterationStart"/>).
     /// </summary>
     private const string TransliterationChars =
-        "阿埃艾爱安昂奥涅黛娅芙娃茨隆楚契捷巴拜班邦保鲍贝本比彼毕庇边宾波伯博布查采达戴丹道德登邓迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯佛夫弗福伏盖甘冈高戈哥格根古瓜圭哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南瑙内尼妮宁纽努诺欧帕派潘佩彭皮平珀蒲普奇齐恰乔切钦琴丘萨赛塞桑瑟森沙莎尚绍舍圣施什史斯松苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊英尤于约泽扎詹佐";
+        "阿埃艾爱安昂奥涅黛娅芙娃茨隆楚契捷巴拜班邦保鲍贝本比彼毕庇边宾波伯博布查采达戴丹道德登邓迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯佛夫弗福伏盖甘冈高戈哥格根古瓜圭哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南瑙内尼妮宁纽努诺欧帕派潘佩彭皮平珀蒲普奇齐恰乔切钦琴丘萨赛塞桑瑟森沙莎尚绍舍圣施什史斯松苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊英尤于约泽扎詹佐任延勃奔别日得翰通差猜春立素兹热若舒叙因宇云宗祖左朱彻欣贡琼茜缇吞颂沛披思";
     private static readonly HashSet<char> Transliteration = [.. TransliterationChars];
-    private static readonly HashSet<char> TransliterationStart = [.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一".Contains(c))];
+    private static readonly HashSet<char> TransliterationStart = [.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一日得通别任因立若云宗左朱热".Contains(c))];
     /// <summary>Characters that never open a given name (书记在会上, 主任说).</summary>
-    private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指";
+    private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指还";
     private static readonly HashSet<char> Surnames = [.. SingleSurnames];
+    /// <summary>Japanese surnames as Chinese papers print them (hand-written from general knowledge: the commonest
+    /// surnames and those of well-known public figures).</summary>
+    private const string JapaneseSurnames =
+        "佐藤 铃木 高桥 田中 渡边 伊藤 山本 中村 小林 加藤 吉田 山田 山口 松本 井上 木村 斋藤 清水 山崎 池田 桥本 阿部 " +
+        "山下 中岛 石井 前田 冈田 藤田 后藤 近藤 村上 远藤 青木 坂本 福田 太田 西村 藤井 冈本 藤原 中野 三浦 原田 " +
+        "中川 松田 竹内 小野 田村 森田 上田 柴田 酒井 工藤 横山 宫崎 宫本 内田 高木 安藤 岛田 谷口 大野 丸山 " +
+        "今井 河野 藤本 村田 武田 上野 杉山 增田 小山 大冢 平野 菅原 久保 松井 岩崎 樱井 木下 野口 松尾 菊地 野村 " +
+        "新井 渡部 佐野 杉本 古川 滨田 市川 宫田 小渊 村山 细川 羽田 海部 竹下 宫泽 小泉 安倍 鸠山 野田 久间 武村 东条 " +
+        "梶山 高村 野中 小泽 宇野 大平 三木 岸田 石原 小仓 奥田 丰田 盛田 稻盛 松下 黑泽 浅沼 土井 加纳 " +
+        "冢本 江藤 鹿岛 尾身 额贺 町村 堀内 森山 片山 西冈 麻生 龟井 船田 筑紫 北泽 中谷 玉泽";
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> JapaneseSurnameLookup =
+        JapaneseSurnames.Split(' ').ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Characters a title starts with: the title scan looks up words only where one stands.</summary>
     private readonly HashSet<char> _titleFirst = [.. lexicon.Titles.Select(t => t[0])];
@@ -174,10 +186,15 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                     && SurnameLength(text, start) == 1 && (k + 2 >= tokens.Count || tokens[k + 2].Word.Length > 1 || !IsGiven(tokens[k + 2].Word[0], 1)))
                     return new NameCandidate(text[start..tokens[k + 1].End], start, tokens[k + 1].End, true);
                 // jieba tags many things nr (雷阵雨, 安全性, 莫斯科): alone, only surname + given name of three characters stands.
-                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1;
+                // A rare transliterated dictionary name of three or more characters (索罗斯, 费尔南德斯) stands too; common
+                // ones are as often countries and cities (伊拉克, 乌克兰, 卡拉奇 are tagged names too).
+                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1
+                    || tok.Word.Length >= 3 && w.Freq < 50 && tok.Word.All(Transliteration.Contains);
                 return new NameCandidate(text[start..end], start, end, strong);
             }
         }
+
+        if (JapaneseNameAt(at, k) is { } japanese) return japanese;
 
         var surname = SurnameLength(text, start);
         if (surname > 0 && !(start > 0 && IsNumeral(text[start - 1])))
@@ -200,15 +217,67 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                     return new NameCandidate(text[start..foreignEnd], start, foreignEnd, true);
                 return new NameCandidate(name, start, end, given == 2 && tokens[k].Word.Length == surname);
             }
+            // 戚 西洋, 周恩来/t, 金正日/nz: a surname and two given characters that also read as a word (or a word jieba
+            // mis-tags) are a name only with a title, verb or list beside them.
+            if (WordAsGivenName(at, k, start, surname) is { } glued) return glued;
         }
 
         if (IsForeign(tok.Word, first: true) && !PlaceExtractor.IsPlaceContext(text, start, tok.End))
         {
             var end = ForeignEnd(at, k + 1, tok.End);
             if (end - start >= 3 && !IsCommonWord(text[start..end]))
-                return new NameCandidate(text[start..end], start, end, text.IndexOf('·', start, end - start) >= 0);
+                return new NameCandidate(text[start..end], start, end, end - start >= 4 || text.IndexOf('·', start, end - start) >= 0);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A Japanese name: a two-character Japanese surname the cut ends a word after (桥本, 武 村), then a given name of
+    /// two or three characters up to where the cut ends a word (龙太郎, 章生, 清太郎); or a word jieba knows that opens
+    /// with such a surname (桥本龙太郎, 东条英机). A surname with no given name after it is a weak candidate (桥本首相).
+    /// </summary>
+    private NameCandidate? JapaneseNameAt(ArticleText at, int k)
+    {
+        var text = at.Text;
+        var tokens = at.Tokens;
+        var start = tokens[k].Start;
+        if (start + 2 > text.Length || !JapaneseSurnameLookup.Contains(text.AsSpan(start, 2))) return null;
+        var j = k;
+        while (j < tokens.Count && tokens[j].End < start + 2) j++;
+        if (j >= tokens.Count) return null;
+        if (tokens[j].End > start + 2)
+        {
+            var word = tokens[k].Word;
+            return j == k && word.Length is 4 or 5 && word.All(Chars.IsHan) && lexicon.TryGetWord(word, out var w) && w.Freq < 1000
+                ? new NameCandidate(word, start, tokens[k].End, true) : null;
+        }
+        var end = start + 2;
+        for (var m = j + 1; m < tokens.Count && tokens[m].Start == end; m++)
+        {
+            var given = tokens[m].Word;
+            if (end + given.Length - start > 5 || !given.All(Chars.IsHan) || given.Length == 1 && AfterName.Contains(given[0])
+                || TitleLengthAt(text, end) > 0 || SpeechAfter().IsMatch(text.AsSpan(end))
+                || given.Length > 1 && lexicon.TryGetWord(given, out var w) && w.Freq >= 5000) break;
+            end += given.Length;
+        }
+        return end - start >= 4 ? new NameCandidate(text[start..end], start, end, true) : new NameCandidate(text.Substring(start, 2), start, start + 2, false);
+    }
+
+    private NameCandidate? WordAsGivenName(ArticleText at, int k, int start, int surname)
+    {
+        var tokens = at.Tokens;
+        var tok = tokens[k];
+        int end;
+        if (tok.Word.Length == surname + 2 && lexicon.TryGetWord(tok.Word, out var whole) && whole.Tag is "nz" or "t" or "nr" or "nrfg")
+            end = tok.End;
+        else if (tok.Word.Length == surname && k + 1 < tokens.Count && tokens[k + 1].Word.Length == 2 && tokens[k + 1].Word.All(Chars.IsHan)
+                 && lexicon.TryGetWord(tokens[k + 1].Word, out var g) && g.Freq < 2000 && g.Tag is "n" or "nz" or "ns" or "a" or "t" or "ng" or "nr" or "nrt")
+            end = tokens[k + 1].End;
+        else return null;
+        // Split by the cut, both characters must read as given ones; one token (周恩来/t) the cut already holds together.
+        var given = at.Text.AsSpan(start + surname, 2);
+        if (end != tok.End && (!IsGiven(given[0], 0) || !IsGiven(given[1], 1)) || lexicon.TryGetWord(given, out var gw) && gw.Freq >= 2000) return null;
+        return new NameCandidate(at.Text[start..end], start, end, false);
     }
 
     /// <summary>Extends a foreign name over following transliteration tokens and ·-joined parts.</summary>
@@ -246,7 +315,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             }
             if (t.Start == start && t.Word.Length == surname) continue;
             if (!t.Word.All(Chars.IsHan) || !IsGiven(t.Word[^1], 1) || t.Start > start && !IsGiven(t.Word[0], 0)) return false;
-            if (lexicon.TryGetWord(t.Word, out var w) && w.Freq >= 100 && !w.Tag.StartsWith("nr", StringComparison.Ordinal)) return false;
+            if (lexicon.TryGetWord(t.Word, out var w) && w.Freq >= 100 && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag != "nz") return false;
         }
         return true;
     }
@@ -324,7 +393,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private bool IsGiven(char c, int position)
     {
         if (!Chars.IsHan(c) || (position == 0 ? NeverGiven : AfterName).Contains(c)) return false;
-        return !(lexicon.TryGetWord(c.ToString(), out var w) && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e");
+        // A character jieba tags as a function word is none, unless that use is rare (钧 is a measure word 593 times).
+        return !(lexicon.TryGetWord(c.ToString(), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e");
     }
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
