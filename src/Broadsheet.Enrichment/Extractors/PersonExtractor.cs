@@ -237,8 +237,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (IsForeign(tok.Word, first: true) && !PlaceExtractor.IsPlaceContext(text, start, tok.End))
         {
             var end = ForeignEnd(at, k + 1, tok.End);
+            // A run opening with a word jieba tags as a place (库马拉通加/ns) needs a title or verb beside it.
+            var place = tok.Word.Length > 1 && lexicon.TryGetWord(tok.Word, out var first) && first.Tag == "ns";
             if (end - start >= 3 && !IsCommonWord(text[start..end]))
-                return new NameCandidate(text[start..end], start, end, end - start >= 4 || text.IndexOf('·', start, end - start) >= 0);
+                return new NameCandidate(text[start..end], start, end, !place && end - start >= 4 || text.IndexOf('·', start, end - start) >= 0);
         }
         return null;
     }
@@ -369,8 +371,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         if (word.Length == 1) return (first ? TransliterationStart : Transliteration).Contains(word[0]);
         if (!word.All(Transliteration.Contains)) return false;
-        // A dictionary name, or (inside a name) a rare word of the same characters (贾亚拉 莉达).
-        return lexicon.TryGetWord(word, out var w) && (w.Tag is "nrt" or "nr" or "nrfg" || !first && w.Freq < 50);
+        // A dictionary name (汉斯/nz too), or a rare word of the same characters (贾亚拉 莉达, 差猜/v9, 库马拉通加/ns4).
+        return lexicon.TryGetWord(word, out var w) && (w.Tag is "nrt" or "nr" or "nrfg" or "nz" || w.Freq < (first ? 10 : 50));
     }
 
     /// <summary>A title glued to the name in the cut (局长屈 耀武): surname + the given characters up to the next break.</summary>
@@ -437,7 +439,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         if (end >= text.Length) return false;
         foreach (var h in Honorifics) if (text.AsSpan(end).StartsWith(h, StringComparison.Ordinal)) return true;
-        return TitleLengthAt(text, end) > 0 || SpeechAfter().Match(text, end).Success;
+        // 副总裁: a deputy's title is the title with 副 before it.
+        return TitleLengthAt(text, end) > 0 || text[end] == '副' && end + 1 < text.Length && TitleLengthAt(text, end + 1) > 0
+            || SpeechAfter().Match(text, end).Success;
     }
 
     private static bool IsListJoin(string text, int end, int start) =>
