@@ -189,7 +189,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             // 邓小平理论, 马克思主义: jieba knows the name with the word after it.
             if (tok.Word.Length >= 5 && DictionaryNamePrefix(tok.Word) is { } prefix)
                 return new NameCandidate(prefix, start, start + prefix.Length, true);
-            if (IsDictionaryName(tok.Word, w) && !PlaceExtractor.IsPlaceContext(text, start, tok.End))
+            // After 在/到/从 a name jieba knows may be a city (在莫斯科), but not surname + two given characters (在陈亚平的胸中).
+            if (IsDictionaryName(tok.Word, w) && (tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !IsPlaceAfter(text, tok.End)
+                    || !PlaceExtractor.IsPlaceContext(text, start, tok.End)))
             {
                 var end = ForeignEnd(at, k + 1, tok.End);
                 // 王霞 光: a two-character dictionary name and a given character the cut left alone.
