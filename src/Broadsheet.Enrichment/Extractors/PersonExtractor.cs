@@ -168,7 +168,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// so 王强表示 is 王强 and not 王强表. Strong names stand alone; the rest need a title, a speech verb or a list.
     /// </summary>
     internal NameCandidate? NameAt(ArticleText at, int start) =>
-        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) ? name : null;
+        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县".Contains(name.Text[^1])
+            && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) ? name : null; // 高升镇, 唐外长
 
     /// <summary>A place or body's word right after the name makes it a place's name (高升镇, 库卡尔特河, 乔治·梅森大学).</summary>
     private static bool IsPlaceAfter(string text, int end) =>
