@@ -274,7 +274,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             var given = tokens[m].Word;
             if (end + given.Length - start > 5 || !given.All(Chars.IsHan) || given.Length == 1 && AfterName.Contains(given[0])
                 || TitleLengthAt(text, end) > 0 || SpeechAfter().IsMatch(text.AsSpan(end))
-                || given.Length > 1 && lexicon.TryGetWord(given, out var w) && w.Freq >= 5000) break;
+                || given.Length > 1 && lexicon.TryGetWord(given, out var w) && (w.Freq >= 5000 || w.Tag is "t" or "v" or "d" or "p" or "r" or "m" or "c" or "f")) break;
             end += given.Length;
         }
         return end - start >= 4 ? new NameCandidate(text[start..end], start, end, true) : new NameCandidate(text.Substring(start, 2), start, start + 2, false);
