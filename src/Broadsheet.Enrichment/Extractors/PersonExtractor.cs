@@ -83,7 +83,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -427,6 +427,22 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     }
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
+
+    /// <summary>
+    /// A two-character name with no title or verb (，高敏是, 对高华、): the cut leaves surname and given character apart,
+    /// the given character is one names use much more than alone (jieba's name words), and a clause break or a function
+    /// word stands on both sides.
+    /// </summary>
+    private bool IsBareName(ArticleText at, NameCandidate c)
+    {
+        var text = at.Text;
+        if (c.End - c.Start != 2 || SurnameLength(text, c.Start) != 1 || NameLikelihood(text[c.Start + 1]) < 30) return false;
+        var k = at.TokenAt(c.Start);
+        if (at.Tokens[k].Word.Length != 1 && !(at.Tokens[k].Word.Length == 2 && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Freq < 100)) return false;
+        var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || "的对把向给和与被".Contains(text[c.Start - 1]);
+        var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
+        return left && right;
+    }
 
     /// <summary>Length of the longest title at <paramref name="i"/>, or 0.</summary>
     private int TitleLengthAt(string text, int i)
