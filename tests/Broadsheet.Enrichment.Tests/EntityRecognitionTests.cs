@@ -144,4 +144,9 @@ public class EntityRecognitionTests
     {
         Assert.Equal(["王永祥"], People("我们沿着山路来到王永祥跟前时，他正站在树下。"));
     }
+    [Fact]
+    public void A_reporter_name_runs_to_the_word_reported()
+    {
+        Assert.Equal(["张玉来"], People("本报合肥5月13日电记者张玉来报道：全省夏粮获得丰收。"));
+    }
 }

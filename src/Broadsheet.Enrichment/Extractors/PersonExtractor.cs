@@ -71,7 +71,13 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (length == 0) continue;
             var titleEnd = i + length;
             var nameStart = titleEnd < text.Length && text[titleEnd] == '”' ? titleEnd + 1 : titleEnd;
-            if (NameAt(at, nameStart) is { } name) Remember(found, name.Text, TitleBefore(at, i, nameStart));
+            if (NameAt(at, nameStart) is { } name)
+            {
+                // 记者张玉来报道: a reporter's name runs to 报道, even through a character that usually ends a name (来).
+                var reported = text.AsSpan(i, length) is "记者" or "通讯员" && name.End - nameStart == 2
+                    && name.End + 3 <= text.Length && text.AsSpan(name.End + 1, 2) is "报道" && Chars.IsHan(text[name.End]);
+                Remember(found, reported ? text[nameStart..(name.End + 1)] : name.Text, TitleBefore(at, i, nameStart));
+            }
             i = nameStart - 1;
         }
 
