@@ -12,9 +12,10 @@ internal sealed record PersonMention(string Name, string? Title, IReadOnlyList<i
 internal readonly record struct NameCandidate(string Text, int Start, int End, bool Strong);
 
 /// <summary>
-/// People: a name right after an official title (局长屈耀武), or right before a speech verb (段玉超说);
-/// the title is the whole chain of posts before the name (市工业和信息化局党组书记、局长). Byline names are authors.
-/// Names are never guessed from segmentation alone: a known surname, one or two given characters, and the context above.
+/// People: strong names stand alone (surname + two given characters names use, dictionary and Japanese names, long or
+/// rare transliterations); weaker ones need a title before or after (局长屈耀武, 江泽民主席), a speech verb (段玉超说), a
+/// list, or clause breaks on both sides of a two-character name. The title is the whole chain of posts before the name
+/// (市工业和信息化局党组书记、局长). Byline names are authors. Method and accuracy: docs/enrichment.md.
 /// </summary>
 internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 {
