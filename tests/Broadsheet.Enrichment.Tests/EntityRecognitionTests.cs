@@ -91,4 +91,62 @@ public class EntityRecognitionTests
         Assert.Contains("美国国务院", orgs);
         Assert.DoesNotContain(orgs, o => o.Contains('与'));
     }
+    [Fact]
+    public void Japanese_names_are_read_with_their_given_name()
+    {
+        var people = People("日本首相桥本龙太郎今天在东京会见了代表团。防卫厅长官久间章生说，双方应加强交流。");
+        Assert.Contains("桥本龙太郎", people);
+        Assert.Contains("久间章生", people);
+        Assert.DoesNotContain("久间", people);
+    }
+
+    [Fact]
+    public void A_japanese_surname_alone_needs_a_title()
+    {
+        Assert.Equal(["桥本"], People("首相桥本昨天表示，将继续推动改革。"));
+        Assert.Empty(People("桥本则在会谈中谈到了这个问题。"));
+    }
+
+    [Fact]
+    public void A_rare_transliterated_name_stands_alone_but_a_common_one_is_a_country()
+    {
+        Assert.Equal(["索罗斯"], People("就连索罗斯也建议设立新的国际机构。"));
+        Assert.Empty(People("联合国对伊拉克的制裁已进入第八个年头。"));
+    }
+
+    [Fact]
+    public void A_surname_and_characters_names_never_use_is_no_name()
+    {
+        Assert.Empty(People("罕见暴雨，山洪肆虐，房倒屋塌，沙土流失。"));
+    }
+
+    [Fact]
+    public void A_place_word_after_a_name_makes_it_a_place()
+    {
+        Assert.Empty(People("泥石流冲毁了库卡尔特河堤坝。"));
+        Assert.Empty(People("进入90年代以后，高升镇建起大型蔬菜批发市场。"));
+    }
+
+    [Fact]
+    public void A_deputy_title_after_a_name_counts()
+    {
+        Assert.Equal(["唐军"], People("唐军副总裁告诉记者，公司今年将扩大投资。"));
+    }
+
+    [Fact]
+    public void A_whole_name_jieba_tags_as_something_else_counts_with_a_title()
+    {
+        Assert.Equal(["周恩来"], People("当时，周恩来总理要我在北京安个家。"));
+    }
+
+    [Fact]
+    public void A_dictionary_name_after_a_place_preposition_is_still_a_name()
+    {
+        Assert.Equal(["王永祥"], People("我们沿着山路来到王永祥跟前时，他正站在树下。"));
+    }
+    [Fact]
+    public void A_reporter_name_runs_to_the_word_reported()
+    {
+        Assert.Equal(["张玉来"], People("本报合肥5月13日电记者张玉来报道：全省夏粮获得丰收。"));
+    }
 }

@@ -12,14 +12,15 @@ internal sealed record PersonMention(string Name, string? Title, IReadOnlyList<i
 internal readonly record struct NameCandidate(string Text, int Start, int End, bool Strong);
 
 /// <summary>
-/// People: a name right after an official title (局长屈耀武), or right before a speech verb (段玉超说);
-/// the title is the whole chain of posts before the name (市工业和信息化局党组书记、局长). Byline names are authors.
-/// Names are never guessed from segmentation alone: a known surname, one or two given characters, and the context above.
+/// People: strong names stand alone (surname + two given characters names use, dictionary and Japanese names, long or
+/// rare transliterations); weaker ones need a title before or after (局长屈耀武, 江泽民主席), a speech verb (段玉超说), a
+/// list, or clause breaks on both sides of a two-character name. The title is the whole chain of posts before the name
+/// (市工业和信息化局党组书记、局长). Byline names are authors. Method and accuracy: docs/enrichment.md.
 /// </summary>
 internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 {
     private const string SingleSurnames =
-        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚";
+        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚于萧尤喻柏云费廉卞禹狄支管宣钮滑羊汲富弓牧蓬班仰祖景幸薄索咸闻劳扶堵宰郦雍桑浦庄容易戈衡弘贡丰尉";
     private static readonly string[] CompoundSurnames = ["欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "宇文", "司徒", "东方", "独孤", "南宫", "端木", "申屠"];
     /// <summary>Characters that end a name rather than belong to it (陈洪波说, 刘东利在).</summary>
     private const string AfterName = "在说称和与的是等到向了将也就都对为从于给把被让及并带看来去要会已曾正还又均亦共时一代";
@@ -30,16 +31,33 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// common words alone open no name (<see cref="TransliterationStart"/>).
     /// </summary>
     private const string TransliterationChars =
-        "阿埃艾爱安昂奥涅黛娅芙娃茨隆楚契捷巴拜班邦保鲍贝本比彼毕庇边宾波伯博布查采达戴丹道德登邓迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯佛夫弗福伏盖甘冈高戈哥格根古瓜圭哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南瑙内尼妮宁纽努诺欧帕派潘佩彭皮平珀蒲普奇齐恰乔切钦琴丘萨赛塞桑瑟森沙莎尚绍舍圣施什史斯松苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊英尤于约泽扎詹佐";
+        "阿埃艾爱安昂奥涅黛娅芙娃茨隆楚契捷巴拜班邦保鲍贝本比彼毕庇边宾波伯博布查采达戴丹道德登邓迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯佛夫弗福伏盖甘冈高戈哥格根古瓜圭哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南瑙内尼妮宁纽努诺欧帕派潘佩彭皮平珀蒲普奇齐恰乔切钦琴丘萨赛塞桑瑟森沙莎尚绍舍圣施什史斯松苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊英尤于约泽扎詹佐任延勃奔别日得翰通差猜春立素兹热若舒叙因宇云宗祖左朱彻欣贡琼茜缇吞颂沛披思";
     private static readonly HashSet<char> Transliteration = [.. TransliterationChars];
-    private static readonly HashSet<char> TransliterationStart = [.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一".Contains(c))];
+    private static readonly HashSet<char> TransliterationStart = [.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一日得通别任因立若云宗左朱热".Contains(c))];
     /// <summary>Characters that never open a given name (书记在会上, 主任说).</summary>
-    private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指";
+    private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指还";
     private static readonly HashSet<char> Surnames = [.. SingleSurnames];
+    /// <summary>How often a character is a given-name character in jieba's dictionary (Data/given-chars.tsv).</summary>
+    private static readonly Dictionary<char, int> GivenCounts = EmbeddedData.Lines("given-chars.tsv")
+        .Select(l => l.Split('\t')).Where(f => f.Length == 2 && f[0].Length == 1).ToDictionary(f => f[0][0], f => int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>Japanese surnames as Chinese papers print them (hand-written from general knowledge: the commonest
+    /// surnames and those of well-known public figures).</summary>
+    private const string JapaneseSurnames =
+        "佐藤 铃木 高桥 田中 渡边 伊藤 山本 中村 小林 加藤 吉田 山田 山口 松本 井上 木村 斋藤 清水 山崎 池田 桥本 阿部 " +
+        "山下 中岛 石井 前田 冈田 藤田 后藤 近藤 村上 远藤 青木 坂本 福田 太田 西村 藤井 冈本 藤原 中野 三浦 原田 " +
+        "中川 松田 竹内 小野 田村 森田 上田 柴田 酒井 工藤 横山 宫崎 宫本 内田 高木 安藤 岛田 谷口 大野 丸山 " +
+        "今井 河野 藤本 村田 武田 上野 杉山 增田 小山 大冢 平野 菅原 久保 松井 岩崎 樱井 木下 野口 松尾 菊地 野村 " +
+        "新井 渡部 佐野 杉本 古川 滨田 市川 宫田 小渊 村山 细川 羽田 海部 竹下 宫泽 小泉 安倍 鸠山 野田 久间 武村 东条 " +
+        "梶山 高村 野中 小泽 宇野 大平 三木 岸田 石原 小仓 奥田 丰田 盛田 稻盛 松下 黑泽 浅沼 土井 加纳 " +
+        "冢本 江藤 鹿岛 尾身 额贺 町村 堀内 森山 片山 西冈 麻生 龟井 船田 筑紫 北泽 中谷 玉泽";
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> JapaneseSurnameLookup =
+        JapaneseSurnames.Split(' ').ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private readonly Regex _titles = new("(?:" + string.Join('|', lexicon.Titles.Select(Regex.Escape)) + ")”?", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    /// <summary>Characters a title starts with: the title scan looks up words only where one stands.</summary>
+    private readonly HashSet<char> _titleFirst = [.. lexicon.Titles.Select(t => t[0])];
 
-    [GeneratedRegex("(?:在[^，。“”]{0,20}时)?(?:高兴地|激动地|笑着|自豪地|感慨地|动情地|兴奋地|深有感触地)?(?:说|表示|介绍|指出|强调|认为|告诉记者|坦言|感慨|谈到)")]
+    // \G: the verb must stand right at the offset asked about (a search onwards would scan the rest of the text per name).
+    [GeneratedRegex("\\G(?:在[^，。“”]{0,20}时)?(?:高兴地|激动地|笑着|自豪地|感慨地|动情地|兴奋地|深有感触地)?(?:说|表示|介绍|指出|强调|认为|告诉记者|坦言|感慨|谈到)")]
     private static partial Regex SpeechAfter();
 
     public List<PersonMention> Extract(ArticleText at)
@@ -47,12 +65,21 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var text = at.Text;
         var found = new Dictionary<string, string?>(StringComparer.Ordinal);
 
-        foreach (Match m in _titles.Matches(text))
+        // Titles, longest first at each offset, left to right without overlap (副局长 rather than 局长); a closing ” may follow.
+        for (var i = 0; i < text.Length; i++)
         {
-            var nameStart = m.Index + m.Length;
-            if (NameAt(at, nameStart) is not { } name) continue;
-            var title = TitleBefore(at, m.Index, m.Index + m.Length);
-            Remember(found, name.Text, title);
+            var length = TitleLengthAt(text, i);
+            if (length == 0) continue;
+            var titleEnd = i + length;
+            var nameStart = titleEnd < text.Length && text[titleEnd] == '”' ? titleEnd + 1 : titleEnd;
+            if (NameAt(at, nameStart) is { } name)
+            {
+                // 记者张玉来报道: a reporter's name runs to 报道, even through a character that usually ends a name (来).
+                var reported = text.AsSpan(i, length) is "记者" or "通讯员" && name.End - nameStart == 2
+                    && name.End + 3 <= text.Length && text.AsSpan(name.End + 1, 2) is "报道" && Chars.IsHan(text[name.End]);
+                Remember(found, reported ? text[nameStart..(name.End + 1)] : name.Text, TitleBefore(at, i, nameStart));
+            }
+            i = nameStart - 1;
         }
 
         // Names without a title before them: strong ones (a dictionary name, surname + two given characters, a
@@ -63,7 +90,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -147,7 +174,16 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// (曹 善 强); or a run of transliteration characters (韦尔特罗尼, 鲍里斯·贝克尔). Names end where the cut ends a word,
     /// so 王强表示 is 王强 and not 王强表. Strong names stand alone; the rest need a title, a speech verb or a list.
     /// </summary>
-    internal NameCandidate? NameAt(ArticleText at, int start)
+    internal NameCandidate? NameAt(ArticleText at, int start) =>
+        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县".Contains(name.Text[^1])
+            && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) ? name : null; // 高升镇, 唐外长
+
+    /// <summary>A place or body's word right after the name makes it a place's name (高升镇, 库卡尔特河, 乔治·梅森大学).</summary>
+    private static bool IsPlaceAfter(string text, int end) =>
+        end < text.Length && ("市州省县镇乡村区港湾岛河湖路街".Contains(text[end])
+            || end + 1 < text.Length && text.AsSpan(end, 2) is "大学" or "会议" or "大会" or "组织" or "决议" or "森林" or "公司" or "集团" or "地区" or "山脉");
+
+    private NameCandidate? ReadNameAt(ArticleText at, int start)
     {
         var text = at.Text;
         var tokens = at.Tokens;
@@ -161,7 +197,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             // 邓小平理论, 马克思主义: jieba knows the name with the word after it.
             if (tok.Word.Length >= 5 && DictionaryNamePrefix(tok.Word) is { } prefix)
                 return new NameCandidate(prefix, start, start + prefix.Length, true);
-            if (IsDictionaryName(tok.Word, w) && !PlaceExtractor.IsPlaceContext(text, start, tok.End))
+            // After 在/到/从 a name jieba knows may be a city (在莫斯科), but not surname + two given characters (在陈亚平的胸中).
+            if (IsDictionaryName(tok.Word, w) && (tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !IsPlaceAfter(text, tok.End)
+                    || !PlaceExtractor.IsPlaceContext(text, start, tok.End)))
             {
                 var end = ForeignEnd(at, k + 1, tok.End);
                 // 王霞 光: a two-character dictionary name and a given character the cut left alone.
@@ -169,10 +207,15 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                     && SurnameLength(text, start) == 1 && (k + 2 >= tokens.Count || tokens[k + 2].Word.Length > 1 || !IsGiven(tokens[k + 2].Word[0], 1)))
                     return new NameCandidate(text[start..tokens[k + 1].End], start, tokens[k + 1].End, true);
                 // jieba tags many things nr (雷阵雨, 安全性, 莫斯科): alone, only surname + given name of three characters stands.
-                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1;
+                // A rare transliterated dictionary name of three or more characters (索罗斯, 费尔南德斯) stands too; common
+                // ones are as often countries and cities (伊拉克, 乌克兰, 卡拉奇 are tagged names too).
+                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1
+                    || tok.Word.Length >= 3 && w.Freq < 50 && tok.Word.All(Transliteration.Contains);
                 return new NameCandidate(text[start..end], start, end, strong);
             }
         }
+
+        if (JapaneseNameAt(at, k) is { } japanese) return japanese;
 
         var surname = SurnameLength(text, start);
         if (surname > 0 && !(start > 0 && IsNumeral(text[start - 1])))
@@ -193,17 +236,72 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 var after = at.TokenAt(end);
                 if (after < tokens.Count && IsNameDot(tokens[after].Word) && ForeignEnd(at, after, end) is var foreignEnd && foreignEnd > end + 1)
                     return new NameCandidate(text[start..foreignEnd], start, foreignEnd, true);
-                return new NameCandidate(name, start, end, given == 2 && tokens[k].Word.Length == surname);
+                // Standing alone, both given characters must be ones names use at all (曹善强 yes; 曾找王, 房倒屋 no).
+                return new NameCandidate(name, start, end, given == 2 && tokens[k].Word.Length == surname && NameLikelihood(name[^2]) > 0 && NameLikelihood(name[^1]) > 0);
             }
+            // 戚 西洋, 周恩来/t, 金正日/nz: a surname and two given characters that also read as a word (or a word jieba
+            // mis-tags) are a name only with a title, verb or list beside them.
+            if (WordAsGivenName(at, k, start, surname) is { } glued) return glued;
         }
 
         if (IsForeign(tok.Word, first: true) && !PlaceExtractor.IsPlaceContext(text, start, tok.End))
         {
             var end = ForeignEnd(at, k + 1, tok.End);
+            // A run opening with a word jieba tags as a place (库马拉通加/ns) needs a title or verb beside it.
+            var place = tok.Word.Length > 1 && lexicon.TryGetWord(tok.Word, out var first) && first.Tag == "ns";
             if (end - start >= 3 && !IsCommonWord(text[start..end]))
-                return new NameCandidate(text[start..end], start, end, text.IndexOf('·', start, end - start) >= 0);
+                return new NameCandidate(text[start..end], start, end, !place && end - start >= 4 || text.IndexOf('·', start, end - start) >= 0);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A Japanese name: a two-character Japanese surname the cut ends a word after (桥本, 武 村), then a given name of
+    /// two or three characters up to where the cut ends a word (龙太郎, 章生, 清太郎); or a word jieba knows that opens
+    /// with such a surname (桥本龙太郎, 东条英机). A surname with no given name after it is a weak candidate (桥本首相).
+    /// </summary>
+    private NameCandidate? JapaneseNameAt(ArticleText at, int k)
+    {
+        var text = at.Text;
+        var tokens = at.Tokens;
+        var start = tokens[k].Start;
+        if (start + 2 > text.Length || !JapaneseSurnameLookup.Contains(text.AsSpan(start, 2))) return null;
+        var j = k;
+        while (j < tokens.Count && tokens[j].End < start + 2) j++;
+        if (j >= tokens.Count) return null;
+        if (tokens[j].End > start + 2)
+        {
+            var word = tokens[k].Word;
+            return j == k && word.Length is 4 or 5 && word.All(Chars.IsHan) && lexicon.TryGetWord(word, out var w) && w.Freq < 1000
+                ? new NameCandidate(word, start, tokens[k].End, true) : null;
+        }
+        var end = start + 2;
+        for (var m = j + 1; m < tokens.Count && tokens[m].Start == end; m++)
+        {
+            var given = tokens[m].Word;
+            if (end + given.Length - start > 5 || !given.All(Chars.IsHan) || given.Length == 1 && AfterName.Contains(given[0])
+                || TitleLengthAt(text, end) > 0 || SpeechAfter().IsMatch(text.AsSpan(end))
+                || given.Length > 1 && lexicon.TryGetWord(given, out var w) && (w.Freq >= 5000 || w.Tag is "t" or "v" or "d" or "p" or "r" or "m" or "c" or "f")) break;
+            end += given.Length;
+        }
+        return end - start >= 4 ? new NameCandidate(text[start..end], start, end, true) : new NameCandidate(text.Substring(start, 2), start, start + 2, false);
+    }
+
+    private NameCandidate? WordAsGivenName(ArticleText at, int k, int start, int surname)
+    {
+        var tokens = at.Tokens;
+        var tok = tokens[k];
+        int end;
+        if (tok.Word.Length == surname + 2 && lexicon.TryGetWord(tok.Word, out var whole) && whole.Tag is "nz" or "t" or "nr" or "nrfg")
+            end = tok.End;
+        else if (tok.Word.Length == surname && k + 1 < tokens.Count && tokens[k + 1].Word.Length == 2 && tokens[k + 1].Word.All(Chars.IsHan)
+                 && lexicon.TryGetWord(tokens[k + 1].Word, out var g) && g.Freq < 2000 && g.Tag is "n" or "nz" or "ns" or "a" or "t" or "ng" or "nr" or "nrt")
+            end = tokens[k + 1].End;
+        else return null;
+        // Split by the cut, both characters must read as given ones; one token (周恩来/t) the cut already holds together.
+        var given = at.Text.AsSpan(start + surname, 2);
+        if (end != tok.End && (!IsGiven(given[0], 0) || !IsGiven(given[1], 1)) || lexicon.TryGetWord(given, out var gw) && gw.Freq >= 2000) return null;
+        return new NameCandidate(at.Text[start..end], start, end, false);
     }
 
     /// <summary>Extends a foreign name over following transliteration tokens and ·-joined parts.</summary>
@@ -241,7 +339,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             }
             if (t.Start == start && t.Word.Length == surname) continue;
             if (!t.Word.All(Chars.IsHan) || !IsGiven(t.Word[^1], 1) || t.Start > start && !IsGiven(t.Word[0], 0)) return false;
-            if (lexicon.TryGetWord(t.Word, out var w) && w.Freq >= 100 && !w.Tag.StartsWith("nr", StringComparison.Ordinal)) return false;
+            if (lexicon.TryGetWord(t.Word, out var w) && w.Freq >= 100 && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag != "nz") return false;
         }
         return true;
     }
@@ -283,8 +381,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         if (word.Length == 1) return (first ? TransliterationStart : Transliteration).Contains(word[0]);
         if (!word.All(Transliteration.Contains)) return false;
-        // A dictionary name, or (inside a name) a rare word of the same characters (贾亚拉 莉达).
-        return lexicon.TryGetWord(word, out var w) && (w.Tag is "nrt" or "nr" or "nrfg" || !first && w.Freq < 50);
+        // A dictionary name (汉斯/nz too), or a rare word of the same characters (贾亚拉 莉达, 差猜/v9, 库马拉通加/ns4).
+        return lexicon.TryGetWord(word, out var w) && (w.Tag is "nrt" or "nr" or "nrfg" or "nz" || w.Freq < (first ? 10 : 50));
     }
 
     /// <summary>A title glued to the name in the cut (局长屈 耀武): surname + the given characters up to the next break.</summary>
@@ -297,6 +395,18 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (given == 0) return null;
         var name = text.Substring(i, surname + given);
         return IsCommonWord(name) || IsCommonWord(name[..(surname + 1)]) ? null : new NameCandidate(name, i, i + name.Length, false);
+    }
+
+    /// <summary>
+    /// How much more often a character is a given-name character than a word alone, per mille: given-name uses in
+    /// jieba's name words over its frequency as a one-character word (伟 406, 明 45; 上 0, 找 0, 越 5).
+    /// </summary>
+    private int NameLikelihood(char c)
+    {
+        var given = GivenCounts.GetValueOrDefault(c);
+        if (given == 0) return 0;
+        var alone = lexicon.TryGetWord(c.ToString(), out var w) ? w.Freq : 0;
+        return (int)(1000L * given / (alone + 1));
     }
 
     /// <summary>Where <paramref name="count"/> Han code points from <paramref name="from"/> end, or -1.</summary>
@@ -319,19 +429,45 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private bool IsGiven(char c, int position)
     {
         if (!Chars.IsHan(c) || (position == 0 ? NeverGiven : AfterName).Contains(c)) return false;
-        return !(lexicon.TryGetWord(c.ToString(), out var w) && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e");
+        // A character jieba tags as a function word is none, unless that use is rare (钧 is a measure word 593 times).
+        return !(lexicon.TryGetWord(c.ToString(), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e");
     }
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
+
+    /// <summary>
+    /// A two-character name with no title or verb (，高敏是, 对高华、): the cut leaves surname and given character apart,
+    /// the given character is one names use much more than alone (jieba's name words), and a clause break or a function
+    /// word stands on both sides.
+    /// </summary>
+    private bool IsBareName(ArticleText at, NameCandidate c)
+    {
+        var text = at.Text;
+        if (c.End - c.Start != 2 || SurnameLength(text, c.Start) != 1 || NameLikelihood(text[c.Start + 1]) < 30) return false;
+        var k = at.TokenAt(c.Start);
+        if (at.Tokens[k].Word.Length != 1 && !(at.Tokens[k].Word.Length == 2 && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Freq < 100)) return false;
+        var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || "的对把向给和与被".Contains(text[c.Start - 1]);
+        var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
+        return left && right;
+    }
+
+    /// <summary>Length of the longest title at <paramref name="i"/>, or 0.</summary>
+    private int TitleLengthAt(string text, int i)
+    {
+        if (!_titleFirst.Contains(text[i])) return 0;
+        for (var len = Math.Min(lexicon.MaxTitleLength, text.Length - i); len >= 2; len--)
+            if (lexicon.IsTitle(text.AsSpan(i, len))) return len;
+        return 0;
+    }
 
     /// <summary>A title, an honorific or a speech verb right after a name (江泽民主席, 张雅茹女士, 段玉超说).</summary>
     private bool HasContextAfter(string text, int end)
     {
         if (end >= text.Length) return false;
         foreach (var h in Honorifics) if (text.AsSpan(end).StartsWith(h, StringComparison.Ordinal)) return true;
-        for (var len = 2; len <= lexicon.MaxTitleLength && end + len <= text.Length; len++)
-            if (lexicon.IsTitle(text.AsSpan(end, len))) return true;
-        return SpeechAfter().Match(text, end) is { Success: true } v && v.Index == end;
+        // 副总裁: a deputy's title is the title with 副 before it.
+        return TitleLengthAt(text, end) > 0 || text[end] == '副' && end + 1 < text.Length && TitleLengthAt(text, end + 1) > 0
+            || SpeechAfter().Match(text, end).Success;
     }
 
     private static bool IsListJoin(string text, int end, int start) =>
@@ -369,7 +505,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 
     private bool EndsWithTitle(ReadOnlySpan<char> clause)
     {
-        foreach (var t in lexicon.Titles) if (clause.EndsWith(t, StringComparison.Ordinal)) return true;
+        for (var len = 2; len <= Math.Min(lexicon.MaxTitleLength, clause.Length); len++)
+            if (lexicon.IsTitle(clause[^len..])) return true;
         return false;
     }
 
@@ -381,7 +518,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         {
             var tok = at.Tokens[k];
             if (tok.Start < start) continue;
-            if (lexicon.TryGetWord(tok.Word, out var w) && (w.Tag is "v" or "p" or "t" or "d" or "r" or "m" || w.Tag.StartsWith('u')) && !lexicon.Titles.Contains(tok.Word))
+            if (lexicon.TryGetWord(tok.Word, out var w) && (w.Tag is "v" or "p" or "t" or "d" or "r" or "m" || w.Tag.StartsWith('u')) && !lexicon.IsTitle(tok.Word))
                 result = tok.End;
         }
         return result;
