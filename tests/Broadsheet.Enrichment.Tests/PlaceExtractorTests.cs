@@ -59,4 +59,23 @@ public class PlaceExtractorTests
         Assert.Contains(places, p => p.Code == "370831");
         Assert.DoesNotContain(places, p => p.Code == "520303");
     }
+
+    [Fact]
+    public void Countries_and_foreign_cities_come_from_the_world_list_also_glued_to_the_next_word()
+    {
+        // jieba tags 开罗 nz and 卡拉奇 nr, and cuts 印度政府 and 中国国情 as one word each.
+        var names = Places("气象预报：开罗晴，卡拉奇多云。印度政府宣布，要从中国国情出发。", paper: null).Select(p => p.Name).ToList();
+        foreach (var name in new[] { "开罗", "卡拉奇", "印度", "中国" }) Assert.Contains(name, names);
+        Assert.DoesNotContain(names, n => n.EndsWith("政府") || n.EndsWith("国情"));
+    }
+
+    [Fact]
+    public void City_short_names_are_places_even_when_jieba_tags_them_otherwise()
+    {
+        // jieba's dictionary has 大连 as an adverb and 桂林 as a name; a county's everyday short name (和平) still isn't matched.
+        var names = Places("大连多云，桂林小雨，天下和平。", paper: null).Select(p => p.Normalized).ToList();
+        Assert.Contains("大连市", names);
+        Assert.Contains("桂林市", names);
+        Assert.DoesNotContain(names, n => n != null && n.StartsWith("和平"));
+    }
 }

@@ -20,7 +20,9 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "外国", "东西", "美丽", "海洋", "大国", "小国", "强国", "山水", "南北", "东南西北", "滑坡", "海峡", "海湾", "海滨", "海边", "大山", "大街", "大桥", "山村", "温泉", "灯塔",
         "古庙", "来宾", "贵宾", "神圣", "普及", "复兴", "开朗", "治安", "爱国", "建国", "回国", "出国", "离京", "进京", "入夏", "播撒", "关联", "朝野", "前锋", "美德",
         "藩篱", "远古", "青春", "黑洞", "长河", "多极", "中西", "天下", "人间", "世界", "全世界", "国内", "国外", "境内", "境外", "海外", "各国", "各地", "大陆", "港口",
-        "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建"];
+        "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建",
+        // Everyday words that are also world places in CLDR's list.
+        "万象"];
     /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
     private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
 
@@ -55,16 +57,17 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             Add(datelinePlace.Trim(), divisions.Find(datelinePlace.Trim()), -1);
 
         var covered = new bool[text.Length];
-        static void Mark(string text, bool[] marks, IEnumerable<string>? names)
+        static void Mark(string text, bool[] marks, IEnumerable<string>? names, Func<string, bool>? skip = null)
         {
             foreach (var name in names ?? [])
             {
-                if (name.Length < 2) continue;
+                if (name.Length < 2 || skip?.Invoke(name) == true) continue;
                 for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
                     Array.Fill(marks, true, i, name.Length);
             }
         }
-        Mark(at.Text, covered, people);
+        // jieba tags some cities as names (莫斯科): a "person" who is a city is the city.
+        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name));
         Mark(at.Text, inBody, organizations);
         // Division names end where jieba ends a word too (新华 in 新华社, 吉隆 in 吉隆坡 are no places).
         var wordEnd = new bool[text.Length + 1];
@@ -75,7 +78,17 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             var i = startToken.Start;
             if (covered[i] || !Chars.IsHan(text[i])) continue;
             var len = divisions.LongestMatch(text, i, out var found);
-            if (len == 0) continue;
+            if (len == 0)
+            {
+                // Countries, regions and foreign cities (印度, 拉丁美洲, 开罗), also glued to the word after them (印度政府).
+                len = WorldPlaceAt(text, startToken, wordEnd);
+                if (len > 0 && !covered[i + len - 1] && text.Slice(i, len).ToString() is var world && !NotPlaces.Contains(world))
+                {
+                    Add(world, [], i);
+                    Array.Fill(covered, true, i, len);
+                }
+                continue;
+            }
             if (!wordEnd[i + len])
             {
                 // 济宁市委: the division without its 市 when the cut joined the 市 to what follows.
@@ -151,6 +164,26 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             places.Add(place);
         }
         return places;
+    }
+
+    /// <summary>
+    /// Length of the world place starting at token <paramref name="token"/>, or 0. It ends where the cut ends a word, or
+    /// inside the token where the rest is a word of its own or a demonym's 人/方 (印度政府, 中国国情, 美国人); so 吉隆坡
+    /// holds no 吉隆 and 印度洋 no 印度.
+    /// </summary>
+    private int WorldPlaceAt(ReadOnlySpan<char> text, Token token, bool[] wordEnd)
+    {
+        var i = token.Start;
+        for (var len = Math.Min(lexicon.LongestWorldPlaceFrom(text[i]), text.Length - i); len >= 2; len--)
+        {
+            if (!lexicon.IsWorldPlace(text.Slice(i, len))) continue;
+            if (wordEnd[i + len]) return len;
+            if (i + len > token.End) continue;
+            var rest = text[(i + len)..token.End];
+            if (rest.Length == 1 ? "人方籍军".Contains(rest[0]) : lexicon.TryGetWord(rest, out _) && !(lexicon.TryGetWord(token.Word, out var whole) && whole.Tag == "ns"))
+                return len;
+        }
+        return 0;
     }
 
     /// <summary>Words around a name that make it a place: 在/到/赴 or 首都/城市 before it, 市/州/港… right after it.</summary>
