@@ -78,4 +78,20 @@ public class PlaceExtractorTests
         Assert.Contains("桂林市", names);
         Assert.DoesNotContain(names, n => n != null && n.StartsWith("和平"));
     }
+
+    [Fact]
+    public void Abbreviated_regions_are_places_and_lose_their_region_word()
+    {
+        var names = Places("会议讨论了拉美地区和亚太的经济。", paper: null).Select(p => p.Name).ToList();
+        Assert.Contains("拉美", names);
+        Assert.Contains("亚太", names);
+        Assert.DoesNotContain("拉美地区", names);
+    }
+
+    [Fact]
+    public void A_name_jieba_tags_as_a_person_is_a_place_after_to_only_when_it_reads_foreign()
+    {
+        // 来到刘延宇家: a Chinese name after 到 is a person's home, not a place.
+        Assert.DoesNotContain(Places("记者来到刘延宇家中采访。", paper: null), p => p.Name == "刘延宇");
+    }
 }

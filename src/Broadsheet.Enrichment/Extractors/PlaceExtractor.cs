@@ -21,8 +21,11 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "古庙", "来宾", "贵宾", "神圣", "普及", "复兴", "开朗", "治安", "爱国", "建国", "回国", "出国", "离京", "进京", "入夏", "播撒", "关联", "朝野", "前锋", "美德",
         "藩篱", "远古", "青春", "黑洞", "长河", "多极", "中西", "天下", "人间", "世界", "全世界", "国内", "国外", "境内", "境外", "海外", "各国", "各地", "大陆", "港口",
         "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建",
-        // Everyday words that are also world places in CLDR's list.
-        "万象"];
+        "沿海地区", "港台地区", "大城市", "小城镇", "大中城市", "港口城市", "五大洲", "馆藏", "馆里", "昔者", "保平安",
+        // Everyday words that are also a division's or a world place's name.
+        "万象", "复兴", "宏伟"];
+    /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
+    private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非"];
     /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
     private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
 
@@ -78,9 +81,16 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             var i = startToken.Start;
             if (covered[i] || !Chars.IsHan(text[i])) continue;
             var len = divisions.LongestMatch(text, i, out var found);
+            if (len > 0 && !wordEnd[i + len])
+            {
+                // 济宁市委: the division without its 市 when the cut joined the 市 to what follows.
+                if (len > 2 && wordEnd[i + len - 1] && "省市县区州盟旗".Contains(text[i + len - 1]) && divisions.Find(text.Slice(i, len - 1)) is { Count: > 0 } shorter)
+                    (len, found) = (len - 1, shorter);
+                else len = 0;
+            }
             if (len == 0)
             {
-                // Countries, regions and foreign cities (印度, 拉丁美洲, 开罗), also glued to the word after them (印度政府).
+                // Countries, regions and foreign cities (印度, 拉丁美洲, 开罗, 吉隆坡), also glued to the word after them (印度政府).
                 len = WorldPlaceAt(text, startToken, wordEnd);
                 if (len > 0 && !covered[i + len - 1] && text.Slice(i, len).ToString() is var world && !NotPlaces.Contains(world))
                 {
@@ -89,15 +99,9 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 }
                 continue;
             }
-            if (!wordEnd[i + len])
-            {
-                // 济宁市委: the division without its 市 when the cut joined the 市 to what follows.
-                if (len > 2 && wordEnd[i + len - 1] && "省市县区州盟旗".Contains(text[i + len - 1]) && divisions.Find(text.Slice(i, len - 1)) is { Count: > 0 } shorter)
-                    (len, found) = (len - 1, shorter);
-                else continue;
-            }
             if (Array.IndexOf(covered, true, i, len) >= 0) continue;
             var name = text.Slice(i, len).ToString();
+            if (NotPlaces.Contains(name)) continue;
             // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
             if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix)
             {
@@ -114,12 +118,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         {
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
-            var isPlace = lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns" || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && IsPlaceContext(at.Text, tok.Start, tok.End));
+            // Only transliterated ones: 来到刘延宇家 is a person's home.
+            var isPlace = Regions.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
+                || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End));
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
             var name = tok.Word;
             foreach (var ending in RegionEndings)
             {
-                if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && lexicon.TryGetWord(name.AsSpan(0, name.Length - ending.Length), out var r) && r.Tag == "ns")
+                if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && IsRegion(name[..^ending.Length]))
                 {
                     name = name[..^ending.Length];
                     break;
@@ -165,6 +171,9 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         }
         return places;
     }
+
+    private bool IsRegion(string name) =>
+        Regions.Contains(name) || lexicon.IsWorldPlace(name) || lexicon.TryGetWord(name, out var w) && w.Tag == "ns";
 
     /// <summary>
     /// Length of the world place starting at token <paramref name="token"/>, or 0. It ends where the cut ends a word, or
