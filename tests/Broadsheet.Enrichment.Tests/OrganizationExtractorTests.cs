@@ -50,4 +50,53 @@ public class OrganizationExtractorTests
         // 格局, 干部, 全局, 市政府 (no particular body).
         Assert.Empty(Orgs("全面深化干部助企攀登，形成新格局，服务全局，落实市政府部署。"));
     }
+
+    private static List<string> Names(string body) => Orgs(body).Select(o => o.Name).ToList();
+
+    [Fact]
+    public void A_foreign_body_keeps_its_country_but_a_country_with_government_is_the_country()
+    {
+        var names = Names("斯里兰卡议会通过法案。德国联邦铁路局表示支持。印度政府发表声明。");
+        Assert.Contains("斯里兰卡议会", names);
+        Assert.Contains("德国联邦铁路局", names);
+        Assert.DoesNotContain(names, n => n.EndsWith("政府"));
+    }
+
+    [Fact]
+    public void A_body_inside_a_body_is_read_whole()
+    {
+        var names = Names("联合国难民署发出呼吁。致公党中央召开会议。杜马国际事务委员会主席发言。");
+        foreach (var name in new[] { "联合国难民署", "致公党中央", "杜马国际事务委员会" }) Assert.Contains(name, names);
+        Assert.DoesNotContain("联合国", names);
+    }
+
+    [Fact]
+    public void A_body_cut_into_its_heads_title_ends_before_the_title()
+    {
+        // 农林/部长: the ministry is 芬兰农林部; 署/署长 after a whole 署 adds nothing.
+        Assert.Contains("芬兰农林部", Names("总理会见芬兰农林部长一行。"));
+        Assert.DoesNotContain(Names("新闻出版署署长说。"), n => n.EndsWith("署署"));
+    }
+
+    [Fact]
+    public void A_places_party_committee_is_a_body_with_the_body_before_it()
+    {
+        var names = Names("共青团衡阳市委组织活动，清丰县委选拔干部。");
+        Assert.Contains("共青团衡阳市委", names);
+        Assert.Contains("清丰县委", names);
+    }
+
+    [Fact]
+    public void Numbered_schools_and_clubs_jieba_barely_knows_are_named()
+    {
+        var names = Names("北京九十中学的学生观看了广州松日队的比赛。");
+        Assert.Contains("北京九十中学", names);
+        Assert.Contains("广州松日队", names);
+    }
+
+    [Fact]
+    public void A_title_ends_a_name_read_backwards()
+    {
+        Assert.DoesNotContain(Names("中联部部长戴秉国与代表团举行会谈。"), n => n.Contains("戴秉国"));
+    }
 }

@@ -26,6 +26,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> TeamWords = ["队", "女队", "男队", "国家队", "男篮", "女篮", "男足", "女足", "代表队", "青年队", "国奥队", "集训队", "联队"];
     /// <summary>Words that make an organisation's name local (市人社局, 中共济宁市委).</summary>
     private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院"];
+    /// <summary>A place's Party committees, named by the place before them (衡阳市委, 清丰县委).</summary>
+    private static readonly HashSet<string> Committees = ["省委", "市委", "县委", "区委", "州委", "地委", "盟委", "旗委"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
 
     public List<Organization> Extract(ArticleText at)
@@ -65,6 +67,21 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (tok.Word.Length >= 4 && tok.Word[^1] == '长' && KnownOrWord(tok.Word[..^1]))
             {
                 Add(PlacesBefore(at, k), tok.End - 1);
+                continue;
+            }
+            // 芬兰农林部长 cut as 农林/部长: the body ends inside its head's title.
+            if (tok.Word.Length == 2 && tok.Word[1] == '长' && "部局厅署".Contains(tok.Word[0]) && k > 0 && tokens[k - 1].End == tok.Start && tokens[k - 1].Word[^1] != tok.Word[0]
+                && OrganizationBefore(at, k - 1, tok.Start + 1, tok.Word[..1]) is { } headStart)
+            {
+                Add(headStart, tok.Start + 1);
+                continue;
+            }
+            // 衡阳市委, 清丰县委: a place's Party committee (共青团衡阳市委 with the body that heads it).
+            if (Committees.Contains(tok.Word) && k > 0 && IsPlaceWord(tokens[k - 1].Word))
+            {
+                var placeStart = PlacesBefore(at, k - 1);
+                if (k >= 2 && KnownOrWord(tokens[k - 2].Word) && tokens[k - 2].End == tokens[k - 1].Start) placeStart = tokens[k - 2].Start;
+                Add(placeStart, tok.End);
                 continue;
             }
             var suffix = SuffixOf(tok.Word);
@@ -131,12 +148,15 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         }
         // 保障局, 组织部, 研发中心: dictionary words ending in a suffix; two-character ones (格局, 干部, 全局) are ordinary words,
         // and so are parts of a country (西北部).
-        if (word.Length >= 3 && !word[..^1].All(c => "东西南北中".Contains(c)))
+        if (word.Length >= 3 && !word[..^1].All(c => "东西南北中".Contains(c)) && !EverydayEndings.Contains(word[^2..]))
         {
             foreach (var s in Suffixes) if (word.EndsWith(s, StringComparison.Ordinal)) return s;
         }
         return null;
     }
+
+    /// <summary>Everyday words ending in a suffix character, which end longer words too (选拔干部, 新格局).</summary>
+    private static readonly HashSet<string> EverydayEndings = ["干部", "全局", "格局", "大局", "布局", "结局", "僵局", "骗局", "饭局", "内部", "外部", "全部", "局部", "细部", "腹部", "胸部", "头部", "面部", "背部", "腿部"];
 
     /// <summary>局局长, 厅厅长: a one-character suffix glued to the title after it.</summary>
     private string? TitleAfterSuffix(string word)
@@ -161,8 +181,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             var w = tokens[j].Word;
             if (w is "和" or "与" or "及") { if (soft < 0) soft = j; first = j; continue; }
             if (w is "（" or "）" or "(" or ")") { first = j; continue; }
-            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w)) break;
-            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w)) break;
+            // A title ends a name read backwards (中联部部长戴秉国与代表团 is no body).
+            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) || lexicon.IsTitle(w)) break;
+            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)) break;
             first = j;
         }
         while (first < k && tokens[first].Word is "和" or "与" or "及" or "（" or "）" or "(" or ")") first++;
@@ -198,6 +219,13 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
     }
 
+    /// <summary>Numbers that are part of a body's name (北京九十中学, 十四局, 第五中学).</summary>
+    private static bool IsOrdinal(string word)
+    {
+        foreach (var c in word) if (!"第一二三四五六七八九十百零〇".Contains(c)) return false;
+        return true;
+    }
+
     /// <summary>The last token of a well-known body starting at token k (up to four tokens), or null.</summary>
     private int? KnownBodyAt(ArticleText at, int k)
     {
@@ -211,6 +239,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (length >= 2 && (lexicon.IsKnownOrganization(span) || m == k && IsOrganizationWord(span)))
                 last = m;
         }
+        // 致公党中央, 共青团中央: a party's central committee.
+        if (last is { } l && l + 1 < tokens.Count && tokens[l + 1].Word == "中央" && tokens[l].Word[^1] is '党' or '团') last = l + 1;
         return last;
     }
 
@@ -225,6 +255,11 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         if (word.Length == 3 && lexicon.TryGetWord(word[1..], out var tail) && tail.Freq >= 1000 && !Suffixes.Contains(word[1..].ToString())) return false;
         // 印度政府: a country's government is the country, as 美国公司 is no particular firm.
         if (word.EndsWith("政府", StringComparison.Ordinal) && IsPlaceWord(word[..^2].ToString())) return false;
+        return EndsLikeBody(word);
+    }
+
+    private static bool EndsLikeBody(ReadOnlySpan<char> word)
+    {
         foreach (var end in BodyEndings) if (word.EndsWith(end, StringComparison.Ordinal)) return true;
         return false;
     }
@@ -251,13 +286,23 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private int PlacesBefore(ArticleText at, int k)
     {
         var start = at.Tokens[k].Start;
-        for (var j = k - 1; j >= 0 && j >= k - 2 && (IsPlaceWord(at.Tokens[j].Word) || AnchorWords.Contains(at.Tokens[j].Word) && at.Tokens[j].Word.Length > 1); j--)
+        for (var j = k - 1; j >= 0 && j >= k - 2 && at.Tokens[j].End == (j + 1 < at.Tokens.Count ? at.Tokens[j + 1].Start : 0)
+             && (IsPlaceWord(at.Tokens[j].Word) || AnchorWords.Contains(at.Tokens[j].Word) && at.Tokens[j].Word.Length > 1 || IsCountryWord(at.Tokens[j].Word)); j--)
             start = at.Tokens[j].Start;
         return start;
     }
 
     private bool IsPlaceWord(string word) =>
-        word.Length >= 2 && (lexicon.TryGetWord(word, out var w) && w.Tag == "ns" || lexicon.Divisions.Find(word).Count > 0);
+        word.Length >= 2 && (lexicon.TryGetWord(word, out var w) && w.Tag == "ns" || lexicon.Divisions.Find(word).Count > 0 || lexicon.IsWorldPlace(word));
+
+    /// <summary>美国联邦, 德国联邦: a word jieba tags nt that opens with a country.</summary>
+    private bool IsCountryWord(string word)
+    {
+        // 印度政府 is the country (IsOrganizationWord), not a country and a body.
+        if (!lexicon.TryGetWord(word, out var w) || w.Tag != "nt" || SuffixOf(word) is not null || EndsLikeBody(word)) return false;
+        for (var len = word.Length - 1; len >= 2; len--) if (lexicon.IsWorldPlace(word.AsSpan(0, len))) return true;
+        return false;
+    }
 
     /// <summary>A team's name before 队/女队: places, or a club's name jieba doesn't know (泰山队), two characters at least.</summary>
     private int? TeamStart(ArticleText at, int k)
@@ -269,7 +314,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             var w = tokens[j].Word;
             if (!w.All(Chars.IsHan)) break;
             var known = lexicon.TryGetWord(w, out var info);
-            if (IsPlaceWord(w) || known && info.Tag is "nz" or "nt" or "nrt" or "j" || !known && w.Length >= 2) start = tokens[j].Start;
+            // A club's name is a word jieba doesn't know or hardly knows (松日, 泰山 is nz).
+            if (IsPlaceWord(w) || known && (info.Tag is "nz" or "nt" or "nrt" or "j" || w.Length >= 2 && info.Freq < 50) || !known && w.Length >= 2) start = tokens[j].Start;
             else break;
         }
         return start >= 0 && tokens[k].Start - start >= 2 ? start : null;
@@ -278,7 +324,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private bool IsAnchor(ArticleText at, int j)
     {
         var tok = at.Tokens[j];
-        if (AnchorWords.Contains(tok.Word) || tok.Word.Length >= 2 && lexicon.TryGetWord(tok.Word, out var w) && w.Tag == "ns") return true;
+        if (AnchorWords.Contains(tok.Word) || IsPlaceWord(tok.Word) || IsCountryWord(tok.Word)) return true;
+        // A body inside a body: 联合国难民署, 杜马国际事务委员会.
+        if (KnownOrWord(tok.Word)) return true;
         var len = lexicon.Divisions.LongestMatch(at.Text, tok.Start, out _);
         return len > 0;
     }
