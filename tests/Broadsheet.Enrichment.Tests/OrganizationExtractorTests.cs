@@ -99,4 +99,13 @@ public class OrganizationExtractorTests
     {
         Assert.DoesNotContain(Names("中联部部长戴秉国与代表团举行会谈。"), n => n.Contains("戴秉国"));
     }
+
+    [Fact]
+    public void The_places_party_committee_congresses_and_brand_named_firms_are_bodies()
+    {
+        var names = Names("市委书记主持会议，传达党的十五大精神。微软和波音的代表出席。");
+        foreach (var name in new[] { "市委", "十五大", "微软", "波音" }) Assert.Contains(name, names);
+        // The committee inside a longer body is that body only.
+        Assert.Equal(["市委组织部"], Names("市委组织部召开会议。"));
+    }
 }

@@ -46,6 +46,20 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             var tok = tokens[k];
+            // 衡阳市委, 清丰县委: a place's Party committee (共青团衡阳市委 with the body that heads it).
+            if (Committees.Contains(tok.Word) && k > 0 && IsPlaceWord(tokens[k - 1].Word))
+            {
+                var placeStart = PlacesBefore(at, k - 1);
+                if (k >= 2 && KnownOrWord(tokens[k - 2].Word) && tokens[k - 2].End == tokens[k - 1].Start) placeStart = tokens[k - 2].Start;
+                Add(placeStart, tok.End);
+                continue;
+            }
+            // 市委书记, 县委副书记 cut as one word: the body and its officer's title.
+            if (tok.Word.Length >= 4 && BodyBeforeTitle(tok.Word) is { } bodyLength)
+            {
+                Add(PlacesBefore(at, k), tok.Start + bodyLength);
+                continue;
+            }
             // Well-known bodies and jieba's organisation words (新华社, 联合国, 外交部), with the country before them (美国国务院).
             if (KnownBodyAt(at, k) is { } bodyEnd)
             {
@@ -74,14 +88,6 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 && OrganizationBefore(at, k - 1, tok.Start + 1, tok.Word[..1]) is { } headStart)
             {
                 Add(headStart, tok.Start + 1);
-                continue;
-            }
-            // 衡阳市委, 清丰县委: a place's Party committee (共青团衡阳市委 with the body that heads it).
-            if (Committees.Contains(tok.Word) && k > 0 && IsPlaceWord(tokens[k - 1].Word))
-            {
-                var placeStart = PlacesBefore(at, k - 1);
-                if (k >= 2 && KnownOrWord(tokens[k - 2].Word) && tokens[k - 2].End == tokens[k - 1].Start) placeStart = tokens[k - 2].Start;
-                Add(placeStart, tok.End);
                 continue;
             }
             var suffix = SuffixOf(tok.Word);
@@ -217,6 +223,14 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (!known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt") hasBrand = true;
         }
         return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
+    }
+
+    /// <summary>Length of the well-known body that opens a word ending in a title (市委书记 → 市委), or null.</summary>
+    private int? BodyBeforeTitle(string word)
+    {
+        for (var n = 2; n <= word.Length - 2; n++)
+            if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && lexicon.IsTitle(word.AsSpan(n))) return n;
+        return null;
     }
 
     /// <summary>Numbers that are part of a body's name (北京九十中学, 十四局, 第五中学).</summary>
