@@ -108,4 +108,32 @@ public class OrganizationExtractorTests
         // The committee inside a longer body is that body only.
         Assert.Equal(["市委组织部"], Names("市委组织部召开会议。"));
     }
+
+    [Fact]
+    public void Two_bodies_joined_by_and_stay_two_and_a_countrys_government_is_no_body()
+    {
+        Assert.Equal(["欧盟委员会"], Names("欧盟委员会和德国政府最终达成一致。"));
+    }
+
+    [Fact]
+    public void A_local_prefix_glued_to_the_body_anchors_it()
+    {
+        var names = Names("市教委和市接待处的同志，还有省教育考试院的老师。");
+        foreach (var name in new[] { "市教委", "市接待处", "省教育考试院" }) Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void Teams_keep_their_sport_and_sex()
+    {
+        var names = Names("德国男子网球队和北京大宝女子围棋队都来了，国家女篮也在备战。");
+        foreach (var name in new[] { "德国男子网球队", "北京大宝女子围棋队", "国家女篮" }) Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void Papers_in_title_marks_terms_and_international_bodies_are_named_whole()
+    {
+        var names = Names("接受《中国足球报》记者采访。第六届全国人大常委会召开会议。国际刑事法院开始工作。");
+        foreach (var name in new[] { "中国足球报", "第六届全国人大常委会", "国际刑事法院" }) Assert.Contains(name, names);
+        Assert.Empty(Names("他写了《年度工作总结》。"));
+    }
 }

@@ -17,15 +17,20 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         "出版社", "通讯社", "杂志社", "报社", "电视台", "电台", "俱乐部", "研究会", "理事会", "代表团",
         "总公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
         "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
-        "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社",
+        "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社", "处", "院",
     ];
     /// <summary>Suffixes a firm or institution may carry without a place in front (利丰集团).</summary>
     private static readonly HashSet<string> Commercial = ["有限公司", "公司", "总公司", "集团", "银行", "大学", "学院", "医院", "合作社", "研究院", "研究所", "协会", "学会", "商会", "基金会",
         "出版社", "杂志社", "报社", "俱乐部", "日报", "时报", "晚报", "中学", "小学", "厂", "社"];
+    /// <summary>Words between a team's name and 队 (德国男子网球队, 北京围棋女队), or before 队 in one word (围棋队).</summary>
+    private static readonly HashSet<string> TeamQualifiers = ["男子", "女子", "男", "女", "网", "球", "网球", "足球", "篮球", "排球", "围棋", "象棋", "国际象棋", "乒乓球", "羽毛球",
+        "游泳", "跳水", "田径", "体操", "举重", "射击", "击剑", "柔道", "摔跤", "拳击", "冰球", "手球", "水球", "曲棍球", "棒球", "垒球", "青年", "少年", "职业"];
     /// <summary>Words for a team after a country, a place or a club's name (中国女队, 印尼队, 泰山队).</summary>
     private static readonly HashSet<string> TeamWords = ["队", "女队", "男队", "国家队", "男篮", "女篮", "男足", "女足", "代表队", "青年队", "国奥队", "集训队", "联队"];
     /// <summary>Words that make an organisation's name local (市人社局, 中共济宁市委).</summary>
-    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院"];
+    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院",
+        // International bodies (国际刑事法院, 世界经济论坛, 泛美卫生组织).
+        "国际", "世界", "全球", "泛美"];
     /// <summary>A place's Party committees, named by the place before them (衡阳市委, 清丰县委).</summary>
     private static readonly HashSet<string> Committees = ["省委", "市委", "县委", "区委", "州委", "地委", "盟委", "旗委"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
@@ -38,6 +43,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
 
         void Add(int start, int end)
         {
+            start = TermBefore(text, start);
             // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
             found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
             if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= end)) found.Add((text[start..end], start));
@@ -67,7 +73,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 k = bodyEnd;
                 continue;
             }
-            if (TeamWords.Contains(tok.Word) && TeamStart(at, k) is { } teamStart)
+            if (IsTeamWord(tok.Word) && TeamStart(at, k) is { } teamStart)
             {
                 Add(teamStart, tok.End);
                 continue;
@@ -100,6 +106,16 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             }
             if (suffix is null) continue;
             if (OrganizationBefore(at, last, end, suffix) is { } start) Add(start, end);
+        }
+
+        // 《中国足球报》, 《新英格兰医学杂志》: a paper or journal named in title marks.
+        for (var open = text.IndexOf('《'); open >= 0; open = text.IndexOf('《', open + 1))
+        {
+            var close = text.IndexOf('》', open + 1);
+            if (close < 0) break;
+            var title = text.AsSpan(open + 1, close - open - 1);
+            if (title.Length is >= 3 and <= 12 && (title[^1] == '报' || title.EndsWith("杂志", StringComparison.Ordinal)) && title.ToString().All(Chars.IsHan))
+                Add(open + 1, close);
         }
 
         // Abbreviations the lexicon knows, with their local prefix (市人社局), even when segmentation split them oddly.
@@ -199,9 +215,15 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         if (soft >= 0)
         {
             for (var j = soft + 1; j <= k; j++) if (IsAnchor(at, j)) { first = soft + 1; break; }
+            // A body before the 和 is a body of its own (欧盟委员会和德国政府).
+            for (var j = first; j < soft; j++) if (KnownOrWord(tokens[j].Word)) { first = soft + 1; break; }
         }
         for (var j = first; j <= k; j++)
         {
+            // 市教委, 省考试院: a local prefix and the suffix in one word.
+            if (j == k && !bareSuffix && tokens[k].End == end && "市省县区".Contains(tokens[k].Word[0]) && tokens[k].Word.Length - suffix.Length >= 2
+                && !IsAnchor(at, j))
+                return tokens[k].Start;
             if (!IsAnchor(at, j)) continue;
             var start = tokens[j].Start;
             var middle = (bareSuffix ? tokens[k].Start : end - suffix.Length) - tokens[j].End;
@@ -231,6 +253,17 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         for (var n = 2; n <= word.Length - 2; n++)
             if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && lexicon.IsTitle(word.AsSpan(n))) return n;
         return null;
+    }
+
+    /// <summary>Where a body's term before it starts (第六届全国人大, 六届人大常委会, 首届立法会), else <paramref name="start"/>.</summary>
+    private static int TermBefore(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != '届') return start;
+        var i = start - 1;
+        while (i > 0 && "一二三四五六七八九十百首".Contains(text[i - 1])) i--;
+        if (i == start - 1) return start;
+        if (i > 0 && text[i - 1] == '第') i--;
+        return i;
     }
 
     /// <summary>Numbers that are part of a body's name (北京九十中学, 十四局, 第五中学).</summary>
@@ -279,7 +312,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     }
 
     private static readonly string[] BodyEndings =
-        ["社", "院", "部", "局", "委", "会", "队", "党", "军", "厅", "署", "行", "办", "处", "司", "所", "组织", "联盟", "团", "报", "台", "校", "厂", "中心", "集团", "公司", "大学", "中央", "政府"];
+        ["社", "院", "部", "局", "委", "会", "队", "党", "军", "厅", "署", "行", "办", "处", "司", "所", "组织", "联盟", "团", "报", "台", "校", "厂", "中心", "集团", "公司", "大学", "中央", "政府", "女篮", "男篮", "女足", "男足"];
 
     /// <summary>古巴队, 泰山队, 中国女队 cut as one word: a place's or a club's name and a team word.</summary>
     private bool IsTeamToken(string word)
@@ -293,6 +326,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         }
         return false;
     }
+
+    private static bool IsTeamWord(string word) =>
+        TeamWords.Contains(word) || word.Length >= 2 && word[^1] == '队' && TeamQualifiers.Contains(word[..^1]);
 
     private bool KnownOrWord(string name) => lexicon.IsKnownOrganization(name) || IsOrganizationWord(name);
 
@@ -323,10 +359,12 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     {
         var tokens = at.Tokens;
         var start = -1;
-        for (var j = k - 1; j >= 0 && j >= k - 3; j--)
+        for (var j = k - 1; j >= 0 && j >= k - 5; j--)
         {
             var w = tokens[j].Word;
             if (!w.All(Chars.IsHan)) break;
+            // 德国男子网球队, 北京大宝女子围棋队: the sport and the sex between the name and 队.
+            if (TeamQualifiers.Contains(w)) continue;
             var known = lexicon.TryGetWord(w, out var info);
             // A club's name is a word jieba doesn't know or hardly knows (松日, 泰山 is nz).
             if (IsPlaceWord(w) || known && (info.Tag is "nz" or "nt" or "nrt" or "j" || w.Length >= 2 && info.Freq < 50) || !known && w.Length >= 2) start = tokens[j].Start;
