@@ -136,4 +136,10 @@ public class OrganizationExtractorTests
         foreach (var name in new[] { "中国足球报", "第六届全国人大常委会", "国际刑事法院" }) Assert.Contains(name, names);
         Assert.Empty(Names("他写了《年度工作总结》。"));
     }
+
+    [Fact]
+    public void A_venue_jieba_tags_as_a_body_is_none()
+    {
+        Assert.Empty(Names("国家大剧院将在西侧兴建。"));
+    }
 }

@@ -94,4 +94,20 @@ public class PlaceExtractorTests
         // 来到刘延宇家: a Chinese name after 到 is a person's home, not a place.
         Assert.DoesNotContain(Places("记者来到刘延宇家中采访。", paper: null), p => p.Name == "刘延宇");
     }
+
+    [Fact]
+    public void Venues_are_places_named_with_the_word_before_them()
+    {
+        var names = Places("比赛在朝阳体育馆举行，队员从广元火车站出发，经秦岭隧道。", paper: null).Select(p => p.Name).ToList();
+        foreach (var name in new[] { "朝阳体育馆", "广元火车站", "秦岭隧道" }) Assert.Contains(name, names);
+        Assert.DoesNotContain("朝阳", names);
+    }
+
+    [Fact]
+    public void Villages_towns_and_foreign_divisions_are_places_but_kinds_of_village_are_not()
+    {
+        var names = Places("山泉乡的果园，塔科马市的法官，丘布特省的牧场。贫困村和示范村也在变。", paper: null).Select(p => p.Name).ToList();
+        foreach (var name in new[] { "山泉乡", "塔科马市", "丘布特省" }) Assert.Contains(name, names);
+        Assert.DoesNotContain(names, n => n is "贫困村" or "示范村");
+    }
 }

@@ -307,6 +307,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
 
     private static bool EndsLikeBody(ReadOnlySpan<char> word)
     {
+        // 国家大剧院, 北京图书大厦: venues are places.
+        foreach (var venue in PlaceExtractor.VenueWords) if (word.EndsWith(venue, StringComparison.Ordinal)) return false;
         foreach (var end in BodyEndings) if (word.EndsWith(end, StringComparison.Ordinal)) return true;
         return false;
     }

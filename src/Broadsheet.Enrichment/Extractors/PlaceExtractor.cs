@@ -12,7 +12,8 @@ namespace Broadsheet.Enrichment.Extractors;
 internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
 {
     /// <summary>Endings of places that are not administrative units.</summary>
-    private static readonly string[] PlaceSuffixes = ["湿地公园", "公园", "广场", "风景区", "景区", "水库", "湿地", "机场", "火车站", "高铁站", "湖", "山", "河", "岛", "港"];
+    private static readonly string[] PlaceSuffixes = ["湿地公园", "公园", "广场", "风景区", "景区", "水库", "湿地", "机场", "火车站", "高铁站", "湖", "山", "河", "岛", "港",
+        "体育馆", "美术馆", "博物馆", "纪念馆", "大剧院", "大会堂", "大厦", "隧道", "铁路", "航天城", "宫", "镇", "乡", "村"];
 
     /// <summary>Words jieba tags as places that are no particular place.</summary>
     private static readonly HashSet<string> NotPlaces = ["城市", "深度", "山区", "城区", "郊区", "市区", "县城", "城镇", "边疆", "内地", "外地", "本地", "老家", "家乡", "故乡", "异地", "当地", "全国", "全省", "全市", "全县",
@@ -26,6 +27,12 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "万象", "复兴", "宏伟"];
     /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
     private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非"];
+    /// <summary>Venues, which are places (the corpus and readers alike): 体育馆, 火车站, 美术馆.</summary>
+    internal static readonly string[] VenueWords = ["体育馆", "体育场", "美术馆", "博物馆", "纪念馆", "档案馆", "文学馆", "图书馆", "大剧院", "剧院", "大会堂", "火车站", "车站", "机场", "码头", "隧道", "铁路", "大厦", "广场"];
+    private static readonly HashSet<string> Venues = [.. VenueWords];
+    /// <summary>Settlements and divisions as one-character words after their name (山泉 乡, 塔科马 市).</summary>
+    private static readonly HashSet<char> Settlements = ['村', '乡', '镇', '屯', '县', '市', '省', '州', '郡', '区'];
+
     /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
     private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
 
@@ -69,12 +76,22 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                     Array.Fill(marks, true, i, name.Length);
             }
         }
-        // jieba tags some cities as names (莫斯科): a "person" who is a city is the city.
-        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name));
+        // jieba tags some cities and towns as names (莫斯科, 高升镇): a "person" who is a city or ends like a town is the place.
+        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name) || name.Length >= 3 && Settlements.Contains(name[^1]));
         Mark(at.Text, inBody, organizations);
         // Division names end where jieba ends a word too (新华 in 新华社, 吉隆 in 吉隆坡 are no places).
         var wordEnd = new bool[text.Length + 1];
         foreach (var t in at.Tokens) wordEnd[t.End] = true;
+        // Venues and settlements named by the word before them (朝阳体育馆, 广元火车站, 山泉乡, 塔科马市) are one place.
+        var tokens = at.Tokens;
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (!Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0]))) continue;
+            if (NameBefore(at, k) is not { } from || covered[from] || covered[tokens[k - 1].End - 1]) continue;
+            Add(at.Text[from..tokens[k].End], [], from);
+            Array.Fill(covered, true, from, tokens[k].End - from);
+        }
+
         // Division names start where jieba starts a word (安 in 平安 is no place).
         foreach (var startToken in at.Tokens)
         {
@@ -172,6 +189,26 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return places;
     }
 
+    /// <summary>
+    /// Where the name before the venue or settlement word at token k starts: a run of transliteration (莱克 伍 德 县,
+    /// 丘 布特 省), or one word that is a place or a rare word (朝阳 体育馆, 山泉 乡, 书房 村 is not: 书房 is an everyday word).
+    /// A division's own 县 or 市 (郑州 市) is left to the division match.
+    /// </summary>
+    private int? NameBefore(ArticleText at, int k)
+    {
+        var tokens = at.Tokens;
+        var from = -1;
+        for (var j = k - 1; j >= 0 && j >= k - 4 && tokens[j].End == tokens[j + 1].Start && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j--)
+            from = tokens[j].Start;
+        if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && lexicon.TryGetWord(tokens[k - 1].Word, out var t) && t.Freq >= 500)) return from;
+        var prev = tokens[k - 1];
+        if (prev.End != tokens[k].Start || prev.Word.Length < 2 || !prev.Word.All(Chars.IsHan) || NotPlaces.Contains(prev.Word)) return null;
+        if (lexicon.Divisions.Find(prev.Word).Count > 0) return Venues.Contains(tokens[k].Word) ? prev.Start : null;
+        if (lexicon.IsWorldPlace(prev.Word)) return prev.Start;
+        if (!lexicon.TryGetWord(prev.Word, out var w)) return prev.Start;
+        return w.Tag is "ns" or "nz" || w.Freq < 50 && w.Tag is not ("v" or "a" or "d" or "m" or "q" or "r" or "p" or "c" or "f" or "t") ? prev.Start : null;
+    }
+
     private bool IsRegion(string name) =>
         Regions.Contains(name) || lexicon.IsWorldPlace(name) || lexicon.TryGetWord(name, out var w) && w.Tag == "ns";
 
@@ -221,12 +258,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return null;
     }
 
-    private static bool IsSuffixedPlace(string word)
+    private bool IsSuffixedPlace(string word)
     {
         foreach (var s in PlaceSuffixes)
         {
             // A suffix alone or with one character before it (高山, 上岛) is too often an ordinary word.
-            if (word.Length >= s.Length + 2 && word.EndsWith(s, StringComparison.Ordinal)) return true;
+            if (word.Length < s.Length + 2 || !word.EndsWith(s, StringComparison.Ordinal)) continue;
+            // 贫困村, 示范村: an everyday word before 村 makes a kind of village, not one.
+            return s.Length > 1 || !(lexicon.TryGetWord(word.AsSpan(0, word.Length - 1), out var w) && w.Freq >= 500);
         }
         return false;
     }
