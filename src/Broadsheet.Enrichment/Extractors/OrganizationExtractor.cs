@@ -178,7 +178,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     }
 
     /// <summary>Everyday words ending in a suffix character, which end longer words too (选拔干部, 新格局).</summary>
-    private static readonly HashSet<string> EverydayEndings = ["干部", "全局", "格局", "大局", "布局", "结局", "僵局", "骗局", "饭局", "内部", "外部", "全部", "局部", "细部", "腹部", "胸部", "头部", "面部", "背部", "腿部"];
+    private static readonly HashSet<string> EverydayEndings = ["干部", "全局", "格局", "大局", "布局", "结局", "僵局", "骗局", "饭局", "内部", "外部", "全部", "局部", "细部", "腹部", "胸部", "头部", "面部", "背部", "腿部",
+        "界处", "好处", "长处", "到处", "住处", "去处", "用处", "益处", "难处", "深处", "远处", "近处", "此处", "各处", "别处", "四处", "相处", "多处", "出处"];
 
     /// <summary>局局长, 厅厅长: a one-character suffix glued to the title after it.</summary>
     private string? TitleAfterSuffix(string word)
@@ -361,12 +362,15 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     {
         var tokens = at.Tokens;
         var start = -1;
+        // 球队 alone after a place is any team of it (南美球队); 德国男子网/球队 is one.
+        var qualified = tokens[k].Word != "球队";
         for (var j = k - 1; j >= 0 && j >= k - 5; j--)
         {
             var w = tokens[j].Word;
             if (!w.All(Chars.IsHan)) break;
             // 德国男子网球队, 北京大宝女子围棋队: the sport and the sex between the name and 队.
-            if (TeamQualifiers.Contains(w)) continue;
+            if (TeamQualifiers.Contains(w)) { qualified = true; continue; }
+            if (!qualified) break;
             var known = lexicon.TryGetWord(w, out var info);
             // A club's name is a word jieba doesn't know or hardly knows (松日, 泰山 is nz).
             if (IsPlaceWord(w) || known && (info.Tag is "nz" or "nt" or "nrt" or "j" || w.Length >= 2 && info.Freq < 50) || !known && w.Length >= 2) start = tokens[j].Start;
