@@ -64,8 +64,8 @@ public class PlaceExtractorTests
     public void Countries_and_foreign_cities_come_from_the_world_list_also_glued_to_the_next_word()
     {
         // jieba tags 开罗 nz and 卡拉奇 nr, and cuts 印度政府 and 中国国情 as one word each.
-        var names = Places("气象预报：开罗晴，卡拉奇多云。印度政府宣布，要从中国国情出发。", paper: null).Select(p => p.Name).ToList();
-        foreach (var name in new[] { "开罗", "卡拉奇", "印度", "中国" }) Assert.Contains(name, names);
+        var names = Places("气象预报：开罗晴，卡拉奇多云，法兰克福小雨。印度政府宣布，要从中国国情出发。", paper: null).Select(p => p.Name).ToList();
+        foreach (var name in new[] { "开罗", "卡拉奇", "法兰克福", "印度", "中国" }) Assert.Contains(name, names);
         Assert.DoesNotContain(names, n => n.EndsWith("政府") || n.EndsWith("国情"));
     }
 

@@ -36,7 +36,7 @@ public sealed class NewsroomLexicon
     /// <summary>Well-known bodies named without a suffix (Data/organizations.txt: 新华社, 联合国, 欧盟).</summary>
     public IReadOnlySet<string> KnownOrganizations { get; }
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _organizationLookup;
-    /// <summary>Countries, world regions and cities by their Chinese names (Data/world-places.tsv, from Unicode CLDR: 印度, 拉丁美洲, 开罗).</summary>
+    /// <summary>Countries, world regions and cities by their Chinese names (Data/world-places.tsv, from Unicode CLDR: 印度, 拉丁美洲, 开罗; Data/world-cities.txt: 法兰克福).</summary>
     public IReadOnlySet<string> WorldPlaces { get; }
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _worldPlaceLookup;
     /// <summary>Longest world place starting with each character: most characters start none.</summary>
@@ -95,7 +95,8 @@ public sealed class NewsroomLexicon
             foreach (var line in File.ReadLines(Path.Combine(resources, "stopwords.txt"))) if (line.Trim() is { Length: > 0 } w) stop.Add(w);
             foreach (var w in EmbeddedData.Lines("news-stopwords.txt")) stop.Add(w);
             var organizations = EmbeddedData.Lines("organizations.txt").ToHashSet(StringComparer.Ordinal);
-            var worldPlaces = EmbeddedData.Lines("world-places.tsv").Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal);
+            var worldPlaces = EmbeddedData.Lines("world-places.tsv").Select(l => l.Split('\t')[0])
+                .Concat(EmbeddedData.Lines("world-cities.txt")).ToHashSet(StringComparer.Ordinal);
             return (divisionList, titles, abbreviations, stop, organizations, worldPlaces);
         });
         var (words, medianIdf) = table.GetAwaiter().GetResult();
