@@ -76,6 +76,7 @@ public class OrganizationExtractorTests
         // 农林/部长: the ministry is 芬兰农林部; 署/署长 after a whole 署 adds nothing.
         Assert.Contains("芬兰农林部", Names("总理会见芬兰农林部长一行。"));
         Assert.DoesNotContain(Names("新闻出版署署长说。"), n => n.EndsWith("署署"));
+        Assert.Equal(["市委组织部"], Names("市委组织部副部长刘东利说。"));
     }
 
     [Fact]

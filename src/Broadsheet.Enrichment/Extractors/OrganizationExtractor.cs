@@ -91,6 +91,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             }
             // 芬兰农林部长 cut as 农林/部长: the body ends inside its head's title.
             if (tok.Word.Length == 2 && tok.Word[1] == '长' && "部局厅署".Contains(tok.Word[0]) && k > 0 && tokens[k - 1].End == tok.Start && tokens[k - 1].Word[^1] != tok.Word[0]
+                // 组织部副部长: 副 or 总 before the title is the title's, not the body's.
+                && tokens[k - 1].Word is not ("副" or "正" or "总" or "代" or "常务") && SuffixOf(tokens[k - 1].Word) is null
                 && OrganizationBefore(at, k - 1, tok.Start + 1, tok.Word[..1]) is { } headStart)
             {
                 Add(headStart, tok.Start + 1);
