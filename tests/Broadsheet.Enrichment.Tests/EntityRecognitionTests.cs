@@ -69,6 +69,13 @@ public class EntityRecognitionTests
     }
 
     [Fact]
+    public void A_city_jieba_takes_for_a_name_is_a_place_not_a_person()
+    {
+        var facts = Enrich("新修的铁路从莫斯科通往圣彼得堡。");
+        Assert.Contains(facts.Places, p => p.Name == "莫斯科");
+    }
+
+    [Fact]
     public void Everyday_words_are_no_places()
     {
         Assert.Empty(Enrich("外国企业看中了这里的东西，也看中了美丽的风景。").Places);

@@ -50,4 +50,97 @@ public class OrganizationExtractorTests
         // 格局, 干部, 全局, 市政府 (no particular body).
         Assert.Empty(Orgs("全面深化干部助企攀登，形成新格局，服务全局，落实市政府部署。"));
     }
+
+    private static List<string> Names(string body) => Orgs(body).Select(o => o.Name).ToList();
+
+    [Fact]
+    public void A_foreign_body_keeps_its_country_but_a_country_with_government_is_the_country()
+    {
+        var names = Names("斯里兰卡议会通过法案。德国联邦铁路局表示支持。印度政府发表声明。");
+        Assert.Contains("斯里兰卡议会", names);
+        Assert.Contains("德国联邦铁路局", names);
+        Assert.DoesNotContain(names, n => n.EndsWith("政府"));
+    }
+
+    [Fact]
+    public void A_body_inside_a_body_is_read_whole()
+    {
+        var names = Names("联合国难民署发出呼吁。致公党中央召开会议。杜马国际事务委员会主席发言。");
+        foreach (var name in new[] { "联合国难民署", "致公党中央", "杜马国际事务委员会" }) Assert.Contains(name, names);
+        Assert.DoesNotContain("联合国", names);
+    }
+
+    [Fact]
+    public void A_body_cut_into_its_heads_title_ends_before_the_title()
+    {
+        // 农林/部长: the ministry is 芬兰农林部; 署/署长 after a whole 署 adds nothing.
+        Assert.Contains("芬兰农林部", Names("总理会见芬兰农林部长一行。"));
+        Assert.DoesNotContain(Names("新闻出版署署长说。"), n => n.EndsWith("署署"));
+        Assert.Equal(["市委组织部"], Names("市委组织部副部长刘东利说。"));
+    }
+
+    [Fact]
+    public void A_places_party_committee_is_a_body_with_the_body_before_it()
+    {
+        var names = Names("共青团衡阳市委组织活动，清丰县委选拔干部。");
+        Assert.Contains("共青团衡阳市委", names);
+        Assert.Contains("清丰县委", names);
+    }
+
+    [Fact]
+    public void Numbered_schools_and_clubs_jieba_barely_knows_are_named()
+    {
+        var names = Names("北京九十中学的学生观看了广州松日队的比赛。");
+        Assert.Contains("北京九十中学", names);
+        Assert.Contains("广州松日队", names);
+    }
+
+    [Fact]
+    public void A_title_ends_a_name_read_backwards()
+    {
+        Assert.DoesNotContain(Names("中联部部长戴秉国与代表团举行会谈。"), n => n.Contains("戴秉国"));
+    }
+
+    [Fact]
+    public void The_places_party_committee_congresses_and_brand_named_firms_are_bodies()
+    {
+        var names = Names("市委书记主持会议，传达党的十五大精神。微软和波音的代表出席。");
+        foreach (var name in new[] { "市委", "十五大", "微软", "波音" }) Assert.Contains(name, names);
+        // The committee inside a longer body is that body only.
+        Assert.Equal(["市委组织部"], Names("市委组织部召开会议。"));
+    }
+
+    [Fact]
+    public void Two_bodies_joined_by_and_stay_two_and_a_countrys_government_is_no_body()
+    {
+        Assert.Equal(["欧盟委员会"], Names("欧盟委员会和德国政府最终达成一致。"));
+    }
+
+    [Fact]
+    public void A_local_prefix_glued_to_the_body_anchors_it()
+    {
+        var names = Names("市教委和市接待处的同志，还有省教育考试院的老师。");
+        foreach (var name in new[] { "市教委", "市接待处", "省教育考试院" }) Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void Teams_keep_their_sport_and_sex()
+    {
+        var names = Names("德国男子网球队和北京大宝女子围棋队都来了，国家女篮也在备战。");
+        foreach (var name in new[] { "德国男子网球队", "北京大宝女子围棋队", "国家女篮" }) Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void Papers_in_title_marks_terms_and_international_bodies_are_named_whole()
+    {
+        var names = Names("接受《中国足球报》记者采访。第六届全国人大常委会召开会议。国际刑事法院开始工作。");
+        foreach (var name in new[] { "中国足球报", "第六届全国人大常委会", "国际刑事法院" }) Assert.Contains(name, names);
+        Assert.Empty(Names("他写了《年度工作总结》。"));
+    }
+
+    [Fact]
+    public void A_venue_jieba_tags_as_a_body_is_none()
+    {
+        Assert.Empty(Names("国家大剧院将在西侧兴建。"));
+    }
 }

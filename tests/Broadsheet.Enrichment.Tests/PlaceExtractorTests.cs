@@ -59,4 +59,55 @@ public class PlaceExtractorTests
         Assert.Contains(places, p => p.Code == "370831");
         Assert.DoesNotContain(places, p => p.Code == "520303");
     }
+
+    [Fact]
+    public void Countries_and_foreign_cities_come_from_the_world_list_also_glued_to_the_next_word()
+    {
+        // jieba tags 开罗 nz and 卡拉奇 nr, and cuts 印度政府 and 中国国情 as one word each.
+        var names = Places("气象预报：开罗晴，卡拉奇多云，法兰克福小雨。印度政府宣布，要从中国国情出发。", paper: null).Select(p => p.Name).ToList();
+        foreach (var name in new[] { "开罗", "卡拉奇", "法兰克福", "印度", "中国" }) Assert.Contains(name, names);
+        Assert.DoesNotContain(names, n => n.EndsWith("政府") || n.EndsWith("国情"));
+    }
+
+    [Fact]
+    public void City_short_names_are_places_even_when_jieba_tags_them_otherwise()
+    {
+        // jieba's dictionary has 大连 as an adverb and 桂林 as a name; a county's everyday short name (和平) still isn't matched.
+        var names = Places("大连多云，桂林小雨，天下和平。", paper: null).Select(p => p.Normalized).ToList();
+        Assert.Contains("大连市", names);
+        Assert.Contains("桂林市", names);
+        Assert.DoesNotContain(names, n => n != null && n.StartsWith("和平"));
+    }
+
+    [Fact]
+    public void Abbreviated_regions_are_places_and_lose_their_region_word()
+    {
+        var names = Places("会议讨论了拉美地区和亚太的经济。", paper: null).Select(p => p.Name).ToList();
+        Assert.Contains("拉美", names);
+        Assert.Contains("亚太", names);
+        Assert.DoesNotContain("拉美地区", names);
+    }
+
+    [Fact]
+    public void A_name_jieba_tags_as_a_person_is_a_place_after_to_only_when_it_reads_foreign()
+    {
+        // 来到刘延宇家: a Chinese name after 到 is a person's home, not a place.
+        Assert.DoesNotContain(Places("记者来到刘延宇家中采访。", paper: null), p => p.Name == "刘延宇");
+    }
+
+    [Fact]
+    public void Venues_are_places_named_with_the_word_before_them()
+    {
+        var names = Places("比赛在朝阳体育馆举行，队员从广元火车站出发，经秦岭隧道。", paper: null).Select(p => p.Name).ToList();
+        foreach (var name in new[] { "朝阳体育馆", "广元火车站", "秦岭隧道" }) Assert.Contains(name, names);
+        Assert.DoesNotContain("朝阳", names);
+    }
+
+    [Fact]
+    public void Villages_towns_and_foreign_divisions_are_places_but_kinds_of_village_are_not()
+    {
+        var names = Places("山泉乡的果园，塔科马市的法官，丘布特省的牧场。贫困村和示范村也在变。", paper: null).Select(p => p.Name).ToList();
+        foreach (var name in new[] { "山泉乡", "塔科马市", "丘布特省" }) Assert.Contains(name, names);
+        Assert.DoesNotContain(names, n => n is "贫困村" or "示范村");
+    }
 }

@@ -17,15 +17,22 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         "出版社", "通讯社", "杂志社", "报社", "电视台", "电台", "俱乐部", "研究会", "理事会", "代表团",
         "总公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
         "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
-        "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社",
+        "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社", "处", "院",
     ];
     /// <summary>Suffixes a firm or institution may carry without a place in front (利丰集团).</summary>
     private static readonly HashSet<string> Commercial = ["有限公司", "公司", "总公司", "集团", "银行", "大学", "学院", "医院", "合作社", "研究院", "研究所", "协会", "学会", "商会", "基金会",
         "出版社", "杂志社", "报社", "俱乐部", "日报", "时报", "晚报", "中学", "小学", "厂", "社"];
+    /// <summary>Words between a team's name and 队 (德国男子网球队, 北京围棋女队), or before 队 in one word (围棋队).</summary>
+    private static readonly HashSet<string> TeamQualifiers = ["男子", "女子", "男", "女", "网", "球", "网球", "足球", "篮球", "排球", "围棋", "象棋", "国际象棋", "乒乓球", "羽毛球",
+        "游泳", "跳水", "田径", "体操", "举重", "射击", "击剑", "柔道", "摔跤", "拳击", "冰球", "手球", "水球", "曲棍球", "棒球", "垒球", "青年", "少年", "职业"];
     /// <summary>Words for a team after a country, a place or a club's name (中国女队, 印尼队, 泰山队).</summary>
     private static readonly HashSet<string> TeamWords = ["队", "女队", "男队", "国家队", "男篮", "女篮", "男足", "女足", "代表队", "青年队", "国奥队", "集训队", "联队"];
     /// <summary>Words that make an organisation's name local (市人社局, 中共济宁市委).</summary>
-    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院"];
+    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院",
+        // International bodies (国际刑事法院, 世界经济论坛, 泛美卫生组织).
+        "国际", "世界", "全球", "泛美"];
+    /// <summary>A place's Party committees, named by the place before them (衡阳市委, 清丰县委).</summary>
+    private static readonly HashSet<string> Committees = ["省委", "市委", "县委", "区委", "州委", "地委", "盟委", "旗委"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
 
     public List<Organization> Extract(ArticleText at)
@@ -36,6 +43,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
 
         void Add(int start, int end)
         {
+            start = TermBefore(text, start);
             // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
             found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
             if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= end)) found.Add((text[start..end], start));
@@ -44,6 +52,20 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             var tok = tokens[k];
+            // 衡阳市委, 清丰县委: a place's Party committee (共青团衡阳市委 with the body that heads it).
+            if (Committees.Contains(tok.Word) && k > 0 && IsPlaceWord(tokens[k - 1].Word))
+            {
+                var placeStart = PlacesBefore(at, k - 1);
+                if (k >= 2 && KnownOrWord(tokens[k - 2].Word) && tokens[k - 2].End == tokens[k - 1].Start) placeStart = tokens[k - 2].Start;
+                Add(placeStart, tok.End);
+                continue;
+            }
+            // 市委书记, 县委副书记 cut as one word: the body and its officer's title.
+            if (tok.Word.Length >= 4 && BodyBeforeTitle(tok.Word) is { } bodyLength)
+            {
+                Add(PlacesBefore(at, k), tok.Start + bodyLength);
+                continue;
+            }
             // Well-known bodies and jieba's organisation words (新华社, 联合国, 外交部), with the country before them (美国国务院).
             if (KnownBodyAt(at, k) is { } bodyEnd)
             {
@@ -51,7 +73,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 k = bodyEnd;
                 continue;
             }
-            if (TeamWords.Contains(tok.Word) && TeamStart(at, k) is { } teamStart)
+            if (IsTeamWord(tok.Word) && TeamStart(at, k) is { } teamStart)
             {
                 Add(teamStart, tok.End);
                 continue;
@@ -67,6 +89,15 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 Add(PlacesBefore(at, k), tok.End - 1);
                 continue;
             }
+            // 芬兰农林部长 cut as 农林/部长: the body ends inside its head's title.
+            if (tok.Word.Length == 2 && tok.Word[1] == '长' && "部局厅署".Contains(tok.Word[0]) && k > 0 && tokens[k - 1].End == tok.Start && tokens[k - 1].Word[^1] != tok.Word[0]
+                // 组织部副部长: 副 or 总 before the title is the title's, not the body's.
+                && tokens[k - 1].Word is not ("副" or "正" or "总" or "代" or "常务") && SuffixOf(tokens[k - 1].Word) is null
+                && OrganizationBefore(at, k - 1, tok.Start + 1, tok.Word[..1]) is { } headStart)
+            {
+                Add(headStart, tok.Start + 1);
+                continue;
+            }
             var suffix = SuffixOf(tok.Word);
             var end = tok.End;
             var last = k;
@@ -77,6 +108,16 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             }
             if (suffix is null) continue;
             if (OrganizationBefore(at, last, end, suffix) is { } start) Add(start, end);
+        }
+
+        // 《中国足球报》, 《新英格兰医学杂志》: a paper or journal named in title marks.
+        for (var open = text.IndexOf('《'); open >= 0; open = text.IndexOf('《', open + 1))
+        {
+            var close = text.IndexOf('》', open + 1);
+            if (close < 0) break;
+            var title = text.AsSpan(open + 1, close - open - 1);
+            if (title.Length is >= 3 and <= 12 && (title[^1] == '报' || title.EndsWith("杂志", StringComparison.Ordinal)) && title.ToString().All(Chars.IsHan))
+                Add(open + 1, close);
         }
 
         // Abbreviations the lexicon knows, with their local prefix (市人社局), even when segmentation split them oddly.
@@ -131,12 +172,16 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         }
         // 保障局, 组织部, 研发中心: dictionary words ending in a suffix; two-character ones (格局, 干部, 全局) are ordinary words,
         // and so are parts of a country (西北部).
-        if (word.Length >= 3 && !word[..^1].All(c => "东西南北中".Contains(c)))
+        if (word.Length >= 3 && !word[..^1].All(c => "东西南北中".Contains(c)) && !EverydayEndings.Contains(word[^2..]))
         {
             foreach (var s in Suffixes) if (word.EndsWith(s, StringComparison.Ordinal)) return s;
         }
         return null;
     }
+
+    /// <summary>Everyday words ending in a suffix character, which end longer words too (选拔干部, 新格局).</summary>
+    private static readonly HashSet<string> EverydayEndings = ["干部", "全局", "格局", "大局", "布局", "结局", "僵局", "骗局", "饭局", "内部", "外部", "全部", "局部", "细部", "腹部", "胸部", "头部", "面部", "背部", "腿部",
+        "界处", "好处", "长处", "到处", "住处", "去处", "用处", "益处", "难处", "深处", "远处", "近处", "此处", "各处", "别处", "四处", "相处", "多处", "出处"];
 
     /// <summary>局局长, 厅厅长: a one-character suffix glued to the title after it.</summary>
     private string? TitleAfterSuffix(string word)
@@ -161,8 +206,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             var w = tokens[j].Word;
             if (w is "和" or "与" or "及") { if (soft < 0) soft = j; first = j; continue; }
             if (w is "（" or "）" or "(" or ")") { first = j; continue; }
-            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w)) break;
-            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w)) break;
+            // A title ends a name read backwards (中联部部长戴秉国与代表团 is no body).
+            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) || lexicon.IsTitle(w)) break;
+            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)) break;
             first = j;
         }
         while (first < k && tokens[first].Word is "和" or "与" or "及" or "（" or "）" or "(" or ")") first++;
@@ -172,9 +218,15 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         if (soft >= 0)
         {
             for (var j = soft + 1; j <= k; j++) if (IsAnchor(at, j)) { first = soft + 1; break; }
+            // A body before the 和 is a body of its own (欧盟委员会和德国政府).
+            for (var j = first; j < soft; j++) if (KnownOrWord(tokens[j].Word)) { first = soft + 1; break; }
         }
         for (var j = first; j <= k; j++)
         {
+            // 市教委, 省考试院: a local prefix and the suffix in one word.
+            if (j == k && !bareSuffix && tokens[k].End == end && "市省县区".Contains(tokens[k].Word[0]) && tokens[k].Word.Length - suffix.Length >= 2
+                && !IsAnchor(at, j))
+                return tokens[k].Start;
             if (!IsAnchor(at, j)) continue;
             var start = tokens[j].Start;
             var middle = (bareSuffix ? tokens[k].Start : end - suffix.Length) - tokens[j].End;
@@ -198,6 +250,32 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
     }
 
+    /// <summary>Length of the well-known body that opens a word ending in a title (市委书记 → 市委), or null.</summary>
+    private int? BodyBeforeTitle(string word)
+    {
+        for (var n = 2; n <= word.Length - 2; n++)
+            if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && lexicon.IsTitle(word.AsSpan(n))) return n;
+        return null;
+    }
+
+    /// <summary>Where a body's term before it starts (第六届全国人大, 六届人大常委会, 首届立法会), else <paramref name="start"/>.</summary>
+    private static int TermBefore(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != '届') return start;
+        var i = start - 1;
+        while (i > 0 && "一二三四五六七八九十百首".Contains(text[i - 1])) i--;
+        if (i == start - 1) return start;
+        if (i > 0 && text[i - 1] == '第') i--;
+        return i;
+    }
+
+    /// <summary>Numbers that are part of a body's name (北京九十中学, 十四局, 第五中学).</summary>
+    private static bool IsOrdinal(string word)
+    {
+        foreach (var c in word) if (!"第一二三四五六七八九十百零〇".Contains(c)) return false;
+        return true;
+    }
+
     /// <summary>The last token of a well-known body starting at token k (up to four tokens), or null.</summary>
     private int? KnownBodyAt(ArticleText at, int k)
     {
@@ -211,6 +289,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (length >= 2 && (lexicon.IsKnownOrganization(span) || m == k && IsOrganizationWord(span)))
                 last = m;
         }
+        // 致公党中央, 共青团中央: a party's central committee.
+        if (last is { } l && l + 1 < tokens.Count && tokens[l + 1].Word == "中央" && tokens[l].Word[^1] is '党' or '团') last = l + 1;
         return last;
     }
 
@@ -225,12 +305,19 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         if (word.Length == 3 && lexicon.TryGetWord(word[1..], out var tail) && tail.Freq >= 1000 && !Suffixes.Contains(word[1..].ToString())) return false;
         // 印度政府: a country's government is the country, as 美国公司 is no particular firm.
         if (word.EndsWith("政府", StringComparison.Ordinal) && IsPlaceWord(word[..^2].ToString())) return false;
+        return EndsLikeBody(word);
+    }
+
+    private static bool EndsLikeBody(ReadOnlySpan<char> word)
+    {
+        // 国家大剧院, 北京图书大厦: venues are places.
+        foreach (var venue in PlaceExtractor.VenueWords) if (word.EndsWith(venue, StringComparison.Ordinal)) return false;
         foreach (var end in BodyEndings) if (word.EndsWith(end, StringComparison.Ordinal)) return true;
         return false;
     }
 
     private static readonly string[] BodyEndings =
-        ["社", "院", "部", "局", "委", "会", "队", "党", "军", "厅", "署", "行", "办", "处", "司", "所", "组织", "联盟", "团", "报", "台", "校", "厂", "中心", "集团", "公司", "大学", "中央", "政府"];
+        ["社", "院", "部", "局", "委", "会", "队", "党", "军", "厅", "署", "行", "办", "处", "司", "所", "组织", "联盟", "团", "报", "台", "校", "厂", "中心", "集团", "公司", "大学", "中央", "政府", "女篮", "男篮", "女足", "男足"];
 
     /// <summary>古巴队, 泰山队, 中国女队 cut as one word: a place's or a club's name and a team word.</summary>
     private bool IsTeamToken(string word)
@@ -245,31 +332,50 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return false;
     }
 
+    private static bool IsTeamWord(string word) =>
+        TeamWords.Contains(word) || word.Length >= 2 && word[^1] == '队' && TeamQualifiers.Contains(word[..^1]);
+
     private bool KnownOrWord(string name) => lexicon.IsKnownOrganization(name) || IsOrganizationWord(name);
 
     /// <summary>Where the countries or places right before token k start (美国 国务院, 印尼 女队), else token k's start.</summary>
     private int PlacesBefore(ArticleText at, int k)
     {
         var start = at.Tokens[k].Start;
-        for (var j = k - 1; j >= 0 && j >= k - 2 && (IsPlaceWord(at.Tokens[j].Word) || AnchorWords.Contains(at.Tokens[j].Word) && at.Tokens[j].Word.Length > 1); j--)
+        for (var j = k - 1; j >= 0 && j >= k - 2 && at.Tokens[j].End == (j + 1 < at.Tokens.Count ? at.Tokens[j + 1].Start : 0)
+             && (IsPlaceWord(at.Tokens[j].Word) || AnchorWords.Contains(at.Tokens[j].Word) && at.Tokens[j].Word.Length > 1 || IsCountryWord(at.Tokens[j].Word)); j--)
             start = at.Tokens[j].Start;
         return start;
     }
 
     private bool IsPlaceWord(string word) =>
-        word.Length >= 2 && (lexicon.TryGetWord(word, out var w) && w.Tag == "ns" || lexicon.Divisions.Find(word).Count > 0);
+        word.Length >= 2 && (lexicon.TryGetWord(word, out var w) && w.Tag == "ns" || lexicon.Divisions.Find(word).Count > 0 || lexicon.IsWorldPlace(word));
+
+    /// <summary>美国联邦, 德国联邦: a word jieba tags nt that opens with a country.</summary>
+    private bool IsCountryWord(string word)
+    {
+        // 印度政府 is the country (IsOrganizationWord), not a country and a body.
+        if (!lexicon.TryGetWord(word, out var w) || w.Tag != "nt" || SuffixOf(word) is not null || EndsLikeBody(word)) return false;
+        for (var len = word.Length - 1; len >= 2; len--) if (lexicon.IsWorldPlace(word.AsSpan(0, len))) return true;
+        return false;
+    }
 
     /// <summary>A team's name before 队/女队: places, or a club's name jieba doesn't know (泰山队), two characters at least.</summary>
     private int? TeamStart(ArticleText at, int k)
     {
         var tokens = at.Tokens;
         var start = -1;
-        for (var j = k - 1; j >= 0 && j >= k - 3; j--)
+        // 球队 alone after a place is any team of it (南美球队); 德国男子网/球队 is one.
+        var qualified = tokens[k].Word != "球队";
+        for (var j = k - 1; j >= 0 && j >= k - 5; j--)
         {
             var w = tokens[j].Word;
             if (!w.All(Chars.IsHan)) break;
+            // 德国男子网球队, 北京大宝女子围棋队: the sport and the sex between the name and 队.
+            if (TeamQualifiers.Contains(w)) { qualified = true; continue; }
+            if (!qualified) break;
             var known = lexicon.TryGetWord(w, out var info);
-            if (IsPlaceWord(w) || known && info.Tag is "nz" or "nt" or "nrt" or "j" || !known && w.Length >= 2) start = tokens[j].Start;
+            // A club's name is a word jieba doesn't know or hardly knows (松日, 泰山 is nz).
+            if (IsPlaceWord(w) || known && (info.Tag is "nz" or "nt" or "nrt" or "j" || w.Length >= 2 && info.Freq < 50) || !known && w.Length >= 2) start = tokens[j].Start;
             else break;
         }
         return start >= 0 && tokens[k].Start - start >= 2 ? start : null;
@@ -278,7 +384,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private bool IsAnchor(ArticleText at, int j)
     {
         var tok = at.Tokens[j];
-        if (AnchorWords.Contains(tok.Word) || tok.Word.Length >= 2 && lexicon.TryGetWord(tok.Word, out var w) && w.Tag == "ns") return true;
+        if (AnchorWords.Contains(tok.Word) || IsPlaceWord(tok.Word) || IsCountryWord(tok.Word)) return true;
+        // A body inside a body: 联合国难民署, 杜马国际事务委员会.
+        if (KnownOrWord(tok.Word)) return true;
         var len = lexicon.Divisions.LongestMatch(at.Text, tok.Start, out _);
         return len > 0;
     }

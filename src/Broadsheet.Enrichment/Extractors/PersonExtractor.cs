@@ -33,6 +33,12 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private const string TransliterationChars =
         "阿埃艾爱安昂奥涅黛娅芙娃茨隆楚契捷巴拜班邦保鲍贝本比彼毕庇边宾波伯博布查采达戴丹道德登邓迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯佛夫弗福伏盖甘冈高戈哥格根古瓜圭哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南瑙内尼妮宁纽努诺欧帕派潘佩彭皮平珀蒲普奇齐恰乔切钦琴丘萨赛塞桑瑟森沙莎尚绍舍圣施什史斯松苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊英尤于约泽扎詹佐任延勃奔别日得翰通差猜春立素兹热若舒叙因宇云宗祖左朱彻欣贡琼茜缇吞颂沛披思";
     private static readonly HashSet<char> Transliteration = [.. TransliterationChars];
+    /// <summary>Every character is one of the transliteration alphabet (莫斯科, 吉隆坡; not 刘延宇).</summary>
+    internal static bool IsTransliterated(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) if (!Transliteration.Contains(c)) return false;
+        return true;
+    }
     private static readonly HashSet<char> TransliterationStart = [.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一日得通别任因立若云宗左朱热".Contains(c))];
     /// <summary>Characters that never open a given name (书记在会上, 主任说).</summary>
     private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指还";

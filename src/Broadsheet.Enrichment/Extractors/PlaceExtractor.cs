@@ -12,7 +12,8 @@ namespace Broadsheet.Enrichment.Extractors;
 internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
 {
     /// <summary>Endings of places that are not administrative units.</summary>
-    private static readonly string[] PlaceSuffixes = ["湿地公园", "公园", "广场", "风景区", "景区", "水库", "湿地", "机场", "火车站", "高铁站", "湖", "山", "河", "岛", "港"];
+    private static readonly string[] PlaceSuffixes = ["湿地公园", "公园", "广场", "风景区", "景区", "水库", "湿地", "机场", "火车站", "高铁站", "湖", "山", "河", "岛", "港",
+        "体育馆", "美术馆", "博物馆", "纪念馆", "大剧院", "大会堂", "大厦", "隧道", "铁路", "航天城", "宫", "镇", "乡", "村"];
 
     /// <summary>Words jieba tags as places that are no particular place.</summary>
     private static readonly HashSet<string> NotPlaces = ["城市", "深度", "山区", "城区", "郊区", "市区", "县城", "城镇", "边疆", "内地", "外地", "本地", "老家", "家乡", "故乡", "异地", "当地", "全国", "全省", "全市", "全县",
@@ -20,7 +21,18 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "外国", "东西", "美丽", "海洋", "大国", "小国", "强国", "山水", "南北", "东南西北", "滑坡", "海峡", "海湾", "海滨", "海边", "大山", "大街", "大桥", "山村", "温泉", "灯塔",
         "古庙", "来宾", "贵宾", "神圣", "普及", "复兴", "开朗", "治安", "爱国", "建国", "回国", "出国", "离京", "进京", "入夏", "播撒", "关联", "朝野", "前锋", "美德",
         "藩篱", "远古", "青春", "黑洞", "长河", "多极", "中西", "天下", "人间", "世界", "全世界", "国内", "国外", "境内", "境外", "海外", "各国", "各地", "大陆", "港口",
-        "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建"];
+        "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建",
+        "沿海地区", "港台地区", "大城市", "小城镇", "大中城市", "港口城市", "五大洲", "馆藏", "馆里", "昔者", "保平安",
+        // Everyday words that are also a division's or a world place's name.
+        "万象", "复兴", "宏伟"];
+    /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
+    private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非"];
+    /// <summary>Venues, which are places (the corpus and readers alike): 体育馆, 火车站, 美术馆.</summary>
+    internal static readonly string[] VenueWords = ["体育馆", "体育场", "美术馆", "博物馆", "纪念馆", "档案馆", "文学馆", "图书馆", "大剧院", "剧院", "大会堂", "火车站", "车站", "机场", "码头", "隧道", "铁路", "大厦", "广场"];
+    private static readonly HashSet<string> Venues = [.. VenueWords];
+    /// <summary>Settlements and divisions as one-character words after their name (山泉 乡, 塔科马 市).</summary>
+    private static readonly HashSet<char> Settlements = ['村', '乡', '镇', '屯', '县', '市', '省', '州', '郡', '区'];
+
     /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
     private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
 
@@ -55,36 +67,58 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             Add(datelinePlace.Trim(), divisions.Find(datelinePlace.Trim()), -1);
 
         var covered = new bool[text.Length];
-        static void Mark(string text, bool[] marks, IEnumerable<string>? names)
+        static void Mark(string text, bool[] marks, IEnumerable<string>? names, Func<string, bool>? skip = null)
         {
             foreach (var name in names ?? [])
             {
-                if (name.Length < 2) continue;
+                if (name.Length < 2 || skip?.Invoke(name) == true) continue;
                 for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
                     Array.Fill(marks, true, i, name.Length);
             }
         }
-        Mark(at.Text, covered, people);
+        // jieba tags some cities and towns as names (莫斯科, 高升镇): a "person" who is a city or ends like a town is the place.
+        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name) || name.Length >= 3 && Settlements.Contains(name[^1]));
         Mark(at.Text, inBody, organizations);
         // Division names end where jieba ends a word too (新华 in 新华社, 吉隆 in 吉隆坡 are no places).
         var wordEnd = new bool[text.Length + 1];
         foreach (var t in at.Tokens) wordEnd[t.End] = true;
+        // Venues and settlements named by the word before them (朝阳体育馆, 广元火车站, 山泉乡, 塔科马市) are one place.
+        var tokens = at.Tokens;
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (!Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0]))) continue;
+            if (NameBefore(at, k) is not { } from || covered[from] || covered[tokens[k - 1].End - 1]) continue;
+            Add(at.Text[from..tokens[k].End], [], from);
+            Array.Fill(covered, true, from, tokens[k].End - from);
+        }
+
         // Division names start where jieba starts a word (安 in 平安 is no place).
         foreach (var startToken in at.Tokens)
         {
             var i = startToken.Start;
             if (covered[i] || !Chars.IsHan(text[i])) continue;
             var len = divisions.LongestMatch(text, i, out var found);
-            if (len == 0) continue;
-            if (!wordEnd[i + len])
+            if (len > 0 && !wordEnd[i + len])
             {
                 // 济宁市委: the division without its 市 when the cut joined the 市 to what follows.
                 if (len > 2 && wordEnd[i + len - 1] && "省市县区州盟旗".Contains(text[i + len - 1]) && divisions.Find(text.Slice(i, len - 1)) is { Count: > 0 } shorter)
                     (len, found) = (len - 1, shorter);
-                else continue;
+                else len = 0;
+            }
+            if (len == 0)
+            {
+                // Countries, regions and foreign cities (印度, 拉丁美洲, 开罗, 吉隆坡), also glued to the word after them (印度政府).
+                len = WorldPlaceAt(text, startToken, wordEnd);
+                if (len > 0 && !covered[i + len - 1] && text.Slice(i, len).ToString() is var world && !NotPlaces.Contains(world))
+                {
+                    Add(world, [], i);
+                    Array.Fill(covered, true, i, len);
+                }
+                continue;
             }
             if (Array.IndexOf(covered, true, i, len) >= 0) continue;
             var name = text.Slice(i, len).ToString();
+            if (NotPlaces.Contains(name)) continue;
             // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
             if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix)
             {
@@ -101,12 +135,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         {
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
-            var isPlace = lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns" || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && IsPlaceContext(at.Text, tok.Start, tok.End));
+            // Only transliterated ones: 来到刘延宇家 is a person's home.
+            var isPlace = Regions.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
+                || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End));
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
             var name = tok.Word;
             foreach (var ending in RegionEndings)
             {
-                if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && lexicon.TryGetWord(name.AsSpan(0, name.Length - ending.Length), out var r) && r.Tag == "ns")
+                if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && IsRegion(name[..^ending.Length]))
                 {
                     name = name[..^ending.Length];
                     break;
@@ -153,6 +189,49 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return places;
     }
 
+    /// <summary>
+    /// Where the name before the venue or settlement word at token k starts: a run of transliteration (莱克 伍 德 县,
+    /// 丘 布特 省), or one word that is a place or a rare word (朝阳 体育馆, 山泉 乡, 书房 村 is not: 书房 is an everyday word).
+    /// A division's own 县 or 市 (郑州 市) is left to the division match.
+    /// </summary>
+    private int? NameBefore(ArticleText at, int k)
+    {
+        var tokens = at.Tokens;
+        var from = -1;
+        for (var j = k - 1; j >= 0 && j >= k - 4 && tokens[j].End == tokens[j + 1].Start && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j--)
+            from = tokens[j].Start;
+        if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && lexicon.TryGetWord(tokens[k - 1].Word, out var t) && t.Freq >= 500)) return from;
+        var prev = tokens[k - 1];
+        if (prev.End != tokens[k].Start || prev.Word.Length < 2 || !prev.Word.All(Chars.IsHan) || NotPlaces.Contains(prev.Word)) return null;
+        if (lexicon.Divisions.Find(prev.Word).Count > 0) return Venues.Contains(tokens[k].Word) ? prev.Start : null;
+        if (lexicon.IsWorldPlace(prev.Word)) return prev.Start;
+        if (!lexicon.TryGetWord(prev.Word, out var w)) return prev.Start;
+        return w.Tag is "ns" or "nz" || w.Freq < 50 && w.Tag is not ("v" or "a" or "d" or "m" or "q" or "r" or "p" or "c" or "f" or "t") ? prev.Start : null;
+    }
+
+    private bool IsRegion(string name) =>
+        Regions.Contains(name) || lexicon.IsWorldPlace(name) || lexicon.TryGetWord(name, out var w) && w.Tag == "ns";
+
+    /// <summary>
+    /// Length of the world place starting at token <paramref name="token"/>, or 0. It ends where the cut ends a word, or
+    /// inside the token where the rest is a word of its own or a demonym's 人/方 (印度政府, 中国国情, 美国人); so 吉隆坡
+    /// holds no 吉隆 and 印度洋 no 印度.
+    /// </summary>
+    private int WorldPlaceAt(ReadOnlySpan<char> text, Token token, bool[] wordEnd)
+    {
+        var i = token.Start;
+        for (var len = Math.Min(lexicon.LongestWorldPlaceFrom(text[i]), text.Length - i); len >= 2; len--)
+        {
+            if (!lexicon.IsWorldPlace(text.Slice(i, len))) continue;
+            if (wordEnd[i + len]) return len;
+            if (i + len > token.End) continue;
+            var rest = text[(i + len)..token.End];
+            if (rest.Length == 1 ? "人方籍军".Contains(rest[0]) : lexicon.TryGetWord(rest, out _) && !(lexicon.TryGetWord(token.Word, out var whole) && whole.Tag == "ns"))
+                return len;
+        }
+        return 0;
+    }
+
     /// <summary>Words around a name that make it a place: 在/到/赴 or 首都/城市 before it, 市/州/港… right after it.</summary>
     internal static bool IsPlaceContext(string text, int start, int end)
     {
@@ -179,12 +258,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return null;
     }
 
-    private static bool IsSuffixedPlace(string word)
+    private bool IsSuffixedPlace(string word)
     {
         foreach (var s in PlaceSuffixes)
         {
             // A suffix alone or with one character before it (高山, 上岛) is too often an ordinary word.
-            if (word.Length >= s.Length + 2 && word.EndsWith(s, StringComparison.Ordinal)) return true;
+            if (word.Length < s.Length + 2 || !word.EndsWith(s, StringComparison.Ordinal)) continue;
+            // 贫困村, 示范村: an everyday word before 村 makes a kind of village, not one.
+            return s.Length > 1 || !(lexicon.TryGetWord(word.AsSpan(0, word.Length - 1), out var w) && w.Freq >= 500);
         }
         return false;
     }

@@ -24,7 +24,8 @@ public sealed class Divisions
     public int MaxNameLength { get; }
     public int Count => _byCode.Count;
 
-    /// <param name="isCommonWord">Short names that are also everyday words (和平, 东方) are not matched on their own.</param>
+    /// <param name="isCommonWord">County short names that are also everyday words (和平, 东方) are not matched on their own;
+    /// a city's or province's always is (jieba tags 大连 an adverb, 桂林 a name).</param>
     internal Divisions(IEnumerable<Division> divisions, Func<string, bool> isCommonWord)
     {
         foreach (var d in divisions)
@@ -32,7 +33,7 @@ public sealed class Divisions
             _byCode.TryAdd(d.Code, d);
             // 城区, 郊区: two-character full names that are everyday words.
             if (d.Name.Length > 2 || !isCommonWord(d.Name)) Add(d.Name, d);
-            if (d.ShortName is { Length: >= 2 } s && !isCommonWord(s)) Add(s, d);
+            if (d.ShortName is { Length: >= 2 } s && (d.Level < 2 || !isCommonWord(s))) Add(s, d);
         }
         MaxNameLength = _byName.Keys.Max(k => k.Length);
         foreach (var name in _byName.Keys) _longestFrom[name[0]] = Math.Max(_longestFrom.GetValueOrDefault(name[0]), name.Length);

@@ -36,6 +36,11 @@ public sealed class NewsroomLexicon
     /// <summary>Well-known bodies named without a suffix (Data/organizations.txt: 新华社, 联合国, 欧盟).</summary>
     public IReadOnlySet<string> KnownOrganizations { get; }
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _organizationLookup;
+    /// <summary>Countries, world regions and cities by their Chinese names (Data/world-places.tsv, from Unicode CLDR: 印度, 拉丁美洲, 开罗; Data/world-cities.txt: 法兰克福).</summary>
+    public IReadOnlySet<string> WorldPlaces { get; }
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _worldPlaceLookup;
+    /// <summary>Longest world place starting with each character: most characters start none.</summary>
+    private readonly Dictionary<char, int> _worldLongestFrom = [];
     /// <summary>Longest title, in characters.</summary>
     public int MaxTitleLength { get; }
     /// <summary>IDF given to words jieba's idf.txt doesn't know (its median, as jieba does).</summary>
@@ -46,7 +51,7 @@ public sealed class NewsroomLexicon
     public string LoadParts { get; private set; } = "";
 
     private NewsroomLexicon(WordTable words, double medianIdf,
-        Divisions divisions, List<string> titles, List<(string, string)> abbreviations, HashSet<string> stopWords, HashSet<string> organizations)
+        Divisions divisions, List<string> titles, List<(string, string)> abbreviations, HashSet<string> stopWords, HashSet<string> organizations, HashSet<string> worldPlaces)
     {
         _words = words;
         _segmenter = new Segmenter(words);
@@ -57,6 +62,9 @@ public sealed class NewsroomLexicon
         StopWords = stopWords;
         KnownOrganizations = organizations;
         _organizationLookup = organizations.GetAlternateLookup<ReadOnlySpan<char>>();
+        WorldPlaces = worldPlaces;
+        _worldPlaceLookup = worldPlaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var p in worldPlaces) _worldLongestFrom[p[0]] = Math.Max(_worldLongestFrom.GetValueOrDefault(p[0]), p.Length);
         MaxTitleLength = titles.Count == 0 ? 0 : titles.Max(t => t.Length);
         MedianIdf = medianIdf;
     }
@@ -77,7 +85,7 @@ public sealed class NewsroomLexicon
         // The word table is most of the work; our small files are read beside it.
         var table = Task.Run(() => Timed("words", () => WordTable.Read(
             File.ReadAllText(Path.Combine(resources, "dict.txt")), File.ReadAllText(Path.Combine(resources, "idf.txt")))));
-        var (divisionList, titles, abbreviations, stop, organizations) = Timed("ours", () =>
+        var (divisionList, titles, abbreviations, stop, organizations, worldPlaces) = Timed("ours", () =>
         {
             var divisionList = Divisions.ReadEmbedded().ToList();
             var titles = EmbeddedData.Lines("titles.txt").Distinct().OrderByDescending(t => t.Length).ToList();
@@ -87,12 +95,14 @@ public sealed class NewsroomLexicon
             foreach (var line in File.ReadLines(Path.Combine(resources, "stopwords.txt"))) if (line.Trim() is { Length: > 0 } w) stop.Add(w);
             foreach (var w in EmbeddedData.Lines("news-stopwords.txt")) stop.Add(w);
             var organizations = EmbeddedData.Lines("organizations.txt").ToHashSet(StringComparer.Ordinal);
-            return (divisionList, titles, abbreviations, stop, organizations);
+            var worldPlaces = EmbeddedData.Lines("world-places.tsv").Select(l => l.Split('\t')[0])
+                .Concat(EmbeddedData.Lines("world-cities.txt")).ToHashSet(StringComparer.Ordinal);
+            return (divisionList, titles, abbreviations, stop, organizations, worldPlaces);
         });
         var (words, medianIdf) = table.GetAwaiter().GetResult();
         var divisions = new Divisions(divisionList, s =>
             words.TryGet(s, out var w) && w.Tag != "ns" && w.Freq >= 1000);
-        var lexicon = new NewsroomLexicon(words, medianIdf, divisions, titles, abbreviations, stop, organizations) { LoadTime = clock.Elapsed };
+        var lexicon = new NewsroomLexicon(words, medianIdf, divisions, titles, abbreviations, stop, organizations, worldPlaces) { LoadTime = clock.Elapsed };
         lexicon.LoadParts = string.Join(", ", parts.Select(p => $"{p.Key} {p.Value.TotalMilliseconds:F0} ms"));
         return lexicon;
     }
@@ -120,6 +130,12 @@ public sealed class NewsroomLexicon
 
     /// <summary>Exactly one of <see cref="KnownOrganizations"/>.</summary>
     public bool IsKnownOrganization(ReadOnlySpan<char> name) => _organizationLookup.Contains(name);
+
+    /// <summary>Length of the longest world place that may start with <paramref name="first"/>; 0 when none does.</summary>
+    public int LongestWorldPlaceFrom(char first) => _worldLongestFrom.GetValueOrDefault(first);
+
+    /// <summary>Exactly one of <see cref="WorldPlaces"/>.</summary>
+    public bool IsWorldPlace(ReadOnlySpan<char> name) => _worldPlaceLookup.Contains(name);
 
     /// <summary>Exactly one of <see cref="Titles"/>.</summary>
     public bool IsTitle(ReadOnlySpan<char> word) => _titleLookup.Contains(word);
