@@ -53,6 +53,7 @@ public sealed class PageAssembler(RecogniserSet r)
 
         foreach (var s in stories)
         {
+            s.DeckLineEach = !wrapped;
             s.Paragraphs = ParagraphBuilder.Build(s.Lines, wrapped, t => r.Crosshead.IsCrosshead(t, r.Headline));
             if (s.Pages.Count == 0) s.Pages.Add(info.Number);
         }
@@ -484,6 +485,18 @@ public sealed class PageAssembler(RecogniserSet r)
                             current.HasDeck = true;
                             // Banners over a deck are that story's column (a page-wide banner glued over the text is not a heading item).
                             current.Columns.AddRange(banners);
+                            // A title, then a kicker line and its title: the story's first part's heading, a crosshead.
+                            if (inside is not null && heads[^1].HeadText is null && IsLeadIn(current.DeckLines))
+                            {
+                                var at = current.DeckLines.FindIndex(1, IsKickerLine) - (current.DeckLines.Count - heads[^1].Lines.Count);
+                                if (at >= 1)
+                                {
+                                    var part = heads[^1].Lines.GetRange(at, heads[^1].Lines.Count - at);
+                                    current.DeckLines.RemoveRange(current.DeckLines.Count - part.Count, part.Count);
+                                    foreach (var l in part) l.Crosshead = true;
+                                    AddBody(current, new Item(ItemKind.Body, part));
+                                }
+                            }
                             heads.Clear();
                         }
                         stories.Add(current);
@@ -530,7 +543,7 @@ public sealed class PageAssembler(RecogniserSet r)
         {
             var k = heads[h];
             var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
-            var (score, must) = StartEvidence(items, k, gapped);
+            var (score, must) = StartEvidence(items, k, gapped, heads, h);
             sections.Add(new StorySegmenter.Section(score, SectionText(items, k + 1, end), must, string.Concat(items[k].HeadLines)));
         }
         var starts = StorySegmenter.Segment(sections);
@@ -548,32 +561,95 @@ public sealed class PageAssembler(RecogniserSet r)
         return sb.ToString();
     }
 
+    /// <summary>Called with each heading block's lines and start features (the accuracy harness's training export).</summary>
+    [ThreadStatic] internal static Action<IReadOnlyList<string>, double[]>? FeatureSink;
+
     /// <summary>The evidence that the heading block at k opens a story (positive) or sits inside one (negative).</summary>
-    private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped)
+    private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped, List<int> heads, int h)
     {
         var item = items[k];
         var prev = k > 0 ? items[k - 1] : null;
-        var next = k + 1 < items.Count ? items[k + 1] : null;
         var first = item.HeadLines.First();
         if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || prev is null or { Kind: ItemKind.Note }) return (10, true);
-        double s = -0.5; // no evidence either way: a heading line inside text reads as a crosshead
-        if (gapped) s += item.BlankBefore ? 5 : -5;
-        else if (item.BlankBefore) s += 1;
+        var f = StartFeatures(items, k, gapped, heads, h);
+        FeatureSink?.Invoke(item.HeadLines.ToList(), f);
+        return (StartModel.Logit(f), false);
+    }
+
+    /// <summary>The cues <see cref="StartModel"/> weighs, in its order.</summary>
+    private double[] StartFeatures(List<Item> items, int k, bool gapped, List<int> heads, int h)
+    {
+        var item = items[k];
+        var prev = items[k - 1];
+        var next = k + 1 < items.Count ? items[k + 1] : null;
+        var lines = item.HeadLines.ToList();
+        var first = lines[0];
+        var f = new double[StartModel.Count];
+        f[StartModel.Bias] = 1;
+        if (gapped) f[item.BlankBefore ? StartModel.GapBlank : StartModel.GapNone] = 1;
+        else if (item.BlankBefore) f[StartModel.Blank] = 1;
         if (prev.Kind == ItemKind.Byline || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }
-            || IsBracketed(prev.Last.Body)) s += 2.5;
-        else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) s -= 2;
-        if (next is { Kind: ItemKind.Body } && (next.Lines[0].Dateline is not null || next.Lines[0].JumpIn is not null)) s += 3;
-        if (next is { Kind: ItemKind.Byline }) s += 2;
-        if (next is { Kind: ItemKind.Body } && IsCaptionBlock(next, k + 2 < items.Count ? items[k + 2] : null)) s += 3;
-        if (item.Lines.Count >= 2) s += 1.5;
-        else if (first.EndsWith("——", StringComparison.Ordinal)) s -= 1.5;
-        if (HeadlineRecogniser.IsSubtitle(first)) s -= 4;
-        if (IsBracketed(first)) s -= 3;
-        else if (first[^1] is '）' or ')') s += 1.5;
-        var length = item.HeadLines.Sum(l => l.Length);
-        if (length >= 16) s += 0.5;
-        else if (length <= 6) s -= 0.5;
-        return (s, false);
+            || IsBracketed(prev.Last.Body)) f[StartModel.PrevClosed] = 1;
+        else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) f[StartModel.PrevOpen] = 1;
+        if (next is { Kind: ItemKind.Body } && (next.Lines[0].Dateline is not null || next.Lines[0].JumpIn is not null)) f[StartModel.NextDateline] = 1;
+        if (next is { Kind: ItemKind.Byline }) f[StartModel.NextByline] = 1;
+        if (next is { Kind: ItemKind.Body } && IsCaptionBlock(next, k + 2 < items.Count ? items[k + 2] : null)) f[StartModel.NextCaption] = 1;
+        if (next is { Kind: ItemKind.Body } && IsSpeakerLine(next.Lines[0].Body)) f[StartModel.NextSpeaker] = 1;
+        if (lines.Count >= 2) f[StartModel.TwoLines] = 1;
+        if (lines.Count >= 3) f[StartModel.ThreeLines] = 1;
+        if (lines.Count == 1 && first.EndsWith("——", StringComparison.Ordinal)) f[StartModel.LoneDash] = 1;
+        if (HeadlineRecogniser.IsSubtitle(first)) f[StartModel.DashSubtitle] = 1;
+        if (IsBracketed(first)) f[StartModel.Bracketed] = 1;
+        else if (lines.Exists(l => l[^1] is '）' or ')')) f[StartModel.Tag] = 1;
+        var length = lines.Sum(l => l.Length);
+        if (length >= 16) f[StartModel.Long] = 1;
+        else if (length <= 6) f[StartModel.Short] = 1;
+        if (lines.Exists(l => l.Contains('，'))) f[StartModel.Comma] = 1;
+        if (IsLeadIn(lines)) f[StartModel.KickerLine] = 1;
+        if (r.Crosshead.IsCrosshead(first, r.Headline)) f[StartModel.Numbered] = 1;
+        if (InRoundup(items, heads, h)) f[StartModel.Roundup] = 1;
+
+        var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
+        var section = StorySegmenter.Bigrams(SectionText(items, k + 1, end));
+        var title = StorySegmenter.Bigrams(string.Concat(lines));
+        var before = StorySegmenter.Bigrams(SectionText(items, h > 0 ? heads[h - 1] + 1 : 0, k));
+        f[StartModel.Cohesion] = section.Count >= 8 ? StorySegmenter.Share(section, before) : 0.25;
+        f[StartModel.TitleOwn] = title.Count >= 2 && section.Count >= 8 ? StorySegmenter.Share(title, section) : 0.3;
+        f[StartModel.TitlePrev] = title.Count >= 2 && before.Count >= 8 ? StorySegmenter.Share(title, before) : 0.3;
+        var chars = 0;
+        for (var j = k + 1; j < end; j++) if (items[j].Kind == ItemKind.Body) foreach (var l in items[j].Lines) chars += l.Body.Length;
+        f[StartModel.SectionSize] = Math.Log10(1 + chars) / 4;
+        return f;
+    }
+
+    /// <summary>A deck line that leads into the next one (`仪仗方队擎旗手郭凤通——`, `外交部驻港公署负责人：`).</summary>
+    private static bool IsKickerLine(string line) => line.EndsWith("——", StringComparison.Ordinal) || line[^1] is '：' or ':';
+
+    /// <summary>A kicker line that is not the deck's first: the lines before it are the story's title, the rest a crosshead.</summary>
+    private static bool IsLeadIn(List<string> lines) => lines.Count >= 3 && !IsKickerLine(lines[0]) && lines.Skip(1).Any(IsKickerLine);
+
+    /// <summary>
+    /// A roundup of mini-stories (`礼赞新中国` / `上海中共一大会址——` / `重温入党誓词…`, then `内蒙古阿尔山——` / …): after a
+    /// deck whose title is followed by a kicker line, heading blocks led by a kicker line head its parts.
+    /// </summary>
+    private static bool InRoundup(List<Item> items, List<int> heads, int h)
+    {
+        var lines = items[heads[h]].HeadLines.ToList();
+        if (lines.Count != 2 || !IsKickerLine(lines[0])) return false;
+        for (var g = h - 1; g >= 0; g--)
+        {
+            var other = items[heads[g]].HeadLines.ToList();
+            if (IsLeadIn(other)) return true;
+            if (other.Count != 2 || !IsKickerLine(other[0])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>`张三：某某大学教授，…` — a speaker's line in a forum report (the heading over it is a crosshead).</summary>
+    private static bool IsSpeakerLine(string line)
+    {
+        var colon = line.IndexOf('：');
+        return colon is >= 2 and <= 12 && line.AsSpan(0, colon).IndexOfAny("，。；、") < 0 && line.Length > colon + 4;
     }
 
     // ---- shared pieces ----
@@ -701,7 +777,7 @@ public sealed class PageAssembler(RecogniserSet r)
     /// <summary>Features and investigations (`——来自…的调查`) are the stories that carry crossheads.</summary>
     private static bool HasDashSubtitle(Story s) => s.DeckLines.Count > 1 && HeadlineRecogniser.IsSubtitle(s.DeckLines[^1]);
 
-    public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines);
+    public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines, s.DeckLineEach);
 
     private bool IsPhoto(Story s)
     {
