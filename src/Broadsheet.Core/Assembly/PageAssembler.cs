@@ -12,7 +12,7 @@ public sealed record AssembledPage(PageInfo Info, List<Story> Stories, List<stri
 /// decks and which body, whether decks follow their bodies (PDF dumps) or precede them (archive exports), which
 /// byline opens or closes which story, and which story each banner heads.
 /// </summary>
-public sealed class PageAssembler(RecogniserSet r)
+public sealed partial class PageAssembler(RecogniserSet r)
 {
     private enum ItemKind { Body, Heading, Byline, Note }
 
@@ -394,6 +394,7 @@ public sealed class PageAssembler(RecogniserSet r)
         var heads = new List<Item>();
         var openers = new List<PageLine>();
         var orphans = new List<string>();
+        Item? lastCrosshead = null;
 
         for (var k = 0; k < items.Count; k++)
         {
@@ -415,6 +416,7 @@ public sealed class PageAssembler(RecogniserSet r)
                           && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body);
                     if (crosshead)
                     {
+                        lastCrosshead = item;
                         foreach (var l in item.Lines) l.Crosshead = true;
                         current!.Closed = false;
                         AddBody(current, item);
@@ -426,6 +428,14 @@ public sealed class PageAssembler(RecogniserSet r)
                 case ItemKind.Byline:
                 {
                     var next = k + 1 < items.Count ? items[k + 1] : null;
+                    // A credit under a crosshead (a roundup part's `本报记者  张  枨`), or a picture credit under a numbered
+                    // caption (`图②：…` / `本报记者  贺  勇摄`), stays in the story.
+                    if (inside is not null && current is { HasBody: true } && heads.Count == 0 && openers.Count == 0
+                        && (items[k - 1] == lastCrosshead || IsNumberedCaption(items[k - 1].Lines[0].Body) && item.Lines[0].Byline!.PhotoCredit))
+                    {
+                        current.Bylines.AddRange(Bylines(item));
+                        break;
+                    }
                     var closes = current is { HasBody: true } && heads.Count == 0 && openers.Count == 0
                                  && (item.Lines[0].Byline!.Closing || next is null || next.Kind is ItemKind.Heading or ItemKind.Byline or ItemKind.Note);
                     if (closes) { current!.Bylines.AddRange(Bylines(item)); current.Closed = true; }
@@ -462,7 +472,12 @@ public sealed class PageAssembler(RecogniserSet r)
                         AddBody(current, item);
                         break;
                     }
-                    var startsNew = (current is null || current.Closed || heads.Count > 0 || openers.Count > 0
+                    // A numbered caption (`图③：…`) right after a story's text is that story's, credit or not.
+                    if (inside is not null && heads.Count == 0 && openers.Count == 0 && !item.BlankBefore && IsNumberedCaption(first.Body)
+                        && current is { HasBody: true } && current.Kind != ArticleKind.EditorsNote)
+                        photo = false;
+                    var startsNew = (current is null || current.Closed && !(inside is not null && IsNumberedCaption(first.Body) && !photo && heads.Count == 0 && openers.Count == 0)
+                                    || heads.Count > 0 || openers.Count > 0
                                     || first.Dateline is not null || first.JumpIn is not null || photo) && !ClosesCurrent(item, current, heads, openers);
                     if (startsNew)
                     {
@@ -608,6 +623,8 @@ public sealed class PageAssembler(RecogniserSet r)
         if (IsLeadIn(lines)) f[StartModel.KickerLine] = 1;
         if (r.Crosshead.IsCrosshead(first, r.Headline)) f[StartModel.Numbered] = 1;
         if (InRoundup(items, heads, h)) f[StartModel.Roundup] = 1;
+        if (lines.Count >= 2 && IsSpeakerName(lines[^1])) f[StartModel.Speaker] = 1;
+        if (lines.Skip(1).Any(HeadlineRecogniser.IsSubtitle)) f[StartModel.SubtitleLine] = 1;
 
         var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
         var section = StorySegmenter.Bigrams(SectionText(items, k + 1, end));
@@ -624,6 +641,10 @@ public sealed class PageAssembler(RecogniserSet r)
 
     /// <summary>A deck line that leads into the next one (`仪仗方队擎旗手郭凤通——`, `外交部驻港公署负责人：`).</summary>
     private static bool IsKickerLine(string line) => line.EndsWith("——", StringComparison.Ordinal) || line[^1] is '：' or ':';
+
+    /// <summary>`图③：北京复兴门桥东北角…` — one of a story's numbered picture captions.</summary>
+    private static bool IsNumberedCaption(string line) =>
+        line.Length > 3 && line[0] == '图' && (line[1] is >= '①' and <= '⑳' || char.IsAsciiDigit(line[1])) && line.AsSpan(2, 2).IndexOfAny('：', ':') >= 0;
 
     /// <summary>A kicker line that is not the deck's first: the lines before it are the story's title, the rest a crosshead.</summary>
     private static bool IsLeadIn(List<string> lines) => lines.Count >= 3 && !IsKickerLine(lines[0]) && lines.Skip(1).Any(IsKickerLine);
@@ -644,6 +665,15 @@ public sealed class PageAssembler(RecogniserSet r)
         }
         return false;
     }
+
+    /// <summary>
+    /// A forum report's speaker under the heading of their part: `陈凯歌（导演）`, `（以色列）莫瑞斯·托帕兹`,
+    /// `华为云首席营销官  张  鹏`.
+    /// </summary>
+    private static bool IsSpeakerName(string line) => SpeakerName().IsMatch(line);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}·]{2,8}\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·]{2,12}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
+    private static partial System.Text.RegularExpressions.Regex SpeakerName();
 
     /// <summary>`张三：某某大学教授，…` — a speaker's line in a forum report (the heading over it is a crosshead).</summary>
     private static bool IsSpeakerLine(string line)

@@ -16,7 +16,7 @@ public static class StorySegmenter
     public const int MaxSections = 24;
 
     /// <summary>What sharing words with the story is worth to a section kept inside it (a share of bigrams, 0–1).</summary>
-    private const double CohesionWeight = 6, CohesionPivot = 0.25;
+    private const double CohesionWeight = 3, CohesionPivot = 0.25;
 
     /// <summary>What a title sharing its words with the story it heads is worth (a share of the title's bigrams, 0–1).</summary>
     private const double TitleWeight = 3, TitlePivot = 0.3;
