@@ -172,8 +172,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
             for (var j = 0; j < run.Count; j++)
             {
                 var l = run[j];
-                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) || IsStandaloneHeading(l)
-                              || j + 1 < run.Count && IsColonKicker(l) && IsHeadingLine(run[j + 1]);
+                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) && !IsTextLabel(l.Body) || IsStandaloneHeading(l)
+                              || j + 1 < run.Count && (IsColonKicker(l) || IsSentenceKicker(l, run[j + 1])) && IsHeadingLine(run[j + 1]);
                 // A bracketed line is a heading only under another (a title's date); else it closes the text above.
                 if (heading && IsBracketed(l.Body) && !(items.Count > 0 && items[^1].Kind == ItemKind.Heading && !l.BlankBefore)) heading = false;
                 var kind = heading ? ItemKind.Heading : ItemKind.Body;
@@ -224,6 +224,20 @@ public sealed partial class PageAssembler(RecogniserSet r)
         l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
         && l.Body.Length is >= 3 and <= 24 && l.Body[^1] is '：' or ':'
         && l.Body.AsSpan(0, l.Body.Length - 1).IndexOfAny("，。；！？：,;:") < 0;
+
+    /// <summary>
+    /// A kicker that reads as a sentence (`既净化湖水，又带动产业，千岛湖——`, `中办通知印发近七个月来，基层落实情况如何？`) over a
+    /// title: one short clause run, ending in `——`, or over a title that carries its bracketed series tag.
+    /// </summary>
+    private static bool IsSentenceKicker(PageLine l, PageLine next) =>
+        l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
+        && l.Body.Length is >= 6 and <= 40 && l.Body.AsSpan().IndexOfAny("。；;") < 0 && l.Body[^1] is not '，' and not '、'
+        && (l.Body.EndsWith("——", StringComparison.Ordinal) || next.Body[^1] is '）' && next.Body.LastIndexOf('（') > 0);
+
+    /// <summary>Lines a story's text carries that look like headings but are not: `核心阅读`, `数据来源：…`, `【人物】…`.</summary>
+    private static bool IsTextLabel(string line) =>
+        line is "核心阅读" || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal)
+        || line[0] == '【' && line.IndexOf('】') is var close && close > 0 && close < line.Length - 1;
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
     private bool IsStandaloneHeading(PageLine l) =>
@@ -636,6 +650,10 @@ public sealed partial class PageAssembler(RecogniserSet r)
         var chars = 0;
         for (var j = k + 1; j < end; j++) if (items[j].Kind == ItemKind.Body) foreach (var l in items[j].Lines) chars += l.Body.Length;
         f[StartModel.SectionSize] = Math.Log10(1 + chars) / 4;
+        // A photo item: a caption or two under its heading, with the picture credit.
+        if (chars <= 400 && Enumerable.Range(k + 1, end - k - 1).Any(j => items[j].Kind == ItemKind.Byline && items[j].Lines[0].Byline!.PhotoCredit
+                                                                          || items[j].Lines.Exists(l => l.TrailingByline is { PhotoCredit: true })))
+            f[StartModel.PhotoSection] = 1;
         return f;
     }
 

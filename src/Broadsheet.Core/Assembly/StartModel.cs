@@ -9,19 +9,19 @@ public static class StartModel
     public const int Bias = 0, GapBlank = 1, GapNone = 2, Blank = 3, PrevClosed = 4, PrevOpen = 5, NextDateline = 6, NextByline = 7,
         NextCaption = 8, NextSpeaker = 9, TwoLines = 10, ThreeLines = 11, LoneDash = 12, DashSubtitle = 13, Bracketed = 14, Tag = 15,
         Long = 16, Short = 17, Comma = 18, KickerLine = 19, Numbered = 20, Roundup = 21, Cohesion = 22, TitleOwn = 23, TitlePrev = 24,
-        SectionSize = 25, Speaker = 26, SubtitleLine = 27, Count = 28;
+        SectionSize = 25, Speaker = 26, SubtitleLine = 27, PhotoSection = 28, Count = 29;
 
     public static readonly string[] Names =
     [
         "bias", "gapBlank", "gapNone", "blank", "prevClosed", "prevOpen", "nextDateline", "nextByline",
         "nextCaption", "nextSpeaker", "twoLines", "threeLines", "loneDash", "dashSubtitle", "bracketed", "tag",
-        "long", "short", "comma", "kickerLine", "numbered", "roundup", "cohesion", "titleOwn", "titlePrev", "sectionSize", "speaker", "subtitleLine",
+        "long", "short", "comma", "kickerLine", "numbered", "roundup", "cohesion", "titleOwn", "titlePrev", "sectionSize", "speaker", "subtitleLine", "photoSection",
     ];
 
     private static readonly double[] Weights =
     [
-        0.27, 7.36, -3.94, 0.00, 1.83, 3.93, 4.58, -3.80, 3.06, -3.11, 0.46, -1.07, -1.69,
-        -1.01, 0.00, 3.51, 0.49, 0.44, -1.57, -1.99, 0.00, -4.88, -5.10, 0.77, -1.06, -2.61, -3.33, 2.54,
+        -1.23, 7.72, -4.22, 0.00, 2.00, 3.97, 4.88, -3.70, -0.44, -3.18, 0.54, -1.08, -1.85,
+        -0.75, 0.00, 3.64, 0.59, 0.24, -1.50, -2.05, 0.00, -4.86, -4.40, 0.74, -1.49, -0.85, -3.70, 2.61, 4.53,
     ];
 
     public static double Logit(double[] features)
