@@ -172,8 +172,9 @@ public sealed partial class PageAssembler(RecogniserSet r)
             for (var j = 0; j < run.Count; j++)
             {
                 var l = run[j];
-                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) && !IsTextLabel(l.Body) || IsStandaloneHeading(l)
-                              || j + 1 < run.Count && (IsColonKicker(l) || IsSentenceKicker(l, run[j + 1])) && IsHeadingLine(run[j + 1]);
+                var heading = !IsTextLabel(l.Body) && (IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline)
+                                                        || j + 1 < run.Count && (IsColonKicker(l) || IsSentenceKicker(l, run[j + 1])) && IsHeadingLine(run[j + 1]))
+                              || IsStandaloneHeading(l);
                 // A bracketed line is a heading only under another (a title's date); else it closes the text above.
                 if (heading && IsBracketed(l.Body) && !(items.Count > 0 && items[^1].Kind == ItemKind.Heading && !l.BlankBefore)) heading = false;
                 var kind = heading ? ItemKind.Heading : ItemKind.Body;
@@ -236,8 +237,14 @@ public sealed partial class PageAssembler(RecogniserSet r)
 
     /// <summary>Lines a story's text carries that look like headings but are not: `核心阅读`, `数据来源：…`, `【人物】…`.</summary>
     private static bool IsTextLabel(string line) =>
-        line is "核心阅读" || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal)
+        line is "核心阅读" || IsArtCredit(line) || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal)
         || line[0] == '【' && line.IndexOf('】') is var close && close > 0 && close < line.Length - 1;
+
+    /// <summary>The closing credit of an illustrated column: `勾  犇图  周  南文`, `本期统筹：杨烁壁`.</summary>
+    private static bool IsArtCredit(string line) => ArtCredit().IsMatch(line);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]\s+(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]|本期统筹：.{2,12})$")]
+    private static partial System.Text.RegularExpressions.Regex ArtCredit();
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
     private bool IsStandaloneHeading(PageLine l) =>
@@ -599,7 +606,9 @@ public sealed partial class PageAssembler(RecogniserSet r)
         var item = items[k];
         var prev = k > 0 ? items[k - 1] : null;
         var first = item.HeadLines.First();
-        if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || prev is null or { Kind: ItemKind.Note }) return (10, true);
+        // `图片报道` is the web edition's heading of a photo item, a story of its own.
+        if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || first == "图片报道"
+            || prev is null or { Kind: ItemKind.Note }) return (10, true);
         var f = StartFeatures(items, k, gapped, heads, h);
         FeatureSink?.Invoke(item.HeadLines.ToList(), f);
         return (StartModel.Logit(f), false);
@@ -618,7 +627,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (gapped) f[item.BlankBefore ? StartModel.GapBlank : StartModel.GapNone] = 1;
         else if (item.BlankBefore) f[StartModel.Blank] = 1;
         if (prev.Kind == ItemKind.Byline || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }
-            || IsBracketed(prev.Last.Body)) f[StartModel.PrevClosed] = 1;
+            || IsBracketed(prev.Last.Body) || IsArtCredit(prev.Last.Body)) f[StartModel.PrevClosed] = 1;
         else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) f[StartModel.PrevOpen] = 1;
         if (next is { Kind: ItemKind.Body } && (next.Lines[0].Dateline is not null || next.Lines[0].JumpIn is not null)) f[StartModel.NextDateline] = 1;
         if (next is { Kind: ItemKind.Byline }) f[StartModel.NextByline] = 1;
