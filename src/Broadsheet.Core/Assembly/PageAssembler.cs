@@ -233,12 +233,12 @@ public sealed partial class PageAssembler(RecogniserSet r)
     private static bool IsSentenceKicker(PageLine l, PageLine next) =>
         l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
         && l.Body.Length is >= 6 and <= 40 && l.Body.AsSpan().IndexOfAny("。；;") < 0 && l.Body[^1] is not '，' and not '、'
-        && (l.Body.EndsWith("——", StringComparison.Ordinal) || next.Body[^1] is '）' && next.Body.LastIndexOf('（') > 0);
+        && (l.Body.EndsWith("——", StringComparison.Ordinal) || next.Body.Length > 0 && next.Body[^1] is '）' && next.Body.LastIndexOf('（') > 0);
 
     /// <summary>Lines a story's text carries that look like headings but are not: `核心阅读`, `数据来源：…`, `【人物】…`.</summary>
     private static bool IsTextLabel(string line) =>
         line is "核心阅读" || IsArtCredit(line) || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal)
-        || line[0] == '【' && line.IndexOf('】') is var close && close > 0 && close < line.Length - 1;
+        || line.Length > 0 && line[0] == '【' && line.IndexOf('】') is var close && close > 0 && close < line.Length - 1;
 
     /// <summary>The closing credit of an illustrated column: `勾  犇图  周  南文`, `本期统筹：杨烁壁`.</summary>
     private static bool IsArtCredit(string line) => ArtCredit().IsMatch(line);
