@@ -1,7 +1,7 @@
 using Broadsheet.Accuracy;
 
 const string Usage = """
-    usage: Broadsheet.Accuracy DIR... [--failures [N]] [--headings] [--lines] [--style S] [--dump TEXT] [--markdown] [--floors FILE]
+    usage: Broadsheet.Accuracy DIR... [--failures [N]] [--headings] [--lines] [--style S] [--dump TEXT] [--markdown] [--floors FILE] [--features FILE]
       DIR          a folder of rendered dumps ({name}.txt + {name}.gold.json), or a folder of such folders (one per style)
       --failures N print up to N stories that are not segmented exactly (default 50), with where their text went
       --headings   with --failures: also stories segmented right whose title, deck, byline or dateline is wrong
@@ -10,13 +10,14 @@ const string Usage = """
       --style S    only this style (repeatable); --dump TEXT only dumps whose name contains TEXT
       --markdown   print the table as Markdown
       --floors F   exit 1 when a figure is below its floor in F (JSON: { "style": { "metric": percent } })
+      --features F write each heading block's story-start cues and gold label to F (tuning month only), then score
     """;
 
 try
 {
     var dirs = new List<string>();
     var styles = new List<string>();
-    string? dumpFilter = null, floorsPath = null;
+    string? dumpFilter = null, floorsPath = null, featuresPath = null;
     int failures = 0;
     bool markdown = false, headings = false, lines = false;
     for (var i = 0; i < args.Length; i++)
@@ -33,6 +34,7 @@ try
             case "--dump": dumpFilter = Next(args, ref i); break;
             case "--markdown": markdown = true; break;
             case "--floors": floorsPath = Next(args, ref i); break;
+            case "--features": featuresPath = Next(args, ref i); break;
             case "--help" or "-h": Console.WriteLine(Usage); return 0;
             default:
                 if (args[i].StartsWith("--")) throw new ArgumentException($"unknown option {args[i]}");
@@ -52,6 +54,11 @@ try
     {
         foreach (var d in dumps) LineMap.Print(Console.Out, d);
         Console.WriteLine();
+    }
+    if (featuresPath is not null)
+    {
+        using var w = new StreamWriter(featuresPath);
+        StartFeatures.Write(w, dumps);
     }
     var results = Harness.RunAll(dumps);
     if (failures > 0)

@@ -12,7 +12,7 @@ public sealed record AssembledPage(PageInfo Info, List<Story> Stories, List<stri
 /// decks and which body, whether decks follow their bodies (PDF dumps) or precede them (archive exports), which
 /// byline opens or closes which story, and which story each banner heads.
 /// </summary>
-public sealed class PageAssembler(RecogniserSet r)
+public sealed partial class PageAssembler(RecogniserSet r)
 {
     private enum ItemKind { Body, Heading, Byline, Note }
 
@@ -53,6 +53,7 @@ public sealed class PageAssembler(RecogniserSet r)
 
         foreach (var s in stories)
         {
+            s.DeckLineEach = !wrapped;
             s.Paragraphs = ParagraphBuilder.Build(s.Lines, wrapped, t => r.Crosshead.IsCrosshead(t, r.Headline));
             if (s.Pages.Count == 0) s.Pages.Add(info.Number);
         }
@@ -171,8 +172,9 @@ public sealed class PageAssembler(RecogniserSet r)
             for (var j = 0; j < run.Count; j++)
             {
                 var l = run[j];
-                var heading = IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline) || IsStandaloneHeading(l)
-                              || j + 1 < run.Count && IsColonKicker(l) && IsHeadingLine(run[j + 1]);
+                var heading = !IsTextLabel(l.Body) && (IsHeadingLine(l) && !r.Crosshead.IsCrosshead(l.Body, r.Headline)
+                                                        || j + 1 < run.Count && (IsColonKicker(l) || IsSentenceKicker(l, run[j + 1])) && IsHeadingLine(run[j + 1]))
+                              || IsStandaloneHeading(l);
                 // A bracketed line is a heading only under another (a title's date); else it closes the text above.
                 if (heading && IsBracketed(l.Body) && !(items.Count > 0 && items[^1].Kind == ItemKind.Heading && !l.BlankBefore)) heading = false;
                 var kind = heading ? ItemKind.Heading : ItemKind.Body;
@@ -223,6 +225,26 @@ public sealed class PageAssembler(RecogniserSet r)
         l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
         && l.Body.Length is >= 3 and <= 24 && l.Body[^1] is '：' or ':'
         && l.Body.AsSpan(0, l.Body.Length - 1).IndexOfAny("，。；！？：,;:") < 0;
+
+    /// <summary>
+    /// A kicker that reads as a sentence (`既净化湖水，又带动产业，千岛湖——`, `中办通知印发近七个月来，基层落实情况如何？`) over a
+    /// title: one short clause run, ending in `——`, or over a title that carries its bracketed series tag.
+    /// </summary>
+    private static bool IsSentenceKicker(PageLine l, PageLine next) =>
+        l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
+        && l.Body.Length is >= 6 and <= 40 && l.Body.AsSpan().IndexOfAny("。；;") < 0 && l.Body[^1] is not '，' and not '、'
+        && (l.Body.EndsWith("——", StringComparison.Ordinal) || next.Body.Length > 0 && next.Body[^1] is '）' && next.Body.LastIndexOf('（') > 0);
+
+    /// <summary>Lines a story's text carries that look like headings but are not: `核心阅读`, `数据来源：…`, `【人物】…`.</summary>
+    private static bool IsTextLabel(string line) =>
+        line is "核心阅读" || IsArtCredit(line) || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal)
+        || line.Length > 0 && line[0] == '【' && line.IndexOf('】') is var close && close > 0 && close < line.Length - 1;
+
+    /// <summary>The closing credit of an illustrated column: `勾  犇图  周  南文`, `本期统筹：杨烁壁`.</summary>
+    private static bool IsArtCredit(string line) => ArtCredit().IsMatch(line);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]\s+(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]|本期统筹：.{2,12})$")]
+    private static partial System.Text.RegularExpressions.Regex ArtCredit();
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
     private bool IsStandaloneHeading(PageLine l) =>
@@ -393,6 +415,7 @@ public sealed class PageAssembler(RecogniserSet r)
         var heads = new List<Item>();
         var openers = new List<PageLine>();
         var orphans = new List<string>();
+        Item? lastCrosshead = null;
 
         for (var k = 0; k < items.Count; k++)
         {
@@ -414,6 +437,7 @@ public sealed class PageAssembler(RecogniserSet r)
                           && !r.Banner.IsBriefsBanner(item.Lines[0].Body) && !r.Commentary.IsLabel(item.Lines[0].Body);
                     if (crosshead)
                     {
+                        lastCrosshead = item;
                         foreach (var l in item.Lines) l.Crosshead = true;
                         current!.Closed = false;
                         AddBody(current, item);
@@ -425,6 +449,14 @@ public sealed class PageAssembler(RecogniserSet r)
                 case ItemKind.Byline:
                 {
                     var next = k + 1 < items.Count ? items[k + 1] : null;
+                    // A credit under a crosshead (a roundup part's `本报记者  张  枨`), or a picture credit under a numbered
+                    // caption (`图②：…` / `本报记者  贺  勇摄`), stays in the story.
+                    if (inside is not null && current is { HasBody: true } && heads.Count == 0 && openers.Count == 0
+                        && (items[k - 1] == lastCrosshead || IsNumberedCaption(items[k - 1].Lines[0].Body) && item.Lines[0].Byline!.PhotoCredit))
+                    {
+                        current.Bylines.AddRange(Bylines(item));
+                        break;
+                    }
                     var closes = current is { HasBody: true } && heads.Count == 0 && openers.Count == 0
                                  && (item.Lines[0].Byline!.Closing || next is null || next.Kind is ItemKind.Heading or ItemKind.Byline or ItemKind.Note);
                     if (closes) { current!.Bylines.AddRange(Bylines(item)); current.Closed = true; }
@@ -461,7 +493,12 @@ public sealed class PageAssembler(RecogniserSet r)
                         AddBody(current, item);
                         break;
                     }
-                    var startsNew = (current is null || current.Closed || heads.Count > 0 || openers.Count > 0
+                    // A numbered caption (`图③：…`) right after a story's text is that story's, credit or not.
+                    if (inside is not null && heads.Count == 0 && openers.Count == 0 && !item.BlankBefore && IsNumberedCaption(first.Body)
+                        && current is { HasBody: true } && current.Kind != ArticleKind.EditorsNote)
+                        photo = false;
+                    var startsNew = (current is null || current.Closed && !(inside is not null && IsNumberedCaption(first.Body) && !photo && heads.Count == 0 && openers.Count == 0)
+                                    || heads.Count > 0 || openers.Count > 0
                                     || first.Dateline is not null || first.JumpIn is not null || photo) && !ClosesCurrent(item, current, heads, openers);
                     if (startsNew)
                     {
@@ -484,6 +521,18 @@ public sealed class PageAssembler(RecogniserSet r)
                             current.HasDeck = true;
                             // Banners over a deck are that story's column (a page-wide banner glued over the text is not a heading item).
                             current.Columns.AddRange(banners);
+                            // A title, then a kicker line and its title: the story's first part's heading, a crosshead.
+                            if (inside is not null && heads[^1].HeadText is null && IsLeadIn(current.DeckLines))
+                            {
+                                var at = current.DeckLines.FindIndex(1, IsKickerLine) - (current.DeckLines.Count - heads[^1].Lines.Count);
+                                if (at >= 1)
+                                {
+                                    var part = heads[^1].Lines.GetRange(at, heads[^1].Lines.Count - at);
+                                    current.DeckLines.RemoveRange(current.DeckLines.Count - part.Count, part.Count);
+                                    foreach (var l in part) l.Crosshead = true;
+                                    AddBody(current, new Item(ItemKind.Body, part));
+                                }
+                            }
                             heads.Clear();
                         }
                         stories.Add(current);
@@ -530,7 +579,7 @@ public sealed class PageAssembler(RecogniserSet r)
         {
             var k = heads[h];
             var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
-            var (score, must) = StartEvidence(items, k, gapped);
+            var (score, must) = StartEvidence(items, k, gapped, heads, h);
             sections.Add(new StorySegmenter.Section(score, SectionText(items, k + 1, end), must, string.Concat(items[k].HeadLines)));
         }
         var starts = StorySegmenter.Segment(sections);
@@ -548,32 +597,116 @@ public sealed class PageAssembler(RecogniserSet r)
         return sb.ToString();
     }
 
+    /// <summary>Called with each heading block's lines and start features (the accuracy harness's training export).</summary>
+    [ThreadStatic] internal static Action<IReadOnlyList<string>, double[]>? FeatureSink;
+
     /// <summary>The evidence that the heading block at k opens a story (positive) or sits inside one (negative).</summary>
-    private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped)
+    private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped, List<int> heads, int h)
     {
         var item = items[k];
         var prev = k > 0 ? items[k - 1] : null;
-        var next = k + 1 < items.Count ? items[k + 1] : null;
         var first = item.HeadLines.First();
-        if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || prev is null or { Kind: ItemKind.Note }) return (10, true);
-        double s = -0.5; // no evidence either way: a heading line inside text reads as a crosshead
-        if (gapped) s += item.BlankBefore ? 5 : -5;
-        else if (item.BlankBefore) s += 1;
+        // `图片报道` is the web edition's heading of a photo item, a story of its own.
+        if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || first == "图片报道"
+            || prev is null or { Kind: ItemKind.Note }) return (10, true);
+        var f = StartFeatures(items, k, gapped, heads, h);
+        FeatureSink?.Invoke(item.HeadLines.ToList(), f);
+        return (StartModel.Logit(f), false);
+    }
+
+    /// <summary>The cues <see cref="StartModel"/> weighs, in its order.</summary>
+    private double[] StartFeatures(List<Item> items, int k, bool gapped, List<int> heads, int h)
+    {
+        var item = items[k];
+        var prev = items[k - 1];
+        var next = k + 1 < items.Count ? items[k + 1] : null;
+        var lines = item.HeadLines.ToList();
+        var first = lines[0];
+        var f = new double[StartModel.Count];
+        f[StartModel.Bias] = 1;
+        if (gapped) f[item.BlankBefore ? StartModel.GapBlank : StartModel.GapNone] = 1;
+        else if (item.BlankBefore) f[StartModel.Blank] = 1;
         if (prev.Kind == ItemKind.Byline || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }
-            || IsBracketed(prev.Last.Body)) s += 2.5;
-        else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) s -= 2;
-        if (next is { Kind: ItemKind.Body } && (next.Lines[0].Dateline is not null || next.Lines[0].JumpIn is not null)) s += 3;
-        if (next is { Kind: ItemKind.Byline }) s += 2;
-        if (next is { Kind: ItemKind.Body } && IsCaptionBlock(next, k + 2 < items.Count ? items[k + 2] : null)) s += 3;
-        if (item.Lines.Count >= 2) s += 1.5;
-        else if (first.EndsWith("——", StringComparison.Ordinal)) s -= 1.5;
-        if (HeadlineRecogniser.IsSubtitle(first)) s -= 4;
-        if (IsBracketed(first)) s -= 3;
-        else if (first[^1] is '）' or ')') s += 1.5;
-        var length = item.HeadLines.Sum(l => l.Length);
-        if (length >= 16) s += 0.5;
-        else if (length <= 6) s -= 0.5;
-        return (s, false);
+            || IsBracketed(prev.Last.Body) || IsArtCredit(prev.Last.Body)) f[StartModel.PrevClosed] = 1;
+        else if (prev.Kind == ItemKind.Body && !Chars.EndsSentence(prev.Last.Body)) f[StartModel.PrevOpen] = 1;
+        if (next is { Kind: ItemKind.Body } && (next.Lines[0].Dateline is not null || next.Lines[0].JumpIn is not null)) f[StartModel.NextDateline] = 1;
+        if (next is { Kind: ItemKind.Byline }) f[StartModel.NextByline] = 1;
+        if (next is { Kind: ItemKind.Body } && IsCaptionBlock(next, k + 2 < items.Count ? items[k + 2] : null)) f[StartModel.NextCaption] = 1;
+        if (next is { Kind: ItemKind.Body } && IsSpeakerLine(next.Lines[0].Body)) f[StartModel.NextSpeaker] = 1;
+        if (lines.Count >= 2) f[StartModel.TwoLines] = 1;
+        if (lines.Count >= 3) f[StartModel.ThreeLines] = 1;
+        if (lines.Count == 1 && first.EndsWith("——", StringComparison.Ordinal)) f[StartModel.LoneDash] = 1;
+        if (HeadlineRecogniser.IsSubtitle(first)) f[StartModel.DashSubtitle] = 1;
+        if (IsBracketed(first)) f[StartModel.Bracketed] = 1;
+        else if (lines.Exists(l => l[^1] is '）' or ')')) f[StartModel.Tag] = 1;
+        var length = lines.Sum(l => l.Length);
+        if (length >= 16) f[StartModel.Long] = 1;
+        else if (length <= 6) f[StartModel.Short] = 1;
+        if (lines.Exists(l => l.Contains('，'))) f[StartModel.Comma] = 1;
+        if (IsLeadIn(lines)) f[StartModel.KickerLine] = 1;
+        if (r.Crosshead.IsCrosshead(first, r.Headline)) f[StartModel.Numbered] = 1;
+        if (InRoundup(items, heads, h)) f[StartModel.Roundup] = 1;
+        if (lines.Count >= 2 && IsSpeakerName(lines[^1])) f[StartModel.Speaker] = 1;
+        if (lines.Skip(1).Any(HeadlineRecogniser.IsSubtitle)) f[StartModel.SubtitleLine] = 1;
+
+        var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
+        var section = StorySegmenter.Bigrams(SectionText(items, k + 1, end));
+        var title = StorySegmenter.Bigrams(string.Concat(lines));
+        var before = StorySegmenter.Bigrams(SectionText(items, h > 0 ? heads[h - 1] + 1 : 0, k));
+        f[StartModel.Cohesion] = section.Count >= 8 ? StorySegmenter.Share(section, before) : 0.25;
+        f[StartModel.TitleOwn] = title.Count >= 2 && section.Count >= 8 ? StorySegmenter.Share(title, section) : 0.3;
+        f[StartModel.TitlePrev] = title.Count >= 2 && before.Count >= 8 ? StorySegmenter.Share(title, before) : 0.3;
+        var chars = 0;
+        for (var j = k + 1; j < end; j++) if (items[j].Kind == ItemKind.Body) foreach (var l in items[j].Lines) chars += l.Body.Length;
+        f[StartModel.SectionSize] = Math.Log10(1 + chars) / 4;
+        // A photo item: a caption or two under its heading, with the picture credit.
+        if (chars <= 400 && Enumerable.Range(k + 1, end - k - 1).Any(j => items[j].Kind == ItemKind.Byline && items[j].Lines[0].Byline!.PhotoCredit
+                                                                          || items[j].Lines.Exists(l => l.TrailingByline is { PhotoCredit: true })))
+            f[StartModel.PhotoSection] = 1;
+        return f;
+    }
+
+    /// <summary>A deck line that leads into the next one (`仪仗方队擎旗手郭凤通——`, `外交部驻港公署负责人：`).</summary>
+    private static bool IsKickerLine(string line) => line.EndsWith("——", StringComparison.Ordinal) || line[^1] is '：' or ':';
+
+    /// <summary>`图③：北京复兴门桥东北角…` — one of a story's numbered picture captions.</summary>
+    private static bool IsNumberedCaption(string line) =>
+        line.Length > 3 && line[0] == '图' && (line[1] is >= '①' and <= '⑳' || char.IsAsciiDigit(line[1])) && line.AsSpan(2, 2).IndexOfAny('：', ':') >= 0;
+
+    /// <summary>A kicker line that is not the deck's first: the lines before it are the story's title, the rest a crosshead.</summary>
+    private static bool IsLeadIn(List<string> lines) => lines.Count >= 3 && !IsKickerLine(lines[0]) && lines.Skip(1).Any(IsKickerLine);
+
+    /// <summary>
+    /// A roundup of mini-stories (`礼赞新中国` / `上海中共一大会址——` / `重温入党誓词…`, then `内蒙古阿尔山——` / …): after a
+    /// deck whose title is followed by a kicker line, heading blocks led by a kicker line head its parts.
+    /// </summary>
+    private static bool InRoundup(List<Item> items, List<int> heads, int h)
+    {
+        var lines = items[heads[h]].HeadLines.ToList();
+        if (lines.Count != 2 || !IsKickerLine(lines[0])) return false;
+        for (var g = h - 1; g >= 0; g--)
+        {
+            var other = items[heads[g]].HeadLines.ToList();
+            if (IsLeadIn(other)) return true;
+            if (other.Count != 2 || !IsKickerLine(other[0])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A forum report's speaker under the heading of their part: `陈凯歌（导演）`, `（以色列）莫瑞斯·托帕兹`,
+    /// `华为云首席营销官  张  鹏`.
+    /// </summary>
+    private static bool IsSpeakerName(string line) => SpeakerName().IsMatch(line);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}·]{2,8}\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·]{2,12}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
+    private static partial System.Text.RegularExpressions.Regex SpeakerName();
+
+    /// <summary>`张三：某某大学教授，…` — a speaker's line in a forum report (the heading over it is a crosshead).</summary>
+    private static bool IsSpeakerLine(string line)
+    {
+        var colon = line.IndexOf('：');
+        return colon is >= 2 and <= 12 && line.AsSpan(0, colon).IndexOfAny("，。；、") < 0 && line.Length > colon + 4;
     }
 
     // ---- shared pieces ----
@@ -701,7 +834,7 @@ public sealed class PageAssembler(RecogniserSet r)
     /// <summary>Features and investigations (`——来自…的调查`) are the stories that carry crossheads.</summary>
     private static bool HasDashSubtitle(Story s) => s.DeckLines.Count > 1 && HeadlineRecogniser.IsSubtitle(s.DeckLines[^1]);
 
-    public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines);
+    public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines, s.DeckLineEach);
 
     private bool IsPhoto(Story s)
     {

@@ -15,6 +15,8 @@ public sealed class Story
     /// <summary>The deck split into kicker/title/subtitle, computed once the deck lines are final.</summary>
     internal Deck? CachedDeck { get; set; }
     public bool HasDeck { get; set; }
+    /// <summary>The page gives each heading field its own line (not wrapped text): see <see cref="HeadlineRecogniser.Split"/>.</summary>
+    public bool DeckLineEach { get; set; }
     public List<BylineMatch> Bylines { get; } = [];
     public List<string> Columns { get; } = [];
     public DatelineMatch? Dateline { get; set; }

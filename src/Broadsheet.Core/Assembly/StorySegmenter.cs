@@ -16,7 +16,7 @@ public static class StorySegmenter
     public const int MaxSections = 24;
 
     /// <summary>What sharing words with the story is worth to a section kept inside it (a share of bigrams, 0–1).</summary>
-    private const double CohesionWeight = 6, CohesionPivot = 0.25;
+    private const double CohesionWeight = 3, CohesionPivot = 0.25;
 
     /// <summary>What a title sharing its words with the story it heads is worth (a share of the title's bigrams, 0–1).</summary>
     private const double TitleWeight = 3, TitlePivot = 0.3;
@@ -49,7 +49,7 @@ public static class StorySegmenter
                 var total = score + TitleFit(titles[i], story);
                 if (total > best[j]) { best[j] = total; from[j] = i; }
                 if (j == n || sections[j].MustStart) break;
-                score += CohesionWeight * (Share(grams[j], story) - CohesionPivot);
+                if (grams[j].Count >= 8) score += CohesionWeight * (Share(grams[j], story) - CohesionPivot);
                 story.UnionWith(grams[j]);
             }
         }
@@ -80,10 +80,10 @@ public static class StorySegmenter
         return set;
     }
 
-    /// <summary>The share of a section's bigrams the story already holds; a section too short to tell is neutral.</summary>
-    private static double Share(HashSet<int> section, HashSet<int> story)
+    /// <summary>The share of a set of bigrams another set holds (callers leave out sets too short to tell).</summary>
+    internal static double Share(HashSet<int> section, HashSet<int> story)
     {
-        if (section.Count < 8) return CohesionPivot;
+        if (section.Count == 0) return 0;
         var hit = 0;
         foreach (var g in section) if (story.Contains(g)) hit++;
         return (double)hit / section.Count;

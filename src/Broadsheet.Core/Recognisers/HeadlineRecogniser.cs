@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Broadsheet.Core.Layout;
 
 namespace Broadsheet.Core.Recognisers;
@@ -13,13 +14,16 @@ public sealed record Deck(string? Kicker, string? Title, string? Subtitle)
 /// A deck is one to four such lines: a `——` line is the subtitle (features, interviews); a main title may be
 /// wrapped over two lines that read as one phrase (`中国（济宁）先进碳材料产业` / `发展高峰论坛在嘉祥举行`).
 /// </summary>
-public sealed class HeadlineRecogniser
+public sealed partial class HeadlineRecogniser
 {
     public const int MaxLineLength = 48;
 
     public bool IsHeadingLine(string line)
     {
-        if (line.Length == 0 || line.Length > MaxLineLength) return false;
+        if (line.Length == 0) return false;
+        // A series tag may make a title long (`…（守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）`).
+        var tag = line[^1] is '）' && line.LastIndexOf('（') is var open and > 0 ? line.Length - open : 0;
+        if (line.Length - tag > MaxLineLength || tag > 60) return false;
         if (Chars.EndsSentence(line)) return false;
         var last = line[^1];
         if (last is '，' or '、' or '：' or ':' or '；' or ',' or ';') return false;
@@ -36,7 +40,12 @@ public sealed class HeadlineRecogniser
 
     public static bool IsSubtitle(string line) => line.StartsWith('—') || line.StartsWith("--", StringComparison.Ordinal) || line.StartsWith('－');
 
-    public Deck Split(IReadOnlyList<string> lines)
+    /// <summary>
+    /// The deck's lines as kicker, title and subtitle. <paramref name="lineEach"/>: the dump gives each field its own
+    /// line (an archive export, not wrapped text), so two lines are never one wrapped title, and with no cue either
+    /// way they are kicker + title, the paper's commonest two-line deck.
+    /// </summary>
+    public Deck Split(IReadOnlyList<string> lines, bool lineEach = false)
     {
         if (lines.Count == 0) return new Deck(null, null, null);
         var list = lines.Where(l => l.Length > 0).ToList();
@@ -47,6 +56,7 @@ public sealed class HeadlineRecogniser
         if (list.Count == 2)
         {
             if (IsKicker(list[0], list[1])) return new Deck(list[0], list[1], subtitle);
+            if (lineEach && subtitle is null) return IsNewsSubtitle(list[0], list[1]) ? new Deck(null, list[0], list[1]) : new Deck(list[0], list[1], null);
             if (ReadsAsOne(list[0], list[1])) return new Deck(null, list[0] + list[1], subtitle);
             // Two phrases: with a dash subtitle both are the main title; without, the second is a news subtitle.
             return subtitle is null ? new Deck(null, list[0], list[1]) : new Deck(null, list[0] + " " + list[1], subtitle);
@@ -67,6 +77,21 @@ public sealed class HeadlineRecogniser
         if (first.Contains('，') || first.EndsWith("强调", StringComparison.Ordinal) || first.EndsWith("指出", StringComparison.Ordinal)) return true;
         return next[^1] is '）' && first[^1] is not '）' && next.LastIndexOf('（') is var open && open > 0 && next.Length - open <= 22;
     }
+
+    /// <summary>
+    /// A news subtitle under its title: a bracketed line (`（2019年10月10日）`), a title carrying its bracketed tag above
+    /// it, a long line or `●` points (a summary), or who attended (`刘鹤出席并讲话`, `韩正参加会见`).
+    /// </summary>
+    private static bool IsNewsSubtitle(string title, string next)
+    {
+        if (next[0] is '（' or '(' && next[^1] is '）' or ')') return true;
+        if (title[^1] is '）' or ')' && title.Contains('（')) return true;
+        if (next[^1] is '）' or ')' && next.Contains('（')) return false;
+        return next[0] == '●' || next.Length > 30 || Attendance().IsMatch(next);
+    }
+
+    [GeneratedRegex(@"(出席|致辞|讲话|主持|会见|致贺信|宣读|发表.{0,6}讲话|作出.{0,4}批示)$")]
+    private static partial Regex Attendance();
 
     /// <summary>A title wrapped mid-phrase: an unclosed bracket, or a long first line that ends inside a word.</summary>
     private static bool ReadsAsOne(string a, string b)

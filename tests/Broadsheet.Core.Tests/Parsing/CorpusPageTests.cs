@@ -14,6 +14,8 @@ public class CorpusPageTests
 
     private static List<Article> Parse(string page) => IssueParser.Parse(page, Context).Articles;
 
+    private static string Titles(List<Article> articles) => string.Join(" | ", articles.Select(a => $"{a.Kicker}/{a.Title}/{a.Subtitle}: {a.Paragraphs.Count} ¶"));
+
     private static Article Titled(List<Article> articles, string title) => Assert.Single(articles, a => Squeeze(a.Title) == Squeeze(title));
 
     [Fact]
@@ -127,5 +129,116 @@ public class CorpusPageTests
         Assert.Equal("据新华社电", a.Dateline?.Raw);
         Assert.Equal(["余俊杰", "崔力"], a.Byline.Select(b => b.Name));
         Assert.StartsWith("18日，在浙江乌镇", Body(a));
+    }
+    [Fact]
+    public void A_roundup_of_parts_each_with_a_kicker_title_and_credit_is_one_story()
+    {
+        // 2019-10-01 page 6: the title, then each part's `地点——` / title / credit, then its text.
+        var articles = Parse("""
+            礼赞新中国
+            上海中共一大会址——
+            重温入党誓词 追忆光辉历史
+            本报记者  姜泓冰
+            一面看上去鲜红依旧的五星红旗，却是70年前开国大典之后，上海市民怀着喜悦心情上街抢购并珍藏下来的。
+            兴业路76号这处小小的石库门房子，朴素、安静，却吸引着人们从四面八方聚拢而来。
+            内蒙古阿尔山——
+            国旗冉冉升起 敬上庄严军礼
+            本报记者  张  枨
+            秋日的内蒙古阿尔山风景优美，到处是挺拔的白桦树。驻守在此的边防官兵，以自己的方式礼赞新中国。
+            清晨第一缕阳光洒在三角山哨所，在战士们的敬礼注目中，一面崭新的五星红旗缓缓升起。
+            新疆昌吉——
+            各族载歌载舞 表达诚挚祝福
+            本报记者  阿尔达克
+            9月28日一大早，帕里旦和姐妹们穿上节日盛装，来到社区文化广场排练节目。
+            """);
+        var a = Assert.Single(articles);
+        Assert.Equal("礼赞新中国", a.Title);
+        Assert.Null(a.Kicker);
+        Assert.Contains("上海中共一大会址——", a.Paragraphs);
+        Assert.Contains("内蒙古阿尔山——", a.Paragraphs);
+        Assert.Contains("帕里旦", Body(a));
+    }
+
+    [Fact]
+    public void Numbered_captions_and_their_picture_credits_stay_in_their_story()
+    {
+        // 2019-10-01 page 9.
+        var articles = Parse("""
+            花逢盛典格外香
+            金秋时节，丹桂飘香。长安街沿线12座主题花坛惊艳亮相。
+            图片说明：
+            图①：北京建国门桥西北角的“壮丽70年”主题花坛。
+            图②：北京东单路口的“奋进新时代”主题花坛。
+            本报记者  贺  勇摄
+            图③：北京复兴门桥东北角的“美好明天”主题花坛。
+            马怀刚摄（影像中国）
+            """);
+        var a = Assert.Single(articles);
+        Assert.Contains("美好明天", Body(a));
+        Assert.Contains("贺勇", a.Byline.Select(b => b.Name));
+    }
+
+    [Fact]
+    public void A_kicker_that_reads_as_a_sentence_heads_a_tagged_title()
+    {
+        // 2019-10-08 page 11.
+        var articles = Parse("""
+            速览·国庆假期
+            国庆假期，全国铁路、道路、水路、民航共发送旅客5.2亿人次。
+            前6天全国出入境1045万人次，日均174万人次，同比增长11.8%。
+            既净化湖水，又带动产业，千岛湖——
+            水养鱼 鱼养水（美丽中国）
+            碧波荡漾的千岛湖，每年吸引游客上千万人次。
+            """);
+        Assert.True(articles.Count == 2, Titles(articles));
+        var lake = Titled(articles, "水养鱼 鱼养水（美丽中国）");
+        Assert.Equal("既净化湖水，又带动产业，千岛湖——", lake.Kicker);
+    }
+
+    [Fact]
+    public void Core_reading_and_data_source_lines_are_text_and_an_art_credit_closes_its_column()
+    {
+        // 2019-10-08 page 10 (核心阅读), 2019-10-09 page 16 (数据来源), 2019-10-09 page 5 (an illustrated column's credit).
+        var articles = Parse("""
+            张家口：天蓝地绿水清  建设“首都两区”风景这边独好
+            核心阅读
+            张家口坚持生态优先、绿色发展，首都水源涵养功能区和生态环境支撑区建设取得明显成效。
+            近年来，张家口累计完成造林绿化1500多万亩，森林覆盖率达到50%。
+            坝上地区的草原生态持续改善，水源涵养能力不断增强。
+            数据来源：中共张家口市委宣传部
+            这正是：
+            思接千载事，
+            尽入记忆田。
+            勾  犇图  周  南文
+            坚守就是最真挚的祝福（中国道路中国梦）
+            如今的我已经两鬓斑白，身体的状况也大不如前。回想起在边防连队的日子，仍然心潮澎湃。
+            那时，我们在零下40摄氏度的哨所里站岗，一站就是两个小时。
+            """);
+        Assert.True(articles.Count == 2, Titles(articles));
+        var first = Titled(articles, "张家口：天蓝地绿水清  建设“首都两区”风景这边独好");
+        Assert.StartsWith("核心阅读", Body(first));
+        Assert.Contains("数据来源", Body(first));
+        var second = Titled(articles, "坚守就是最真挚的祝福（中国道路中国梦）");
+        Assert.Null(second.Kicker);
+        Assert.DoesNotContain("犇", Headline(second) + Body(second));
+    }
+
+    [Fact]
+    public void A_speakers_name_under_a_crosshead_keeps_the_forum_report_whole()
+    {
+        // 2019-10-18 page 20: a forum report, each speaker's part headed by a line and `姓名（身份）`.
+        var articles = Parse("""
+            为时代放歌（逐梦70年）
+            文艺工作者畅谈新时代的创作，纷纷表示要为人民抒写、为时代放歌。
+            光影画卷抒写奋斗精神
+            陈凯歌（导演）
+            5年前，我有幸参加了文艺工作座谈会。这些年，我切身感受到，中国电影呈现一派新的气象。
+            认真做好每一部戏
+            侯鸿亮（制片人）
+            作为制片人，我始终觉得，好的作品要经得起时间的检验，也要经得起观众的检验。
+            """);
+        var a = Assert.Single(articles);
+        Assert.Contains("陈凯歌（导演）", a.Paragraphs);
+        Assert.Contains("侯鸿亮（制片人）", a.Paragraphs);
     }
 }

@@ -47,6 +47,23 @@ public class HeadlineRecogniserTests
         Assert.Equal("持续规范医保服务行为", d.Subtitle);
     }
 
+    [Theory]
+    // 人民日报 2019-10 (archive export: each heading field on its own line).
+    [InlineData("杭州高地社区构建居民协商体系", "板凳评议团有事大家谈", "杭州高地社区构建居民协商体系", "板凳评议团有事大家谈", null)]
+    [InlineData("中国政府友谊奖颁奖仪式在北京举行", "刘鹤出席并讲话", null, "中国政府友谊奖颁奖仪式在北京举行", "刘鹤出席并讲话")]
+    [InlineData("中共中央关于追授黄文秀同志“全国优秀共产党员”称号的决定", "（2019年10月10日）", null, "中共中央关于追授黄文秀同志“全国优秀共产党员”称号的决定", "（2019年10月10日）")]
+    [InlineData("北京冬奥会测试赛筹办有序推进（走向冬奥）", "相约北京系列冬季体育赛事共安排20场", null, "北京冬奥会测试赛筹办有序推进（走向冬奥）", "相约北京系列冬季体育赛事共安排20场")]
+    public void With_a_line_each_two_plain_lines_are_kicker_and_title_unless_the_second_reads_as_a_news_subtitle(
+        string first, string second, string? kicker, string title, string? subtitle)
+    {
+        var d = r.Split([first, second], lineEach: true);
+        Assert.Equal((kicker, title, subtitle), (d.Kicker, d.Title, d.Subtitle));
+    }
+
+    [Fact]
+    public void A_long_series_tag_does_not_stop_a_title_being_a_heading_line() =>
+        Assert.True(r.IsHeadingLine("为了村民的美好梦想（守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育·身边的初心故事）"));
+
     [Fact]
     public void Three_plain_lines_are_kicker_title_subtitle()
     {
