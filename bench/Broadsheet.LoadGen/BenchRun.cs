@@ -53,10 +53,10 @@ public sealed class BenchRun(Options options)
             _rows.Add(new Row("storage requests per story", "stated", perStory, null));
         }
 
-        // 3. One issue, upload to queryable.
+        // 3. One issue, upload to queryable (with --batch-only one, untimed: the batch's CPU time is then a warm host's).
         var next = 0;
         var latencies = new List<double>();
-        for (var i = 0; i < (batchOnly ? 0 : latencyRuns); i++)
+        for (var i = 0; i < (batchOnly ? 1 : latencyRuns); i++)
         {
             var issue = _generator.Generate(next++);
             var clock = Stopwatch.StartNew();
@@ -66,7 +66,7 @@ public sealed class BenchRun(Options options)
             latencies.Add((clock.Elapsed - uploaded).TotalSeconds);
             Console.WriteLine($"  issue {issue.Date:yyyy-MM-dd}: queryable {latencies[^1]:F2} s after its upload finished");
         }
-        if (latencies.Count > 0)
+        if (!batchOnly)
             _rows.Add(new Row("16-page issue queryable after upload", "≤ 3 s",
                 $"{Median(latencies):F2} s median, {latencies.Max():F2} s worst of {latencies.Count}", latencies.Max() <= 3));
 
@@ -167,41 +167,54 @@ public sealed class BenchRun(Options options)
         while (pending.Count > 0)
         {
             if (clock.Elapsed > timeout) throw new BenchException($"{pending.Count} issue(s) not complete after {timeout.TotalSeconds:F0} s");
-            if (pending.Count == 1)
+            try
             {
-                // One issue: ask for it directly, fast polling (this is the latency measurement).
-                var date = pending.First();
-                using var response = await _http.GetAsync($"{_api}/issues/{Uri.EscapeDataString(Paper)}/{date}");
-                if (response.IsSuccessStatusCode)
-                {
-                    var doc = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    var status = doc.TryGetProperty("status", out var s) ? s.GetString() : null;
-                    if (status == "failed") throw new BenchException($"issue {date} failed: {doc.GetProperty("error")}");
-                    if (status == "complete")
-                    {
-                        stories += doc.GetProperty("articles").GetInt32();
-                        pending.Remove(date);
-                        continue;
-                    }
-                }
-                await Task.Delay(50);
-                continue;
+                stories += await PollOnceAsync(pending);
             }
-            await foreach (var row in IssueRowsAsync())
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                var date = row.GetProperty("date").GetString() ?? "";
-                if (row.GetProperty("paper").GetString() != Paper || !pending.Contains(date)) continue;
-                var status = row.GetProperty("status").GetString();
-                if (status == "failed") throw new BenchException($"issue {date} failed: {row.GetProperty("error")}");
-                if (status == "complete")
-                {
-                    stories += row.GetProperty("articles").GetInt32();
-                    pending.Remove(date);
-                }
+                // A host too busy to answer within the client's timeout (a crowded box) is still working: ask again.
+                Console.WriteLine($"  (the issue list did not answer: {e.GetType().Name}; polling on)");
             }
-            if (pending.Count > 1) await Task.Delay(250);
         }
         return stories;
+    }
+
+    /// <summary>One look at the pending issues: removes those complete, returns their stories; a failed issue fails the run.</summary>
+    private async Task<int> PollOnceAsync(HashSet<string> pending)
+    {
+        if (pending.Count == 1)
+        {
+            // One issue: ask for it directly, fast polling (this is the latency measurement).
+            var date = pending.First();
+            using var response = await _http.GetAsync($"{_api}/issues/{Uri.EscapeDataString(Paper)}/{date}");
+            if (response.IsSuccessStatusCode)
+            {
+                var doc = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var status = doc.TryGetProperty("status", out var s) ? s.GetString() : null;
+                if (status == "failed") throw new BenchException($"issue {date} failed: {doc.GetProperty("error")}");
+                if (status == "complete")
+                {
+                    pending.Remove(date);
+                    return doc.GetProperty("articles").GetInt32();
+                }
+            }
+            await Task.Delay(50);
+            return 0;
+        }
+        // The whole list first, then the bookkeeping: a listing cut off half-way counts nothing.
+        var complete = new List<(string Date, int Articles)>();
+        await foreach (var row in IssueRowsAsync())
+        {
+            var date = row.GetProperty("date").GetString() ?? "";
+            if (row.GetProperty("paper").GetString() != Paper || !pending.Contains(date)) continue;
+            var status = row.GetProperty("status").GetString();
+            if (status == "failed") throw new BenchException($"issue {date} failed: {row.GetProperty("error")}");
+            if (status == "complete") complete.Add((date, row.GetProperty("articles").GetInt32()));
+        }
+        foreach (var (date, _) in complete) pending.Remove(date);
+        if (pending.Count > 1) await Task.Delay(250);
+        return complete.Sum(c => c.Articles);
     }
 
     private async IAsyncEnumerable<JsonElement> IssueRowsAsync()
