@@ -3,6 +3,7 @@
 # (in memory, free ports) and the dev host (free port), runs the load generator, stops everything.
 #   ./scripts/bench.sh            full: 100 issues, ≥ 10,000 stored stories, 30 s of queries (≈ 10-20 min on 2 cores)
 #   ./scripts/bench.sh --quick    small numbers (< 2 min): 6 issues, 10 s of queries
+#   ./scripts/bench.sh --batch-only   the 100-issue batch alone: time, CPU time of the dev host and Azurite, RSS
 # Extra arguments go to the load generator (e.g. --issues 50 --clients 16). Logs land in bench/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,4 +50,4 @@ for _ in $(seq 1 120); do
 done
 
 dotnet bench/Broadsheet.LoadGen/bin/Release/net10.0/Broadsheet.LoadGen.dll run \
-  --api "http://127.0.0.1:$api/api" --storage "$conn" --host-pid "$host" "$@" | tee "$art/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  --api "http://127.0.0.1:$api/api" --storage "$conn" --host-pid "$host" --azurite-pid "${pids[0]}" "$@" | tee "$art/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
+using Broadsheet.TestKit;
 
 namespace Broadsheet.LoadGen;
 
@@ -40,17 +41,22 @@ public sealed class BenchRun(Options options)
         await _issues.CreateIfNotExistsAsync();
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores (shared), load average {LoadAverage()}; mode: {(quick ? "quick" : "full")}");
 
-        // 1. CPU throughput, in this process, one thread.
-        Throughput.Run(_generator, quick, (t, g, m, met) => _rows.Add(new Row(t, g, m, met)));
+        // --batch-only: the batch stage alone (4), to compare engine settings quickly.
+        var batchOnly = options.Get("batch-only") is not null;
+        if (!batchOnly)
+        {
+            // 1. CPU throughput, in this process, one thread.
+            Throughput.Run(_generator, quick, (t, g, m, met) => _rows.Add(new Row(t, g, m, met)));
 
-        // 2. Storage requests per story (the real activities against the same Azurite, counted per request).
-        var perStory = await RequestsPerStory.MeasureAsync(storage, _generator.Generate(900_000));
-        _rows.Add(new Row("storage requests per story", "stated", perStory, null));
+            // 2. Storage requests per story (the real activities against the same Azurite, counted per request).
+            var perStory = await RequestsPerStory.MeasureAsync(storage, _generator.Generate(900_000));
+            _rows.Add(new Row("storage requests per story", "stated", perStory, null));
+        }
 
-        // 3. One issue, upload to queryable.
+        // 3. One issue, upload to queryable (with --batch-only one, untimed: the batch's CPU time is then a warm host's).
         var next = 0;
         var latencies = new List<double>();
-        for (var i = 0; i < latencyRuns; i++)
+        for (var i = 0; i < (batchOnly ? 1 : latencyRuns); i++)
         {
             var issue = _generator.Generate(next++);
             var clock = Stopwatch.StartNew();
@@ -60,28 +66,41 @@ public sealed class BenchRun(Options options)
             latencies.Add((clock.Elapsed - uploaded).TotalSeconds);
             Console.WriteLine($"  issue {issue.Date:yyyy-MM-dd}: queryable {latencies[^1]:F2} s after its upload finished");
         }
-        var worst = latencies.Max();
-        _rows.Add(new Row("16-page issue queryable after upload", "≤ 3 s",
-            $"{Median(latencies):F2} s median, {worst:F2} s worst of {latencies.Count}", worst <= 3));
+        if (!batchOnly)
+            _rows.Add(new Row("16-page issue queryable after upload", "≤ 3 s",
+                $"{Median(latencies):F2} s median, {latencies.Max():F2} s worst of {latencies.Count}", latencies.Max() <= 3));
 
         // 4. A batch of issues at once: time to all queryable, and the dev host's memory meanwhile.
         var issues = Enumerable.Range(next, batch).Select(n => _generator.Generate(n)).ToList();
         next += batch;
-        using var rss = new RssSampler(_hostPid);
+        using var rss = new RssSampler(_hostPid, TimeSpan.FromMilliseconds(100));
+        var azuritePid = options.GetInt("azurite-pid", 0);
+        var (hostCpu, azuriteCpu) = (CpuSeconds(_hostPid), CpuSeconds(azuritePid));
         var batchClock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(issues, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (issue, _) => await UploadAsync(issue));
         Console.WriteLine($"  {batch} issues uploaded in {batchClock.Elapsed.TotalSeconds:F1} s");
         var stories = await WaitQueryableAsync(issues, TimeSpan.FromMinutes(quick ? 5 : 30));
         var batchSeconds = batchClock.Elapsed.TotalSeconds;
         var peakRss = rss.Stop();
+        (hostCpu, azuriteCpu) = (CpuSeconds(_hostPid) - hostCpu, CpuSeconds(azuritePid) - azuriteCpu);
         var bytes = issues.Sum(i => Encoding.UTF8.GetByteCount(i.Text));
         Console.WriteLine($"  {batch} issues ({bytes / 1e6:F1} MB, {stories} stories) queryable in {batchSeconds:F1} s");
         var scaled = batchSeconds * 100 / batch;
         _rows.Add(new Row($"{batch} issues queryable (upload to last complete)", batch == 100 ? "≤ 60 s" : "≤ 60 s per 100",
             $"{batchSeconds:F1} s ({stories / batchSeconds:F0} stories/s, {bytes / 1e6 / batchSeconds:F2} MB/s){(batch == 100 ? "" : $" ≈ {scaled:F0} s per 100")}",
             scaled <= 60));
+        // CPU time is what the batch costs whatever else runs on the box: the figure to compare settings by on a busy machine.
+        if (_hostPid > 0 && azuritePid > 0)
+            _rows.Add(new Row("CPU time of the batch (dev host + Azurite)", "stated",
+                $"{hostCpu + azuriteCpu:F1} s = {hostCpu:F1} + {azuriteCpu:F1} s ({(hostCpu + azuriteCpu) / batch:F2} s per issue)", null));
         _rows.Add(new Row("dev host RSS while ingesting", "< 500 MB",
             _hostPid > 0 ? $"{peakRss / 1e6:F0} MB peak (sampled; VmHWM {rss.HighWaterMark / 1e6:F0} MB)" : "no --host-pid", _hostPid > 0 ? peakRss < 500e6 : null));
+
+        if (batchOnly)
+        {
+            Print();
+            return 0;
+        }
 
         // 5. Top up to the stored-story count the query target names.
         var total = await StoredStoriesAsync();
@@ -111,23 +130,26 @@ public sealed class BenchRun(Options options)
     {
         var clock = Stopwatch.StartNew();
         if (_hostPid <= 0 || !File.Exists($"/proc/{_hostPid}/stat")) return TimeSpan.Zero;
-        static long Ticks(int pid)
-        {
-            // utime and stime, fields 14 and 15, counted after the ")" that ends the command name.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11]) + long.Parse(fields[12]);
-        }
         var quiet = 0;
-        var last = Ticks(_hostPid);
+        var last = CpuSeconds(_hostPid);
         while (clock.Elapsed < limit && quiet < 2)
         {
             await Task.Delay(1000);
-            var now = Ticks(_hostPid);
-            quiet = now - last < 10 ? quiet + 1 : 0; // 100 ticks a second per core
+            var now = CpuSeconds(_hostPid);
+            quiet = now - last < 0.1 ? quiet + 1 : 0;
             last = now;
         }
         return clock.Elapsed;
+    }
+
+    /// <summary>User + system CPU time a process has used so far (Linux /proc; 0 without one).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        if (pid <= 0 || !File.Exists($"/proc/{pid}/stat")) return 0;
+        // utime and stime, fields 14 and 15, counted after the ")" that ends the command name; 100 ticks a second.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
     }
 
     private async Task UploadAsync(GeneratedIssue issue)
@@ -145,41 +167,54 @@ public sealed class BenchRun(Options options)
         while (pending.Count > 0)
         {
             if (clock.Elapsed > timeout) throw new BenchException($"{pending.Count} issue(s) not complete after {timeout.TotalSeconds:F0} s");
-            if (pending.Count == 1)
+            try
             {
-                // One issue: ask for it directly, fast polling (this is the latency measurement).
-                var date = pending.First();
-                using var response = await _http.GetAsync($"{_api}/issues/{Uri.EscapeDataString(Paper)}/{date}");
-                if (response.IsSuccessStatusCode)
-                {
-                    var doc = await response.Content.ReadFromJsonAsync<JsonElement>();
-                    var status = doc.TryGetProperty("status", out var s) ? s.GetString() : null;
-                    if (status == "failed") throw new BenchException($"issue {date} failed: {doc.GetProperty("error")}");
-                    if (status == "complete")
-                    {
-                        stories += doc.GetProperty("articles").GetInt32();
-                        pending.Remove(date);
-                        continue;
-                    }
-                }
-                await Task.Delay(50);
-                continue;
+                stories += await PollOnceAsync(pending);
             }
-            await foreach (var row in IssueRowsAsync())
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                var date = row.GetProperty("date").GetString() ?? "";
-                if (row.GetProperty("paper").GetString() != Paper || !pending.Contains(date)) continue;
-                var status = row.GetProperty("status").GetString();
-                if (status == "failed") throw new BenchException($"issue {date} failed: {row.GetProperty("error")}");
-                if (status == "complete")
-                {
-                    stories += row.GetProperty("articles").GetInt32();
-                    pending.Remove(date);
-                }
+                // A host too busy to answer within the client's timeout (a crowded box) is still working: ask again.
+                Console.WriteLine($"  (the issue list did not answer: {e.GetType().Name}; polling on)");
             }
-            if (pending.Count > 1) await Task.Delay(250);
         }
         return stories;
+    }
+
+    /// <summary>One look at the pending issues: removes those complete, returns their stories; a failed issue fails the run.</summary>
+    private async Task<int> PollOnceAsync(HashSet<string> pending)
+    {
+        if (pending.Count == 1)
+        {
+            // One issue: ask for it directly, fast polling (this is the latency measurement).
+            var date = pending.First();
+            using var response = await _http.GetAsync($"{_api}/issues/{Uri.EscapeDataString(Paper)}/{date}");
+            if (response.IsSuccessStatusCode)
+            {
+                var doc = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var status = doc.TryGetProperty("status", out var s) ? s.GetString() : null;
+                if (status == "failed") throw new BenchException($"issue {date} failed: {doc.GetProperty("error")}");
+                if (status == "complete")
+                {
+                    pending.Remove(date);
+                    return doc.GetProperty("articles").GetInt32();
+                }
+            }
+            await Task.Delay(50);
+            return 0;
+        }
+        // The whole list first, then the bookkeeping: a listing cut off half-way counts nothing.
+        var complete = new List<(string Date, int Articles)>();
+        await foreach (var row in IssueRowsAsync())
+        {
+            var date = row.GetProperty("date").GetString() ?? "";
+            if (row.GetProperty("paper").GetString() != Paper || !pending.Contains(date)) continue;
+            var status = row.GetProperty("status").GetString();
+            if (status == "failed") throw new BenchException($"issue {date} failed: {row.GetProperty("error")}");
+            if (status == "complete") complete.Add((date, row.GetProperty("articles").GetInt32()));
+        }
+        foreach (var (date, _) in complete) pending.Remove(date);
+        if (pending.Count > 1) await Task.Delay(250);
+        return complete.Sum(c => c.Articles);
     }
 
     private async IAsyncEnumerable<JsonElement> IssueRowsAsync()
@@ -225,53 +260,5 @@ public sealed class BenchRun(Options options)
     {
         try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
         catch (IOException) { return "?"; }
-    }
-}
-
-/// <summary>Samples a process's resident set every 100 ms (Linux /proc); also reads its high-water mark.</summary>
-public sealed class RssSampler : IDisposable
-{
-    private readonly int _pid;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-    private long _peak;
-
-    public RssSampler(int pid)
-    {
-        _pid = pid;
-        _loop = pid <= 0 ? Task.CompletedTask : Task.Run(async () =>
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                _peak = Math.Max(_peak, Read("VmRSS:"));
-                try { await Task.Delay(100, _stop.Token); } catch (OperationCanceledException) { }
-            }
-        });
-    }
-
-    public long HighWaterMark => Read("VmHWM:");
-
-    public long Stop()
-    {
-        _stop.Cancel();
-        _loop.Wait();
-        return _peak;
-    }
-
-    private long Read(string field)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{_pid}/status"))
-                if (line.StartsWith(field))
-                    return long.Parse(line[field.Length..].Trim().Split(' ')[0]) * 1024;
-        }
-        catch (IOException) { }
-        return 0;
-    }
-
-    public void Dispose()
-    {
-        if (!_stop.IsCancellationRequested) Stop();
     }
 }

@@ -41,6 +41,11 @@ catch (BenchException e)
     Console.Error.WriteLine($"loadgen: {e.Message}");
     return 1;
 }
+catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Azure.RequestFailedException)
+{
+    Console.Error.WriteLine($"loadgen: the dev host or storage did not answer: {e.Message.Split('\n')[0]}");
+    return 1;
+}
 
 public sealed class BenchException(string message) : Exception(message);
 

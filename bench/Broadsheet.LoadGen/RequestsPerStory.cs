@@ -28,7 +28,21 @@ public static class RequestsPerStory
             o.Storage.Counter = counter;
         });
         await using var provider = services.BuildServiceProvider();
-        await using var host = await LocalEngine.StartAsync(provider, new LocalEngineOptions(connection, TaskHub: prefix + "hub"), LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Critical)));
+        var host = await LocalEngine.StartAsync(provider, new LocalEngineOptions(connection, TaskHub: prefix + "hub"), LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Critical)));
+        try
+        {
+            return await MeasureAsync(provider, host, counter, issue);
+        }
+        finally
+        {
+            // Leave the shared Azurite as we found it: the task hub too (queues, tables, blobs).
+            await host.DisposeAsync();
+            await host.DeleteTaskHubAsync();
+        }
+    }
+
+    private static async Task<string> MeasureAsync(ServiceProvider provider, LocalEngine host, RequestCounter counter, GeneratedIssue issue)
+    {
         var storage = provider.GetRequiredService<BroadsheetStorage>();
         await storage.EnsureCreatedAsync();
         var name = $"{issue.Paper}/{issue.Date:yyyy-MM-dd}.txt";
@@ -43,7 +57,6 @@ public static class RequestsPerStory
         var stories = Math.Max(1, result.Articles);
         Console.WriteLine($"  requests per story: {result.Articles} stories, {counter}");
 
-        // Leave the shared Azurite as we found it.
         foreach (var t in new[] { storage.Issues, storage.Articles, storage.Postings }) await t.DeleteAsync();
         foreach (var c in new[] { storage.Uploads, storage.Work }) await c.DeleteIfExistsAsync();
         return $"{(double)counter.Total / stories:F1} ({(double)counter.Table / stories:F1} table incl. {(double)counter.TableBatches / stories:F2} batches, {(double)counter.Blob / stories:F1} blob) over {result.Articles} stories";

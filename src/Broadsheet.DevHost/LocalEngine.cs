@@ -147,6 +147,12 @@ public sealed class LocalEngine : IAsyncDisposable
         return new LocalEngine(sidecar, worker, channel, shim, socket);
     }
 
+    /// <summary>
+    /// Deletes the task hub — its queues, tables and blob containers, orchestration history included — after
+    /// <see cref="DisposeAsync"/>: for a hub made for one run (the bench's own), never for one a dev host resumes from.
+    /// </summary>
+    public Task DeleteTaskHubAsync() => _service.DeleteAsync(deleteInstanceStore: true);
+
     /// <summary>Stops taking work and hands this worker's partitions back, so another worker on the hub takes them at once.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -413,6 +413,28 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Staging_lost_before_publish_is_staged_again_on_the_dev_hosts_engine()
+    {
+        // The activity's exception type has to cross the gRPC server and the task hub's queues and history to reach
+        // the orchestrator's TaskFailedException: only a failure that says StagingLostException is staged again (at
+        // once, not retried). Had the type been lost on the way, the publish would simply be retried and succeed.
+        var lost = new AnswerOncePolicy(404, m => m.Request.Method == Azure.Core.RequestMethod.Get && m.Request.Uri.Path.Contains("/enriched-"));
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(lost));
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+
+        var (intake, result) = await h.IngestAsync(Blob);
+
+        Assert.Equal(1, lost.Answered);
+        Assert.True(result!.Status == "complete", result.Error);
+        Assert.Equal(ParsedCount(), result.Articles);
+        var events = await TaskHubHistory.EventsAsync(azurite.ConnectionString, intake.InstanceId, h.TaskHub);
+        var scheduled = events.Where(e => e.EventType == "TaskScheduled").OrderBy(e => e.EventId).Select(e => e.Name).ToList();
+        Assert.Equal(2, scheduled.Count(n => n == ParseIssueActivity.Name));
+        Assert.Equal([PublishIssueActivity.Name, ParseIssueActivity.Name], scheduled.SkipWhile(n => n != PublishIssueActivity.Name).Take(2));
+        Assert.Equal(2, scheduled.Count(n => n == PublishIssueActivity.Name));
+    }
+
+    [Fact]
     public async Task Storage_throttling_is_retried_inside_the_attempt_budget()
     {
         var throttle = new ThrottlePolicy(times: 2);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Broadsheet.Ingestion;
+using Broadsheet.TestKit;
 using Xunit.Abstractions;
 using static Broadsheet.TestKit.LiveIngestion;
 
@@ -30,7 +31,7 @@ public sealed class BigIssueTests(ITestOutputHelper output)
         var stories = row.GetProperty("articles").GetInt32();
         Assert.Equal(pages, row.GetProperty("pages").GetInt32());
 
-        using var rss = new RssSampler(dev.Host.ProcessId);
+        using var rss = new RssSampler(dev.Host.ProcessId, TimeSpan.FromMilliseconds(20));
         var before = rss.Current;
         var clock = Stopwatch.StartNew();
         var bytes = new long[5];
@@ -61,48 +62,5 @@ public sealed class BigIssueTests(ITestOutputHelper output)
         output.WriteLine(line);
         Console.WriteLine(line);
         Assert.True(peak < RssBudget, line);
-    }
-
-    /// <summary>Samples a process's VmRSS from /proc every 20 ms, keeping the peak.</summary>
-    private sealed class RssSampler : IDisposable
-    {
-        private readonly int _pid;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _loop;
-        private long _peak;
-
-        public RssSampler(int pid)
-        {
-            _pid = pid;
-            _peak = Current;
-            _loop = Task.Run(async () =>
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    _peak = Math.Max(_peak, Current);
-                    try { await Task.Delay(20, _stop.Token); } catch (OperationCanceledException) { }
-                }
-            });
-        }
-
-        public long Current => Read("VmRSS:");
-        public long HighWaterMark => Read("VmHWM:");
-
-        public long Stop()
-        {
-            _stop.Cancel();
-            _loop.Wait();
-            return Math.Max(_peak, Current);
-        }
-
-        private long Read(string field)
-        {
-            foreach (var line in File.ReadLines($"/proc/{_pid}/status"))
-                if (line.StartsWith(field, StringComparison.Ordinal))
-                    return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-            return 0;
-        }
-
-        public void Dispose() => _stop.Cancel();
     }
 }

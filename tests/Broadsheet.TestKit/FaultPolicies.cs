@@ -29,6 +29,23 @@ public sealed class FailOncePolicy(Func<HttpMessage, bool> matches) : HttpPipeli
     }
 }
 
+/// <summary>Answers the first matching request with <paramref name="status"/> instead of what storage said (404: a blob storage lost).</summary>
+public sealed class AnswerOncePolicy(int status, Func<HttpMessage, bool> matches) : HttpPipelinePolicy
+{
+    private int _answered;
+    public int Answered => _answered;
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        await ProcessNextAsync(message, pipeline);
+        if (matches(message) && Interlocked.CompareExchange(ref _answered, 1, 0) == 0)
+            message.Response = new FakeResponse(status, "Injected", message.Request.ClientRequestId);
+    }
+}
+
 /// <summary>Answers the first N requests after Arm() with 503 Server Busy, as a throttled account does.</summary>
 public sealed class ThrottlePolicy(int times) : HttpPipelinePolicy
 {

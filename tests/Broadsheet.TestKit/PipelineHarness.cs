@@ -24,12 +24,16 @@ public sealed class PipelineHarness : IAsyncDisposable
 {
     private readonly LocalEngine _engine;
 
-    private PipelineHarness(ServiceProvider services, LocalEngine engine, RequestCounter counter)
+    private PipelineHarness(ServiceProvider services, LocalEngine engine, RequestCounter counter, string taskHub)
     {
         Services = services;
         _engine = engine;
         Counter = counter;
+        TaskHub = taskHub;
     }
+
+    /// <summary>The engine's task hub (its history: <see cref="TaskHubHistory"/>).</summary>
+    public string TaskHub { get; }
 
     public ServiceProvider Services { get; }
     public RequestCounter Counter { get; }
@@ -60,11 +64,12 @@ public sealed class PipelineHarness : IAsyncDisposable
             configure?.Invoke(o);
         }).AddBroadsheetApi();
         var provider = collection.BuildServiceProvider();
-        var engine = await LocalEngine.StartAsync(provider, new LocalEngineOptions(azurite.ConnectionString, TaskHub: taskHub ?? prefix + "hub"), LoggerFactory.Create(b => b
+        taskHub ??= prefix + "hub";
+        var engine = await LocalEngine.StartAsync(provider, new LocalEngineOptions(azurite.ConnectionString, TaskHub: taskHub), LoggerFactory.Create(b => b
             .AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             // At shutdown the worker's last gRPC call is cancelled and logged as an error: noise, not a failure.
             .AddFilter("Microsoft.DurableTask", LogLevel.Critical)), registerTasks);
-        var harness = new PipelineHarness(provider, engine, counter);
+        var harness = new PipelineHarness(provider, engine, counter, taskHub);
         await harness.Storage.EnsureCreatedAsync();
         return harness;
     }

@@ -19,11 +19,15 @@ public static class IngestOrchestrator
     /// <summary>
     /// <see cref="ActivityAttempts"/> attempts, 2, 4, 8, 16 and 30 s apart: rides out a worker restart or a storage outage
     /// of about a minute (each attempt already retries every storage call itself). Input the parser refuses is not
-    /// thrown, so only failures worth retrying get here.
+    /// thrown, so only failures worth retrying get here — except lost staging: the same activity would find the same
+    /// blob missing six times over a minute, so it goes to the orchestrator at once, which stages again.
     /// </summary>
     public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: ActivityAttempts, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2,
-            maxRetryInterval: TimeSpan.FromSeconds(30)));
+            maxRetryInterval: TimeSpan.FromSeconds(30))
+        {
+            HandleFailure = failure => !IsCausedBy<StagingLostException>(failure),
+        });
 
     public static async Task<IngestResult> RunAsync(TaskOrchestrationContext context, Upload request)
     {
@@ -73,6 +77,10 @@ public static class IngestOrchestrator
         return new IngestResult(status, paper, date, version, published.Articles, published.Pages, null);
     }
 
+    /// <summary>
+    /// By type name, down the chain of inner failures: the activity's exception reaches the orchestrator as a name
+    /// (TaskFailureDetails.ErrorType) through the task hub, on every backend (a test checks it on the dev host's).
+    /// </summary>
     private static bool IsCausedBy<T>(TaskFailureDetails? details) where T : Exception
     {
         for (; details is not null; details = details.InnerFailure)
