@@ -44,6 +44,14 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     /// <summary>How long an upload's row must be unchanged (and its orchestration not live) before the dev host's sweep settles it.</summary>
     public static readonly TimeSpan SweepStuckAfter = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a live orchestration may make no progress, while no other unfinished upload does either, before the dev
+    /// host's sweep takes it for wedged (<see cref="StuckUploadSweep.StaleAfter"/>). Nothing cuts a dev-host activity off
+    /// as the function app's functionTimeout does, so this is a margin, not a bound: more than twice the longest one
+    /// storage call keeps retrying, where a dev-host activity takes seconds.
+    /// </summary>
+    public static readonly TimeSpan SweepStaleAfter = TimeSpan.FromMinutes(5);
+
     private long nextSweep = Environment.TickCount64 + (long)SweepEvery.TotalMilliseconds;
 
     /// <summary>A blob that keeps failing intake is retried with back-off, not on every poll.</summary>
