@@ -152,6 +152,43 @@ public sealed class StuckUploadSweepTests(AzuriteFixture azurite)
         Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0), await At(DateTimeOffset.UtcNow + staleAfter + staleAfter).RunAsync(h.Client));
     }
 
+    [Fact]
+    public async Task Dev_host_watcher_hands_a_blob_over_again_when_storage_lost_its_claim()
+    {
+        // Azurite killed before it saved them: the upload's row and its orchestration are gone, the blob is not.
+        using var gate = Gate(Blob);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(gate));
+        var store = h.Services.GetRequiredService<IssueStore>();
+        var watcher = new Broadsheet.DevHost.IssueWatcher(h.Storage.BlobService.GetBlobContainerClient(h.UploadContainer), h.Intake, store, h.Client,
+            h.Services.GetRequiredService<ILogger<Broadsheet.DevHost.IssueWatcher>>());
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        await watcher.PollOnceAsync(default);
+        await gate.Reached.WaitAsync(TimeSpan.FromMinutes(2));
+        var instanceId = (await RowAsync(h))!.InstanceId!;
+
+        await store.DeleteAsync(IssueKey.For("jining-daily", "2022-08-08"));
+        await h.Client.TerminateInstanceAsync(instanceId);
+        await h.Client.WaitForInstanceCompletionAsync(instanceId, new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+        await h.Client.PurgeInstanceAsync(instanceId);
+
+        // The blob is known and unchanged: polling alone does not look at it again ...
+        await watcher.PollOnceAsync(default);
+        Assert.Null(await RowAsync(h));
+        // ... the sweep pass finds its claim gone, and the next poll hands it over again.
+        await watcher.SweepOnceAsync(default);
+        await watcher.PollOnceAsync(default);
+        Assert.Equal(IssueStatus.Queued, (await RowAsync(h))?.Status);
+
+        gate.Open();
+        Assert.Equal("complete", (await h.WaitAsync(instanceId)).Status);
+        // Settled: later passes hand nothing over (the row is not written again).
+        var done = (await RowAsync(h))!;
+        Assert.Equal(IssueStatus.Complete, done.Status);
+        await watcher.SweepOnceAsync(default);
+        await watcher.PollOnceAsync(default);
+        Assert.Equal(done.Updated, (await RowAsync(h))!.Updated);
+    }
+
     private static GatePolicy Gate(string blob) =>
         new(m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.EndsWith("/" + blob, StringComparison.Ordinal));
 
