@@ -83,7 +83,7 @@ public static class DevHost
             app.Services.GetRequiredService<IssueStore>(), engine.Client, loggers.CreateLogger<IssueWatcher>())
         {
             Sweep = new StuckUploadSweep(app.Services.GetRequiredService<IssueStore>(), app.Services.GetRequiredService<UploadIntake>(),
-                app.Services.GetRequiredService<RecordFailureActivity>(), loggers.CreateLogger<StuckUploadSweep>()) { StuckAfter = IssueWatcher.SweepStuckAfter },
+                app.Services.GetRequiredService<RecordFailureActivity>(), loggers.CreateLogger<StuckUploadSweep>()) { StuckAfter = IssueWatcher.SweepStuckAfter, StaleAfter = IssueWatcher.SweepStaleAfter },
         };
         var watching = Task.Run(() => watcher.RunAsync(stopping), CancellationToken.None);
 

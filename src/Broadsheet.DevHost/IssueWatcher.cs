@@ -44,6 +44,14 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     /// <summary>How long an upload's row must be unchanged (and its orchestration not live) before the dev host's sweep settles it.</summary>
     public static readonly TimeSpan SweepStuckAfter = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a live orchestration may make no progress, while no other unfinished upload does either, before the dev
+    /// host's sweep takes it for wedged (<see cref="StuckUploadSweep.StaleAfter"/>). Nothing cuts a dev-host activity off
+    /// as the function app's functionTimeout does, so this is a margin, not a bound: more than twice the longest one
+    /// storage call keeps retrying, where a dev-host activity takes seconds.
+    /// </summary>
+    public static readonly TimeSpan SweepStaleAfter = TimeSpan.FromMinutes(5);
+
     private long nextSweep = Environment.TickCount64 + (long)SweepEvery.TotalMilliseconds;
 
     /// <summary>A blob that keeps failing intake is retried with back-off, not on every poll.</summary>
@@ -75,16 +83,44 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         }
     }
 
-    /// <summary>One pass of the stuck-upload sweep against this host's task hub; never throws.</summary>
+    /// <summary>
+    /// Blobs handed to the intake whose issue is not settled yet, by name, with the row their claim was written to. The
+    /// sweep settles rows; a claim storage lost (Azurite killed before it saved it) leaves no row to settle.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IssueKey> claimed = new(StringComparer.Ordinal);
+
+    /// <summary>One pass of the stuck-upload sweep against this host's task hub (and of lost claims); never throws.</summary>
     public async Task SweepOnceAsync(CancellationToken ct)
     {
         try
         {
-            await Sweep!.RunAsync(client, ct);
+            await ForgetLostClaimsAsync(ct);
+            if (Sweep is not null) await Sweep.RunAsync(client, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning("Could not sweep stuck uploads: {Reason}", StorageProbe.FirstLine(e.Message));
+        }
+    }
+
+    /// <summary>
+    /// A handed blob whose row is gone is forgotten, so the next poll hands it to the intake again (which claims it anew,
+    /// or finds its orchestration). Only blobs that name their issue (name or metadata): an upload whose issue the
+    /// parser found moves off the row it was claimed on. Settled ones are dropped from the list.
+    /// </summary>
+    private async Task ForgetLostClaimsAsync(CancellationToken ct)
+    {
+        foreach (var (name, key) in claimed)
+        {
+            var row = await issues.GetAsync(key, ct);
+            if (row is { Status: IssueStatus.Complete or IssueStatus.Failed })
+                claimed.TryRemove(name, out _);
+            else if (row is null && key.IsResolved)
+            {
+                log.LogWarning("Blob {Blob}: its claim is gone from the issues table (storage lost it); handing it over again", name);
+                claimed.TryRemove(name, out _);
+                seen.TryRemove(name, out _);
+            }
         }
     }
 
@@ -135,9 +171,13 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
                 seen[older.Name] = new ETagAndFailures(older.ETag, 0, DateTimeOffset.MinValue);
             }
             await Parallel.ForEachAsync(latest, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-                async (blob, c) => await HandAsync(blob.Name, blob.ETag, c));
+                async (blob, c) => await HandAsync(blob.Name, blob.ETag, blob.Key, c));
         }
-        foreach (var gone in seen.Keys.Where(k => !listed.ContainsKey(k)).ToList()) seen.TryRemove(gone, out _);
+        foreach (var gone in seen.Keys.Where(k => !listed.ContainsKey(k)).ToList())
+        {
+            seen.TryRemove(gone, out _);
+            claimed.TryRemove(gone, out _);
+        }
     }
 
     /// <summary>
@@ -169,13 +209,14 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
         return Upload.KeyFor(new BlobPath(container.Name, blob.Name), paper, date);
     }
 
-    private async Task HandAsync(string blobName, string etag, CancellationToken ct)
+    private async Task HandAsync(string blobName, string etag, IssueKey key, CancellationToken ct)
     {
         try
         {
             var result = await intake.OnBlobAsync(container.Name, blobName, client, ct);
             log.LogInformation("Blob {Blob} ({ETag}): {Action} {InstanceId}", blobName, etag, result.Action, result.InstanceId);
             seen[blobName] = new ETagAndFailures(etag, 0, DateTimeOffset.MinValue);
+            if (result.Action is IntakeAction.Scheduled or IntakeAction.AlreadyScheduled) claimed[blobName] = key;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception e)

@@ -9,7 +9,7 @@ namespace Broadsheet.DevHost;
 
 /// <summary>
 /// The Azure Storage provider as InProcessTestHost's gRPC server needs it. The server was written against its in-memory
-/// service; against this provider four things differ, each fixed here (everything else passes straight through).
+/// service; against this provider five things differ, each fixed here (everything else passes straight through).
 /// </summary>
 internal sealed class ProviderShim(AzureStorageOrchestrationService inner, AzureStorageOrchestrationServiceSettings settings, ILogger<ProviderShim> log)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
@@ -61,9 +61,39 @@ internal sealed class ProviderShim(AzureStorageOrchestrationService inner, Azure
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         var item = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
-        if (item is not null) KeepLocked(item, settings.WorkItemQueueVisibilityTimeout, i => inner.RenewTaskActivityWorkItemLockAsync(i));
-        return item!;
+        if (item is null) return null!;
+        if (!TakeTaskSlot(item))
+        {
+            if (heldBack.TryAdd((TaskSlotOf(item), item.TaskMessage.OrchestrationInstance.ExecutionId ?? ""), 0)) // once, not at every redelivery
+                log.LogWarning("Activity {TaskId} of {InstanceId} waits: the same task of an earlier execution is still running", TaskSlotOf(item).TaskId, item.TaskMessage.OrchestrationInstance.InstanceId);
+            await inner.AbandonTaskActivityWorkItemAsync(item);
+            return null!;
+        }
+        KeepLocked(item, settings.WorkItemQueueVisibilityTimeout, i => inner.RenewTaskActivityWorkItemLockAsync(i));
+        return item;
     }
+
+    // Fix 5 — one activity per instance and task id. The server keys a running activity by instance id and task id, not
+    // by execution: when an instance is started again under the same id (the sweep restarting a wedged upload) while the
+    // old execution's activity still runs, the new execution's task 0 and the old one's cross — the new result answers
+    // the old execution, which is gone, and the new execution waits for ever. Hold such a work item back (abandoned, the
+    // provider hands it out again later) until the old one is done.
+    private readonly ConcurrentDictionary<(string InstanceId, int TaskId), string> runningTasks = new();
+    private readonly ConcurrentDictionary<((string, int) Slot, string ExecutionId), byte> heldBack = new();
+
+    private static (string InstanceId, int TaskId) TaskSlotOf(TaskActivityWorkItem item) =>
+        (item.TaskMessage.OrchestrationInstance.InstanceId, item.TaskMessage.Event.EventId);
+
+    private bool TakeTaskSlot(TaskActivityWorkItem item)
+    {
+        var executionId = item.TaskMessage.OrchestrationInstance.ExecutionId ?? "";
+        if (runningTasks.GetOrAdd(TaskSlotOf(item), executionId) != executionId) return false;
+        heldBack.TryRemove((TaskSlotOf(item), executionId), out _);
+        return true;
+    }
+
+    private void FreeTaskSlot(TaskActivityWorkItem item) =>
+        runningTasks.TryRemove(new KeyValuePair<(string, int), string>(TaskSlotOf(item), item.TaskMessage.OrchestrationInstance.ExecutionId ?? ""));
 
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
@@ -106,12 +136,14 @@ internal sealed class ProviderShim(AzureStorageOrchestrationService inner, Azure
     public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         Unlocked(workItem);
+        FreeTaskSlot(workItem);
         await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
     }
 
     public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
         Unlocked(workItem);
+        FreeTaskSlot(workItem);
         await inner.AbandonTaskActivityWorkItemAsync(workItem);
     }
 

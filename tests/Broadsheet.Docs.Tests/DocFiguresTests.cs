@@ -63,6 +63,9 @@ public sealed partial class DocFiguresTests
         new("SweepEveryMinutes", $"{SweepEveryMinutes()} minutes", @"SweepStuckUploads\s+\(every\s+(?<n>\d+)\s+minutes"),
         new("DevSweepStuckAfterMinutes", $"{IssueWatcher.SweepStuckAfter.TotalMinutes:0} minutes"),
         new("SweepStuckAfterMinutes", $"{StuckUploadSweep.DefaultStuckAfter.TotalMinutes:0} minutes", @"not\s+changed\s+for\s+(?<n>\d+)\s+minutes"),
+        new("SweepStaleAfterMinutes", $"{StuckUploadSweep.DefaultStaleAfter.TotalMinutes:0} minutes"),
+        new("DevSweepStaleAfterMinutes", $"{IssueWatcher.SweepStaleAfter.TotalMinutes:0} minutes"),
+        new("SweepTerminateWait", $"{StuckUploadSweep.TerminateWait.TotalSeconds:0} s"),
     ];
 
     /// <summary>The sweep's interval, from its NCRONTAB schedule ("0 */N * * * *").</summary>

@@ -116,4 +116,15 @@ public sealed class BuildOutputTests
         Assert.Equal($"/{prefix}'", One(Infra("main.bicep"), @"^output API_BASE_URL string = .*\}(/\w+')$", "the API_BASE_URL output"));
         Assert.False(string.IsNullOrEmpty((string?)host["extensions"]?["durableTask"]?["hubName"]), "host.json names no Durable task hub");
     }
+
+    [Fact]
+    public void The_sweep_takes_an_orchestration_for_wedged_only_after_an_activity_attempt_and_a_retry_wait_could_have_moved_it()
+    {
+        // A live orchestration's status moves at least once per activity attempt (cut off at functionTimeout) or retry wait.
+        var host = JsonNode.Parse(File.ReadAllText(FunctionApp.RepoPath("host.json")))!.AsObject();
+        var attempt = TimeSpan.Parse((string)host["functionTimeout"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var retryWait = Broadsheet.Ingestion.IngestOrchestrator.ActivityRetry.Retry!.Policy!.MaxRetryInterval;
+        Assert.True(attempt + retryWait < Broadsheet.Ingestion.StuckUploadSweep.DefaultStaleAfter,
+            $"functionTimeout {attempt} + retry wait {retryWait} is not under the sweep's {Broadsheet.Ingestion.StuckUploadSweep.DefaultStaleAfter}");
+    }
 }

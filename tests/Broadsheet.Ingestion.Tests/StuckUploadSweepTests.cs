@@ -98,6 +98,115 @@ public sealed class StuckUploadSweepTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Orchestration_without_progress_while_the_hub_stands_still_is_terminated_and_restarted_once_a_moving_one_is_left_alone()
+    {
+        // Each parse waits on its download until the test lets it go: a running orchestration whose activity never
+        // reports back, as when storage lost the activity's message state (issue #16 item 5).
+        const string other = "other-daily/2022-08-08.txt";
+        using var gate = Gate(Blob);
+        using var otherGate = Gate(other);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => { o.Storage.Policies.Add(gate); o.Storage.Policies.Add(otherGate); });
+        var store = h.Services.GetRequiredService<IssueStore>();
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        var wedged = (await h.Intake.OnBlobAsync(h.UploadContainer, Blob, h.Client)).InstanceId;
+        await gate.Reached.WaitAsync(TimeSpan.FromMinutes(2));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the other one moves later
+        await h.UploadAsync(other, Samples.ReferencePage());
+        var moving = (await h.Intake.OnBlobAsync(h.UploadContainer, other, h.Client)).InstanceId;
+        await otherGate.Reached.WaitAsync(TimeSpan.FromMinutes(2));
+
+        // The production threshold; a short StuckAfter so the row's age is not what decides.
+        var staleAfter = StuckUploadSweep.DefaultStaleAfter;
+        StuckUploadSweep At(DateTimeOffset now) => new(store, h.Intake, h.Services.GetRequiredService<RecordFailureActivity>(),
+            h.Services.GetRequiredService<ILogger<StuckUploadSweep>>()) { StuckAfter = TimeSpan.FromMinutes(1), Clock = new FixedClock(now) };
+        var wedgedMoved = await LastMovedAsync(h, IssueKey.For("jining-daily", "2022-08-08"), wedged);
+        var otherMoved = await LastMovedAsync(h, IssueKey.For("other-daily", "2022-08-08"), moving);
+        Assert.True(wedgedMoved < otherMoved - TimeSpan.FromSeconds(1), $"{wedgedMoved:O} vs {otherMoved:O}");
+
+        // Past the threshold for the wedged one, not for the other: the hub is moving, both are left alone.
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 2), await At(otherMoved + staleAfter - TimeSpan.FromSeconds(1)).RunAsync(h.Client));
+
+        otherGate.Open();
+        Assert.Equal("complete", (await h.WaitAsync(moving)).Status);
+        // Now it is alone: just short of the threshold it is still left to itself ...
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 1), await At(wedgedMoved + staleAfter - TimeSpan.FromSeconds(1)).RunAsync(h.Client));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await h.Client.GetInstanceAsync(wedged))!.RuntimeStatus);
+
+        // ... past it, it is terminated and the upload started again under the same id (the intake's own path).
+        Assert.Equal(new StuckUploadSweep.Outcome(1, 0, 0), await At(wedgedMoved + staleAfter + TimeSpan.FromSeconds(1)).RunAsync(h.Client));
+        var row = await RowAsync(h);
+        Assert.Equal(IssueStatus.Queued, row!.Status);
+        Assert.Equal(row.ContentHash, row.RestartedContentHash);
+        Assert.Equal(wedged, row.InstanceId);
+        Assert.NotEqual(OrchestrationRuntimeStatus.Terminated, (await h.Client.GetInstanceAsync(wedged))!.RuntimeStatus);
+
+        // The old activity's late result goes nowhere; the new run completes with every story once.
+        gate.Open();
+        Assert.Equal("complete", (await h.WaitAsync(wedged)).Status);
+        var expected = Broadsheet.Core.IssueParser.Parse(Samples.ReferencePage(), new Broadsheet.Core.Model.IssueContext("jining-daily", new DateOnly(2022, 8, 8))).Articles.Count;
+        Assert.Equal(expected, (await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08")).GetProperty("articleList").GetArrayLength());
+        // Both issues, one version each: nothing published twice, no second version left beside the first.
+        Assert.Equal(2 * expected, (await IngestionTests.SnapshotAsync(h)).Articles.Count);
+        Assert.Equal(IssueStatus.Complete, (await RowAsync(h))!.Status);
+        // Settled: it is not restarted again.
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0), await At(DateTimeOffset.UtcNow + staleAfter + staleAfter).RunAsync(h.Client));
+    }
+
+    [Fact]
+    public async Task Dev_host_watcher_hands_a_blob_over_again_when_storage_lost_its_claim()
+    {
+        // Azurite killed before it saved them: the upload's row and its orchestration are gone, the blob is not.
+        using var gate = Gate(Blob);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(gate));
+        var store = h.Services.GetRequiredService<IssueStore>();
+        var watcher = new Broadsheet.DevHost.IssueWatcher(h.Storage.BlobService.GetBlobContainerClient(h.UploadContainer), h.Intake, store, h.Client,
+            h.Services.GetRequiredService<ILogger<Broadsheet.DevHost.IssueWatcher>>());
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        await watcher.PollOnceAsync(default);
+        await gate.Reached.WaitAsync(TimeSpan.FromMinutes(2));
+        var instanceId = (await RowAsync(h))!.InstanceId!;
+
+        await store.DeleteAsync(IssueKey.For("jining-daily", "2022-08-08"));
+        await h.Client.TerminateInstanceAsync(instanceId);
+        await h.Client.WaitForInstanceCompletionAsync(instanceId, new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+        await h.Client.PurgeInstanceAsync(instanceId);
+
+        // The blob is known and unchanged: polling alone does not look at it again ...
+        await watcher.PollOnceAsync(default);
+        Assert.Null(await RowAsync(h));
+        // ... the sweep pass finds its claim gone, and the next poll hands it over again.
+        await watcher.SweepOnceAsync(default);
+        await watcher.PollOnceAsync(default);
+        Assert.Equal(IssueStatus.Queued, (await RowAsync(h))?.Status);
+
+        gate.Open();
+        Assert.Equal("complete", (await h.WaitAsync(instanceId)).Status);
+        // Settled: later passes hand nothing over (the row is not written again).
+        var done = (await RowAsync(h))!;
+        Assert.Equal(IssueStatus.Complete, done.Status);
+        await watcher.SweepOnceAsync(default);
+        await watcher.PollOnceAsync(default);
+        Assert.Equal(done.Updated, (await RowAsync(h))!.Updated);
+    }
+
+    private static GatePolicy Gate(string blob) =>
+        new(m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.EndsWith("/" + blob, StringComparison.Ordinal));
+
+    /// <summary>The later of the upload's row change and its orchestration's last step: what the sweep measures from.</summary>
+    private static async Task<DateTimeOffset> LastMovedAsync(PipelineHarness h, IssueKey key, string instanceId)
+    {
+        var row = await h.Services.GetRequiredService<IssueStore>().GetAsync(key);
+        var instance = await h.Client.GetInstanceAsync(instanceId);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        return row!.Updated > instance.LastUpdatedAt ? row.Updated : instance.LastUpdatedAt;
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public async Task Stuck_upload_whose_blob_is_gone_is_failed()
     {
         string prefix;

@@ -7,11 +7,14 @@ namespace Broadsheet.Ingestion;
 /// <summary>
 /// Settles uploads that no orchestration will finish. An upload stays queued or running when its orchestration is
 /// gone or ended without writing the outcome — typically because recording a failure itself failed (storage down
-/// through every retry). The function app runs this on a timer; the dev host from its watcher while it runs (and
-/// re-runs such uploads when it restarts).
+/// through every retry) — or when its orchestration is wedged: storage that lost its state (Azurite killed) can leave
+/// an activity message DurableTask.AzureStorage believes is still in flight (Azure/durabletask#1173), and the
+/// orchestration then waits for a result that never comes. The function app runs this on a timer; the dev host from
+/// its watcher while it runs (and re-runs such uploads when it restarts).
 /// An upload whose row has not changed for <see cref="StuckAfter"/> and whose orchestration is not pending or
-/// running is restarted once through <see cref="UploadIntake"/> (the blob trigger's own path); stuck again, it is
-/// marked failed with a one-line reason. Uploads with a live orchestration are left to it.
+/// running — or is, but made no progress for <see cref="StaleAfter"/> while no other unfinished upload did either — is
+/// restarted once through <see cref="UploadIntake"/> (the blob trigger's own path; a wedged orchestration is terminated
+/// first); stuck again, it is marked failed with a one-line reason. Uploads with a live orchestration are left to it.
 /// </summary>
 public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, RecordFailureActivity recordFailure, ILogger<StuckUploadSweep> log)
 {
@@ -20,12 +23,33 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
 
     /// <summary>
     /// How long a row must be unchanged before it counts as stuck. An orchestration's retries give up within minutes,
-    /// and a live orchestration is never touched, so this only keeps the sweep off uploads that are just starting.
+    /// and a live orchestration is left alone unless it is stale (<see cref="StaleAfter"/>), so this only keeps the
+    /// sweep off uploads that are just starting.
     /// </summary>
     public static readonly TimeSpan DefaultStuckAfter = TimeSpan.FromMinutes(15);
 
     /// <inheritdoc cref="DefaultStuckAfter"/>
     public TimeSpan StuckAfter { get; init; } = DefaultStuckAfter;
+
+    /// <summary>
+    /// How long a pending or running orchestration's status (its task-hub LastUpdatedAt) may stand still before it
+    /// counts as wedged. The status moves whenever the orchestration takes a step: an activity's result or failure, a
+    /// retry's timer (activity retries are durable timers, 30 s apart at most, so each attempt moves it). The longest a
+    /// live one stands still is therefore one activity attempt, which the function app cuts off at its functionTimeout
+    /// (10 minutes, host.json); 15 minutes is past that and the longest retry wait. Time an activity spends queued
+    /// behind others is not bounded, so a stale one is only taken for wedged when no other unfinished upload's
+    /// orchestration or row moved in that time either: a backlog always has something moving.
+    /// </summary>
+    public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromMinutes(15);
+
+    /// <inheritdoc cref="DefaultStaleAfter"/>
+    public TimeSpan StaleAfter { get; init; } = DefaultStaleAfter;
+
+    /// <summary>How long a pass waits for a wedged orchestration it terminated to end before purging it instead.</summary>
+    public static readonly TimeSpan TerminateWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The time the thresholds are measured against (a fake one in tests).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>What one pass did.</summary>
     public sealed record Outcome(int Restarted, int Failed, int LeftRunning);
@@ -34,9 +58,14 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
     /// <param name="ct">Stops the pass.</param>
     public async Task<Outcome> RunAsync(DurableTaskClient client, CancellationToken ct = default)
     {
-        var cutoff = DateTimeOffset.UtcNow - StuckAfter;
-        int restarted = 0, failed = 0, leftRunning = 0;
-        foreach (var row in await issues.UnfinishedAsync(ct))
+        var now = Clock.GetUtcNow();
+        var cutoff = now - StuckAfter;
+        var staleBefore = now - StaleAfter;
+        var unfinished = await issues.UnfinishedAsync(ct);
+        // Anything unfinished that moved within StaleAfter means the hub is working: no orchestration counts as wedged.
+        var hubQuiet = unfinished.All(row => row.Updated <= staleBefore);
+        var candidates = new List<(IssueEntity Row, Upload Upload, OrchestrationMetadata? Instance)>();
+        foreach (var row in unfinished)
         {
             if (row.Updated > cutoff) continue;
             if (Upload.RecordedOn(row) is not { } upload)
@@ -46,7 +75,24 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
             }
             try
             {
-                switch (await SettleAsync(client, row, upload, ct))
+                var instance = row.InstanceId is null ? null : await client.GetInstanceAsync(row.InstanceId, getInputsAndOutputs: true, ct); // with its failure details
+                if (IsLive(instance) && instance!.LastUpdatedAt > staleBefore) hubQuiet = false;
+                candidates.Add((row, upload, instance));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Storage or the task hub is down: the next pass tries again (and nothing counts as wedged on half a look).
+                hubQuiet = false;
+                log.LogWarning("Could not look up stuck upload {Container}/{Blob}: {Reason}", upload.Container, upload.BlobName, e.Message.Split('\n')[0]);
+            }
+        }
+
+        int restarted = 0, failed = 0, leftRunning = 0;
+        foreach (var (row, upload, instance) in candidates)
+        {
+            try
+            {
+                switch (await SettleAsync(client, row, upload, instance, hubQuiet, staleBefore, ct))
                 {
                     case Settled.Restarted: restarted++; break;
                     case Settled.Failed: failed++; break;
@@ -66,16 +112,29 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
 
     private enum Settled { Restarted, Failed, LeftRunning, Unchanged }
 
-    private async Task<Settled> SettleAsync(DurableTaskClient client, IssueEntity row, Upload upload, CancellationToken ct)
-    {
-        var instance = row.InstanceId is null ? null : await client.GetInstanceAsync(row.InstanceId, getInputsAndOutputs: true, ct); // with its failure details
-        if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended })
-            return Settled.LeftRunning;
+    private static bool IsLive(OrchestrationMetadata? instance) =>
+        instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended };
 
-        var why = instance is null
-            ? "its orchestration never started"
-            : $"its orchestration ended {instance.RuntimeStatus.ToString().ToLowerInvariant()}"
-              + (instance.FailureDetails is { } failure ? ": " + IngestOrchestrator.OneLine(failure) : "");
+    private async Task<Settled> SettleAsync(DurableTaskClient client, IssueEntity row, Upload upload, OrchestrationMetadata? instance,
+        bool hubQuiet, DateTimeOffset staleBefore, CancellationToken ct)
+    {
+        string why;
+        if (IsLive(instance))
+        {
+            // Suspended was someone's choice; a pending or running one is left to itself unless the whole hub stood still.
+            if (instance!.RuntimeStatus == OrchestrationRuntimeStatus.Suspended || !hubQuiet || instance.LastUpdatedAt > staleBefore)
+                return Settled.LeftRunning;
+            why = $"its orchestration stood {instance.RuntimeStatus.ToString().ToLowerInvariant()} for {StaleAfter.TotalMinutes:0} minutes without progress";
+            if (!await EndWedgedAsync(client, instance.InstanceId, why, ct)) return Settled.LeftRunning;
+        }
+        else
+        {
+            why = instance is null
+                ? "its orchestration never started"
+                : $"its orchestration ended {instance.RuntimeStatus.ToString().ToLowerInvariant()}"
+                  + (instance.FailureDetails is { } failure ? ": " + IngestOrchestrator.OneLine(failure) : "");
+        }
+
         if (row.RestartedContentHash != upload.ContentHash)
         {
             var result = await intake.OnBlobAsync(upload.Container, upload.BlobName, client, ct);
@@ -98,5 +157,29 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
         var version = upload.IssueKey.IsResolved ? upload.Version : null;
         var error = $"ingestion stopped without a result ({why}); upload the file again to retry";
         return await recordFailure.RunAsync(new FailureRecord(upload, upload.Paper, upload.Date, version, error)) ? Settled.Failed : Settled.Unchanged;
+    }
+
+    /// <summary>
+    /// Ends a wedged orchestration so the intake may start the upload again under the same id: terminated (its pending
+    /// activity's result, if one ever comes, is then discarded), or purged when even the termination is not taken up —
+    /// a pending one whose start message storage lost. False: it is still there; the next pass tries again.
+    /// </summary>
+    private async Task<bool> EndWedgedAsync(DurableTaskClient client, string instanceId, string why, CancellationToken ct)
+    {
+        log.LogWarning("Orchestration {InstanceId}: {Why}; terminating it", instanceId, why);
+        await client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(why), ct);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(TerminateWait);
+        try
+        {
+            await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("Orchestration {InstanceId} did not take its termination within {Seconds} s; purging it", instanceId, TerminateWait.TotalSeconds);
+            await client.PurgeInstanceAsync(instanceId, cancellation: ct);
+            return await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct) is null;
+        }
     }
 }
