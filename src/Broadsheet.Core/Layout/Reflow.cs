@@ -81,7 +81,7 @@ public static class Reflow
         }
         if (run.Length > 0) output.Add(run.ToString());
         Flush(output, pending);
-        return output;
+        return HeadingAssignment.SetDecksOverBodies(output, r, issueDate);
     }
 
     private static void Flush(List<string> output, List<string> pending)
