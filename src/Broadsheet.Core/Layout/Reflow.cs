@@ -37,6 +37,7 @@ public static class Reflow
 
         var furniture = new bool[lines.Length];
         for (var i = 0; i < lines.Length; i++) furniture[i] = lines[i].Length > 0 && r.Furniture.Match(lines[i]) is not null;
+        MergeFurnitureScraps(lines, furniture, r);
         var full = FullWidths(lines, furniture);
 
         var output = new List<string>(lines.Length / 4 + 8);
@@ -82,6 +83,40 @@ public static class Reflow
         if (run.Length > 0) output.Add(run.ToString());
         Flush(output, pending);
         return HeadingAssignment.SetDecksOverBodies(output, r, issueDate);
+    }
+
+    /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>
+    private const int FurnitureZone = 12;
+
+    /// <summary>
+    /// A running head spread across the page comes out in pieces (`2019年10月1日` / `星期二` / `要闻` / `07`): a scrap of at
+    /// most four characters next to a furniture line near the top or bottom is put back on it, when the line still
+    /// reads as furniture with it.
+    /// </summary>
+    private static void MergeFurnitureScraps(string[] lines, bool[] furniture, RecogniserSet r)
+    {
+        var nonBlank = new List<int>();
+        for (var i = 0; i < lines.Length; i++) if (lines[i].Length > 0) nonBlank.Add(i);
+        for (var k = 0; k < nonBlank.Count; k++)
+        {
+            if (k >= FurnitureZone && k < nonBlank.Count - FurnitureZone) continue;
+            var i = nonBlank[k];
+            var l = lines[i];
+            if (furniture[i] || l.Length > 4 || Chars.EndsSentence(l)) continue;
+            // The nearest furniture line before it (else after it), with nothing but other scraps between.
+            foreach (var step in (ReadOnlySpan<int>)[-1, 1])
+            {
+                var m = k + step;
+                while (m >= 0 && m < nonBlank.Count && !furniture[nonBlank[m]] && lines[nonBlank[m]].Length <= 4) m += step;
+                if (m < 0 || m >= nonBlank.Count || !furniture[nonBlank[m]] || Math.Abs(m - k) > 3) continue;
+                var j = nonBlank[m];
+                var joined = step < 0 ? lines[j] + " " + l : l + " " + lines[j];
+                if (r.Furniture.Match(joined) is null) continue;
+                lines[j] = joined;
+                lines[i] = "";
+                break;
+            }
+        }
     }
 
     private static void Flush(List<string> output, List<string> pending)
