@@ -46,11 +46,12 @@ public static class Reflow
         var blank = false;
         var prefix = false; // still in the heading lines a block opens with
         var blockHeads = false; // the whole block is a deck of its own
+        var lastHeading = false; // the line before was a heading line
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (line.Length == 0) { blank = true; continue; }
-            if (furniture[i]) { output.Add(line); continue; }
+            if (furniture[i]) { output.Add(line); lastHeading = false; continue; }
             var blockStart = blank;
             blank = false;
             if (blockStart || i == 0) { prefix = true; blockHeads = BlockIsHeadings(lines, i, r); }
@@ -59,18 +60,27 @@ public static class Reflow
             {
                 // A credit line (`本报记者 殷新宇摄`) is a line of its own wherever it stands.
                 if (run.Length == 0) output.Add(line); else pending.Add(line);
-                prefix = false;
+                prefix = lastHeading = false;
                 continue;
             }
             if (prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
             {
                 var gap = blockStart && i > 0;
+                if (!gap && lastHeading && IsTitleTail(line))
+                {
+                    // `珠海万人齐唱祝` / `福祖国`: a title wrapped with a scrap on the next line is one line.
+                    var list = run.Length > 0 ? pending : output;
+                    list[^1] = ParagraphBuilder.Join(list[^1], line);
+                    continue;
+                }
+                lastHeading = true;
                 if (run.Length > 0) { pending.Add(gap ? "\n" + line : line); continue; }
                 if (gap) output.Add("");
                 output.Add(line);
                 continue;
             }
             prefix = false;
+            lastHeading = false;
             ParagraphBuilder.Join(run, line);
             if (EndsRun(line, full[i]))
             {
@@ -151,6 +161,15 @@ public static class Reflow
         if (open) return false;
         var commas = line.AsSpan().IndexOfAny('，', ',') >= 0 && !HeadlineRecogniser.IsSubtitle(line);
         return !commas && em <= full - HeadingShortfall;
+    }
+
+    /// <summary>The end of a wrapped title: three characters at most, or a bracket closed that it never opened (`论）`).</summary>
+    private static bool IsTitleTail(string line)
+    {
+        if (Chars.CountHan(line) <= 3 && line.Length <= 4) return true;
+        var close = line.AsSpan().IndexOfAny('）', ')');
+        var open = line.AsSpan().IndexOfAny('（', '(');
+        return close >= 0 && (open < 0 || open > close);
     }
 
     private static string? NextText(string[] lines, int i, out bool inBlock)
