@@ -47,6 +47,7 @@ public static class Reflow
         var prefix = false; // still in the heading lines a block opens with
         var blockHeads = false; // the whole block is a deck of its own
         var lastHeading = false; // the line before was a heading line
+        var seenText = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -54,7 +55,8 @@ public static class Reflow
             if (furniture[i]) { output.Add(line); lastHeading = false; continue; }
             var blockStart = blank;
             blank = false;
-            if (blockStart || i == 0) { prefix = true; blockHeads = BlockIsHeadings(lines, i, r); }
+            if (blockStart || !seenText) { prefix = true; blockHeads = BlockIsHeadings(lines, i, r); }
+            seenText = true;
 
             if (r.Byline.Match(line) is { RoleOnly: false } && !Chars.IsOpeningBracket(line[0]))
             {
