@@ -162,7 +162,9 @@ public static class Reflow
         // A run still open: only a deck of its own or a headline across columns interrupts it.
         if (open) return false;
         var commas = line.AsSpan().IndexOfAny('，', ',') >= 0 && !HeadlineRecogniser.IsSubtitle(line);
-        return !commas && em <= full - HeadingShortfall;
+        // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
+        // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
+        return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
     }
 
     /// <summary>The end of a wrapped title: three characters at most, or a bracket closed that it never opened (`论）`).</summary>
@@ -266,6 +268,13 @@ public static class Reflow
             i = end;
         }
         return full;
+    }
+
+    private static int CountNarrow(string s)
+    {
+        var n = 0;
+        foreach (var c in s) if (!Chars.IsWide(c)) n++;
+        return n;
     }
 
     /// <summary>Width in em: a wide (Han, full-width) character is one, a narrow one half.</summary>
