@@ -21,6 +21,9 @@ public static class HeadingAssignment
     /// <summary>What cutting the cluster into one more deck costs (in weighted bigrams found).</summary>
     private const double DeckCost = 1;
 
+    /// <summary>What a line costs in a deck whose story shares few of its words (more than a deck: it goes alone).</summary>
+    private const double StrayCost = 1.5;
+
     /// <summary>Lines (logical lines, one paragraph or heading line each) with a trailing cluster of decks set over their bodies.</summary>
     public static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate)
     {
@@ -74,7 +77,11 @@ public static class HeadingAssignment
         for (var j = 1; j <= n; j++)
             for (var i = Math.Max(0, j - MaxDeckLines); i < j; i++)
             {
-                var total = best[i] + Fit(Union(lineGrams, i, j), parts, df).Score - DeckCost;
+                var (part, score) = Fit(Union(lineGrams, i, j), parts, df);
+                var total = best[i] + score - DeckCost;
+                // A line of its own words that its deck's story does not share is no part of that deck.
+                for (var c = i; c < j && part >= 0; c++)
+                    if (lineGrams[c].Count >= 3 && Score(lineGrams[c], parts[part], df).Share < MinShare) total -= StrayCost;
                 if (total > best[j]) { best[j] = total; from[j] = i; }
             }
         var decks = new List<(int From, int To)>();

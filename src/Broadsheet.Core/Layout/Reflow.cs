@@ -48,6 +48,7 @@ public static class Reflow
         var blockHeads = false; // the whole block is a deck of its own
         var lastHeading = false; // the line before was a heading line
         var seenText = false;
+        var trailing = TrailingDecks(lines, furniture, r);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -65,7 +66,7 @@ public static class Reflow
                 prefix = lastHeading = false;
                 continue;
             }
-            if (prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
+            if (i >= trailing || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
             {
                 var gap = blockStart && i > 0;
                 if (!gap && lastHeading && IsTitleTail(line))
@@ -165,6 +166,26 @@ public static class Reflow
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
+    }
+
+    /// <summary>
+    /// Where the page's closing run of heading lines starts (decks printed after every body, as `-raw` gives them):
+    /// after the last line that ends a sentence or a credit, when every text line from there is a heading line.
+    /// </summary>
+    private const int MinTrailingDecks = 3;
+
+    private static int TrailingDecks(string[] lines, bool[] furniture, RecogniserSet r)
+    {
+        int from = lines.Length, count = 0;
+        for (var i = lines.Length - 1; i >= 0; i--)
+        {
+            var l = lines[i];
+            if (l.Length == 0 || furniture[i]) continue;
+            if (!r.Headline.IsHeadingLine(l) || r.Byline.Match(l) is not null) break;
+            from = i;
+            count++;
+        }
+        return count >= MinTrailingDecks ? from : lines.Length;
     }
 
     /// <summary>The end of a wrapped title: three characters at most, or a bracket closed that it never opened (`论）`).</summary>
