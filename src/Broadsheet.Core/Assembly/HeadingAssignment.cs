@@ -15,6 +15,9 @@ public static class HeadingAssignment
     /// <summary>A deck goes to a part only when this share of its bigrams is found there.</summary>
     private const double MinShare = 0.3;
 
+    /// <summary>Longest line that may be furniture, a credit or a closing wire line.</summary>
+    private const int MaxShortLine = 80;
+
     /// <summary>Longest deck (kicker, a title wrapped over two lines, subtitle).</summary>
     private const int MaxDeckLines = 4;
 
@@ -27,14 +30,17 @@ public static class HeadingAssignment
     /// <summary>Lines (logical lines, one paragraph or heading line each) with a trailing cluster of decks set over their bodies.</summary>
     public static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate)
     {
+        // Furniture, credits and closing wire lines are short: longer lines (paragraphs) are not run past those recognisers.
+        var furniture = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++) furniture[i] = lines[i].Length is > 0 and <= MaxShortLine && r.Furniture.Match(lines[i]) is not null;
+
         // The trailing cluster: heading lines (and furniture, blanks) after the last body line.
-        var end = lines.Count;
         var cluster = new List<int>();
-        var k = end - 1;
+        var k = lines.Count - 1;
         for (; k >= 0; k--)
         {
             var l = lines[k];
-            if (l.Length == 0 || r.Furniture.Match(l) is not null) continue;
+            if (l.Length == 0 || furniture[k]) continue;
             if (!r.Headline.IsHeadingLine(l) || r.Byline.Match(l) is not null) break;
             cluster.Add(k);
         }
@@ -44,14 +50,14 @@ public static class HeadingAssignment
 
         // Parts of the body: cut before a dateline, after a closing or picture credit.
         var starts = new List<int> { 0 };
-        for (var i = 1; i <= lastBody; i++)
+        var prev = -1;
+        for (var i = 0; i <= lastBody; i++)
         {
             var l = lines[i];
-            if (l.Length == 0 || r.Furniture.Match(l) is not null) continue;
-            var prev = PreviousText(lines, i, r);
-            if (r.Dateline.Match(l, issueDate) is not null
-                || prev is not null && (r.Byline.Match(prev) is { RoleOnly: false } || r.Dateline.MatchClosing(prev, issueDate) is not null))
-                if (starts[^1] != i) starts.Add(i);
+            if (l.Length == 0 || furniture[i]) continue;
+            if (i > 0 && starts[^1] != i && (r.Dateline.Match(l, issueDate) is not null || prev >= 0 && Closes(lines[prev], r, issueDate)))
+                starts.Add(i);
+            prev = i;
         }
         if (starts.Count < 2) return lines;
         var parts = new HashSet<int>[starts.Count];
@@ -67,9 +73,18 @@ public static class HeadingAssignment
         foreach (var part in parts) foreach (var g in part) df[g] = df.GetValueOrDefault(g) + 1;
         var lineGrams = cluster.Select(i => StorySegmenter.Bigrams(lines[i])).ToList();
 
+        // Each line against each part once: its weighted bigrams found there, and how many. A deck's fit is the sum
+        // over its lines (a bigram two lines share counts twice: decks repeat few words).
+        var n = cluster.Count;
+        var lineScore = new double[n, parts.Length];
+        var lineHits = new int[n, parts.Length];
+        for (var c = 0; c < n; c++)
+            for (var p = 0; p < parts.Length; p++)
+                foreach (var g in lineGrams[c])
+                    if (parts[p].Contains(g)) { lineHits[c, p]++; lineScore[c, p] += 1.0 / df[g]; }
+
         // Decks: the cluster cut into runs of one to four lines, each scored by the weighted bigrams its best part
         // holds, less a cost per deck (so a wrapped title's tail, `福祖国`, stays with its head). Dynamic programming.
-        var n = cluster.Count;
         var best = new double[n + 1];
         var from = new int[n + 1];
         Array.Fill(best, double.NegativeInfinity);
@@ -77,11 +92,17 @@ public static class HeadingAssignment
         for (var j = 1; j <= n; j++)
             for (var i = Math.Max(0, j - MaxDeckLines); i < j; i++)
             {
-                var (part, score) = Fit(Union(lineGrams, i, j), parts, df);
+                int part = -1; double score = 0;
+                for (var p = 0; p < parts.Length; p++)
+                {
+                    double s = 0;
+                    for (var c = i; c < j; c++) s += lineScore[c, p];
+                    if (s > score) { score = s; part = p; }
+                }
                 var total = best[i] + score - DeckCost;
                 // A line of its own words that its deck's story does not share is no part of that deck.
                 for (var c = i; c < j && part >= 0; c++)
-                    if (lineGrams[c].Count >= 3 && Score(lineGrams[c], parts[part], df).Share < MinShare) total -= StrayCost;
+                    if (lineGrams[c].Count >= 3 && lineHits[c, part] < MinShare * lineGrams[c].Count) total -= StrayCost;
                 if (total > best[j]) { best[j] = total; from[j] = i; }
             }
         var decks = new List<(int From, int To)>();
@@ -92,12 +113,15 @@ public static class HeadingAssignment
         var fits = new List<(int Deck, int Part, double Score)>();
         for (var d = 0; d < decks.Count; d++)
         {
-            var grams = Union(lineGrams, decks[d].From, decks[d].To);
-            if (grams.Count < 3) continue;
+            var (lo, hi) = decks[d];
+            var grams = 0;
+            for (var c = lo; c < hi; c++) grams += lineGrams[c].Count;
+            if (grams < 3) continue;
             for (var p = 0; p < parts.Length; p++)
             {
-                var (score, share) = Score(grams, parts[p], df);
-                if (share >= MinShare) fits.Add((d, p, score));
+                int hits = 0; double score = 0;
+                for (var c = lo; c < hi; c++) { hits += lineHits[c, p]; score += lineScore[c, p]; }
+                if (hits >= MinShare * grams) fits.Add((d, p, score));
             }
         }
         fits.Sort((x, y) => y.Score.CompareTo(x.Score));
@@ -131,43 +155,8 @@ public static class HeadingAssignment
         return output;
     }
 
-    private static string? PreviousText(IReadOnlyList<string> lines, int i, RecogniserSet r)
-    {
-        for (var j = i - 1; j >= 0; j--)
-            if (lines[j].Length > 0 && r.Furniture.Match(lines[j]) is null) return lines[j];
-        return null;
-    }
+    /// <summary>A credit (`本报记者 殷新宇摄`) or a closing wire line (`（新华社北京9月30日电）`) ends the story above it.</summary>
+    private static bool Closes(string line, RecogniserSet r, DateOnly? issueDate) =>
+        line.Length <= MaxShortLine && (r.Byline.Match(line) is { RoleOnly: false } || r.Dateline.MatchClosing(line, issueDate) is not null);
 
-    private static HashSet<int> Union(List<HashSet<int>> grams, int from, int to)
-    {
-        var set = new HashSet<int>(grams[from]);
-        for (var i = from + 1; i < to; i++) set.UnionWith(grams[i]);
-        return set;
-    }
-
-    /// <summary>The part a deck fits best and how well (weighted bigrams found there).</summary>
-    private static (int Part, double Score) Fit(HashSet<int> grams, HashSet<int>[] parts, Dictionary<int, int> df)
-    {
-        int part = -1; double score = 0;
-        for (var p = 0; p < parts.Length; p++)
-        {
-            var s = Score(grams, parts[p], df).Score;
-            if (s > score) { score = s; part = p; }
-        }
-        return (part, score);
-    }
-
-    /// <summary>Each of the deck's bigrams the part holds counts 1/(parts holding it); the share is of the deck's bigrams.</summary>
-    private static (double Score, double Share) Score(HashSet<int> grams, HashSet<int> part, Dictionary<int, int> df)
-    {
-        if (grams.Count == 0) return (0, 0);
-        double score = 0; var hit = 0;
-        foreach (var g in grams)
-        {
-            if (!part.Contains(g)) continue;
-            hit++;
-            score += 1.0 / df[g];
-        }
-        return (score, (double)hit / grams.Count);
-    }
 }
