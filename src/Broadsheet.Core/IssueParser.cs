@@ -31,7 +31,7 @@ public static class IssueParser
         var ordinal = 0;
         foreach (var (start, end) in pages)
         {
-            var lines = processor.Process(Lines(text, start, end), issueDate);
+            var lines = processor.Process(Reflow.Page(Lines(text, start, end), r, issueDate), issueDate);
             if (lines.Count == 0) continue;
             ordinal++;
             var assembled = assembler.Assemble(ordinal, lines);

@@ -1,0 +1,162 @@
+using Broadsheet.Core.Layout;
+using Broadsheet.Core.Recognisers;
+
+namespace Broadsheet.Core.Assembly;
+
+/// <summary>
+/// PDF text in content-stream order (`pdftotext -raw`) often prints every story's body first and all the headlines
+/// after them. Which headline heads which body is decided for the whole page: the bodies are cut where a story can
+/// start (a dateline, after a closing credit or picture credit, the page top), each headline line goes to the part
+/// that holds most of its Han bigrams (a title shares words with its own story), lines of one deck stay together,
+/// and each part gets at most one deck. The decks are then set over their bodies, so the page reads headline first.
+/// </summary>
+public static class HeadingAssignment
+{
+    /// <summary>A deck goes to a part only when this share of its bigrams is found there.</summary>
+    private const double MinShare = 0.3;
+
+    /// <summary>Longest line that may be furniture, a credit or a closing wire line.</summary>
+    private const int MaxShortLine = 80;
+
+    /// <summary>Longest deck (kicker, a title wrapped over two lines, subtitle).</summary>
+    private const int MaxDeckLines = 4;
+
+    /// <summary>What cutting the cluster into one more deck costs (in weighted bigrams found).</summary>
+    private const double DeckCost = 1;
+
+    /// <summary>What a line costs in a deck whose story shares few of its words (more than a deck: it goes alone).</summary>
+    private const double StrayCost = 1.5;
+
+    /// <summary>Lines (logical lines, one paragraph or heading line each) with a trailing cluster of decks set over their bodies.</summary>
+    public static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate)
+    {
+        // Furniture, credits and closing wire lines are short: longer lines (paragraphs) are not run past those recognisers.
+        var furniture = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++) furniture[i] = lines[i].Length is > 0 and <= MaxShortLine && r.Furniture.Match(lines[i]) is not null;
+
+        // The trailing cluster: heading lines (and furniture, blanks) after the last body line.
+        var cluster = new List<int>();
+        var k = lines.Count - 1;
+        for (; k >= 0; k--)
+        {
+            var l = lines[k];
+            if (l.Length == 0 || furniture[k]) continue;
+            if (!r.Headline.IsHeadingLine(l) || r.Byline.Match(l) is not null) break;
+            cluster.Add(k);
+        }
+        if (cluster.Count < 3 || k < 0) return lines;
+        cluster.Reverse();
+        var lastBody = k;
+
+        // Parts of the body: cut before a dateline, after a closing or picture credit.
+        var starts = new List<int> { 0 };
+        var prev = -1;
+        for (var i = 0; i <= lastBody; i++)
+        {
+            var l = lines[i];
+            if (l.Length == 0 || furniture[i]) continue;
+            if (i > 0 && starts[^1] != i && (r.Dateline.Match(l, issueDate) is not null || prev >= 0 && Closes(lines[prev], r, issueDate)))
+                starts.Add(i);
+            prev = i;
+        }
+        if (starts.Count < 2) return lines;
+        var parts = new HashSet<int>[starts.Count];
+        for (var p = 0; p < starts.Count; p++)
+        {
+            var to = p + 1 < starts.Count ? starts[p + 1] : lastBody + 1;
+            parts[p] = [];
+            for (var i = starts[p]; i < to; i++) parts[p].UnionWith(StorySegmenter.Bigrams(lines[i]));
+        }
+
+        // How telling each bigram is: one found in every part (中华, 北京) says little about which story a line heads.
+        var df = new Dictionary<int, int>();
+        foreach (var part in parts) foreach (var g in part) df[g] = df.GetValueOrDefault(g) + 1;
+        var lineGrams = cluster.Select(i => StorySegmenter.Bigrams(lines[i])).ToList();
+
+        // Each line against each part once: its weighted bigrams found there, and how many. A deck's fit is the sum
+        // over its lines (a bigram two lines share counts twice: decks repeat few words).
+        var n = cluster.Count;
+        var lineScore = new double[n, parts.Length];
+        var lineHits = new int[n, parts.Length];
+        for (var c = 0; c < n; c++)
+            for (var p = 0; p < parts.Length; p++)
+                foreach (var g in lineGrams[c])
+                    if (parts[p].Contains(g)) { lineHits[c, p]++; lineScore[c, p] += 1.0 / df[g]; }
+
+        // Decks: the cluster cut into runs of one to four lines, each scored by the weighted bigrams its best part
+        // holds, less a cost per deck (so a wrapped title's tail, `福祖国`, stays with its head). Dynamic programming.
+        var best = new double[n + 1];
+        var from = new int[n + 1];
+        Array.Fill(best, double.NegativeInfinity);
+        best[0] = 0;
+        for (var j = 1; j <= n; j++)
+            for (var i = Math.Max(0, j - MaxDeckLines); i < j; i++)
+            {
+                int part = -1; double score = 0;
+                for (var p = 0; p < parts.Length; p++)
+                {
+                    double s = 0;
+                    for (var c = i; c < j; c++) s += lineScore[c, p];
+                    if (s > score) { score = s; part = p; }
+                }
+                var total = best[i] + score - DeckCost;
+                // A line of its own words that its deck's story does not share is no part of that deck.
+                for (var c = i; c < j && part >= 0; c++)
+                    if (lineGrams[c].Count >= 3 && lineHits[c, part] < MinShare * lineGrams[c].Count) total -= StrayCost;
+                if (total > best[j]) { best[j] = total; from[j] = i; }
+            }
+        var decks = new List<(int From, int To)>();
+        for (var j = n; j > 0; j = from[j]) decks.Add((from[j], j));
+        decks.Reverse();
+
+        // Each part takes at most one deck, best fits first; a deck whose best share is low stays where it was.
+        var fits = new List<(int Deck, int Part, double Score)>();
+        for (var d = 0; d < decks.Count; d++)
+        {
+            var (lo, hi) = decks[d];
+            var grams = 0;
+            for (var c = lo; c < hi; c++) grams += lineGrams[c].Count;
+            if (grams < 3) continue;
+            for (var p = 0; p < parts.Length; p++)
+            {
+                int hits = 0; double score = 0;
+                for (var c = lo; c < hi; c++) { hits += lineHits[c, p]; score += lineScore[c, p]; }
+                if (hits >= MinShare * grams) fits.Add((d, p, score));
+            }
+        }
+        fits.Sort((x, y) => y.Score.CompareTo(x.Score));
+        var assigned = new int[decks.Count];
+        Array.Fill(assigned, -1);
+        var taken = new Dictionary<int, int>();
+        foreach (var (d, p, _) in fits)
+        {
+            if (assigned[d] >= 0 || taken.ContainsKey(p)) continue;
+            assigned[d] = p;
+            taken[p] = d;
+        }
+        if (taken.Count == 0) return lines;
+
+        var output = new List<string>(lines.Count);
+        for (var p = 0; p < starts.Count; p++)
+        {
+            if (taken.TryGetValue(p, out var d))
+            {
+                output.Add("");
+                for (var c = decks[d].From; c < decks[d].To; c++) output.Add(lines[cluster[c]]);
+            }
+            var to = p + 1 < starts.Count ? starts[p + 1] : lastBody + 1;
+            for (var i = starts[p]; i < to; i++) output.Add(lines[i]);
+        }
+        // What follows the last body: furniture, blanks, and decks no part took, in their order.
+        var placed = new HashSet<int>();
+        for (var d = 0; d < decks.Count; d++)
+            if (assigned[d] >= 0) for (var c = decks[d].From; c < decks[d].To; c++) placed.Add(cluster[c]);
+        for (var i = lastBody + 1; i < lines.Count; i++) if (!placed.Contains(i)) output.Add(lines[i]);
+        return output;
+    }
+
+    /// <summary>A credit (`本报记者 殷新宇摄`) or a closing wire line (`（新华社北京9月30日电）`) ends the story above it.</summary>
+    private static bool Closes(string line, RecogniserSet r, DateOnly? issueDate) =>
+        line.Length <= MaxShortLine && (r.Byline.Match(line) is { RoleOnly: false } || r.Dateline.MatchClosing(line, issueDate) is not null);
+
+}

@@ -1,0 +1,351 @@
+using System.Text;
+using Broadsheet.Core.Assembly;
+using Broadsheet.Core.Recognisers;
+
+namespace Broadsheet.Core.Layout;
+
+/// <summary>
+/// Rebuilds the logical lines of a page of PDF text (lines cut at a column width of 10–20 characters, no blank line
+/// at a paragraph's end, justified lines letter-spaced) so the page reads like an archive export: each sentence run
+/// on one line, each heading line on its own. The page-wide cut (<see cref="Assembly.StorySegmenter"/>) then works
+/// on it as on any one-paragraph-a-line page. Pages that are not wrapped this way come back unchanged.
+/// <para>
+/// A line that does not end a sentence runs on into the next text line (a column end, a blank line between
+/// columns, a running head in between do not stop it); a line that ends one closes its run (a paragraph cut at a
+/// sentence end changes no story). A line that is short for its column, holds no sentence and comes where a run
+/// could start is a heading line; one met while a run is still open (a neighbour's headline read between two
+/// columns) is set after that run. A heading line keeps the blank line above it: PDF text puts another story's
+/// headline in a block of its own, while a crosshead sits in its story's column.
+/// </para>
+/// </summary>
+public static class Reflow
+{
+    /// <summary>A heading line is this much narrower (in em) than a full line of its column: more than a paragraph's indent.</summary>
+    private const double HeadingShortfall = 3;
+
+    /// <summary>At least this many lines of text, most not ending a sentence, make a page wrapped.</summary>
+    private const int MinWrappedLines = 8;
+
+    /// <summary>Wider than this (em) is no column line; an eighth of the lines that wide and the page is not wrapped.</summary>
+    private const double MaxColumnEm = 40;
+
+    public static IReadOnlyList<string> Page(IReadOnlyList<string> raw, RecogniserSet r, DateOnly? issueDate)
+    {
+        var lines = new string[raw.Count];
+        for (var i = 0; i < raw.Count; i++) lines[i] = UndoLetterSpacing(Chars.Clean(raw[i]));
+        if (!IsWrapped(lines)) return raw;
+
+        var furniture = new bool[lines.Length];
+        for (var i = 0; i < lines.Length; i++) furniture[i] = lines[i].Length > 0 && r.Furniture.Match(lines[i]) is not null;
+        MergeFurnitureScraps(lines, furniture, r);
+        var full = FullWidths(lines, furniture);
+
+        var output = new List<string>(lines.Length / 4 + 8);
+        var run = new StringBuilder(256);
+        var pending = new List<string>();
+        var blank = false;
+        var prefix = false; // still in the heading lines a block opens with
+        var blockHeads = false; // the whole block is a deck of its own
+        var lastHeading = false; // the line before was a heading line
+        var seenText = false;
+        var trailing = TrailingDecks(lines, furniture, r);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0) { blank = true; continue; }
+            if (furniture[i]) { output.Add(line); lastHeading = false; continue; }
+            var blockStart = blank;
+            blank = false;
+            if (blockStart || !seenText) { prefix = true; blockHeads = BlockIsHeadings(lines, i, r); }
+            seenText = true;
+
+            if (r.Byline.Match(line) is { RoleOnly: false } && !Chars.IsOpeningBracket(line[0]))
+            {
+                // A credit line (`本报记者 殷新宇摄`) is a line of its own wherever it stands.
+                if (run.Length == 0) output.Add(line); else pending.Add(line);
+                prefix = lastHeading = false;
+                continue;
+            }
+            if (i >= trailing || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
+            {
+                var gap = blockStart && i > 0;
+                if (!gap && lastHeading && IsTitleTail(line))
+                {
+                    // `珠海万人齐唱祝` / `福祖国`: a title wrapped with a scrap on the next line is one line.
+                    var list = run.Length > 0 ? pending : output;
+                    list[^1] = ParagraphBuilder.Join(list[^1], line);
+                    continue;
+                }
+                lastHeading = true;
+                if (run.Length > 0) { pending.Add(gap ? "\n" + line : line); continue; }
+                if (gap) output.Add("");
+                output.Add(line);
+                continue;
+            }
+            prefix = false;
+            lastHeading = false;
+            ParagraphBuilder.Join(run, line);
+            if (EndsRun(line, full[i]))
+            {
+                output.Add(run.ToString());
+                run.Clear();
+                Flush(output, pending);
+                prefix = true; // a line after a sentence end may be a crosshead
+            }
+        }
+        if (run.Length > 0) output.Add(run.ToString());
+        Flush(output, pending);
+        return HeadingAssignment.SetDecksOverBodies(output, r, issueDate);
+    }
+
+    /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>
+    private const int FurnitureZone = 12;
+
+    /// <summary>
+    /// A running head spread across the page comes out in pieces (`2019年10月1日` / `星期二` / `要闻` / `07`): a scrap of at
+    /// most four characters next to a furniture line near the top or bottom is put back on it, when the line still
+    /// reads as furniture with it.
+    /// </summary>
+    private static void MergeFurnitureScraps(string[] lines, bool[] furniture, RecogniserSet r)
+    {
+        var nonBlank = new List<int>();
+        for (var i = 0; i < lines.Length; i++) if (lines[i].Length > 0) nonBlank.Add(i);
+        for (var k = 0; k < nonBlank.Count; k++)
+        {
+            if (k >= FurnitureZone && k < nonBlank.Count - FurnitureZone) continue;
+            var i = nonBlank[k];
+            var l = lines[i];
+            if (furniture[i] || l.Length > 4 || Chars.EndsSentence(l)) continue;
+            // The nearest furniture line before it (else after it), with nothing but other scraps between.
+            foreach (var step in (ReadOnlySpan<int>)[-1, 1])
+            {
+                var m = k + step;
+                while (m >= 0 && m < nonBlank.Count && !furniture[nonBlank[m]] && lines[nonBlank[m]].Length <= 4) m += step;
+                if (m < 0 || m >= nonBlank.Count || !furniture[nonBlank[m]] || Math.Abs(m - k) > 3) continue;
+                var j = nonBlank[m];
+                var joined = step < 0 ? lines[j] + " " + l : l + " " + lines[j];
+                if (r.Furniture.Match(joined) is null) continue;
+                lines[j] = joined;
+                lines[i] = "";
+                break;
+            }
+        }
+    }
+
+    private static void Flush(List<string> output, List<string> pending)
+    {
+        foreach (var p in pending)
+        {
+            if (p[0] == '\n') { output.Add(""); output.Add(p[1..]); }
+            else output.Add(p);
+        }
+        pending.Clear();
+    }
+
+    /// <summary>A sentence end closes a run; so does a short line ending a bracket (a closing credit, `（本报记者…）`).</summary>
+    private static bool EndsRun(string line, double full) =>
+        Chars.EndsSentence(line) || Chars.IsClosingBracket(line[^1]) && Em(line) < full - 1.5;
+
+    /// <summary>
+    /// A heading line: in a block that is a deck of its own, wider than its column (a headline across columns), or
+    /// short for it where a paragraph could start; holding no sentence, not a dateline cut at the column edge.
+    /// </summary>
+    private static bool IsHeading(string[] lines, int i, double full, bool open, bool blockHeads, RecogniserSet r, DateOnly? issueDate)
+    {
+        var line = lines[i];
+        if (!r.Headline.IsHeadingLine(line)) return false;
+        var next = NextText(lines, i, out var nextInBlock);
+        // `新华社北京9月30日` / `电 （记者…）…`: a dateline cut at the column edge.
+        if (next is not null && nextInBlock && r.Dateline.Match(line + next, issueDate) is not null) return false;
+        if (blockHeads) return true;
+        var em = Em(line);
+        if (em > full + 1) return true;
+        // A run still open: only a deck of its own or a headline across columns interrupts it.
+        if (open) return false;
+        var commas = line.AsSpan().IndexOfAny('，', ',') >= 0 && !HeadlineRecogniser.IsSubtitle(line);
+        // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
+        // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
+        return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
+    }
+
+    /// <summary>
+    /// Where the page's closing run of heading lines starts (decks printed after every body, as `-raw` gives them):
+    /// after the last line that ends a sentence or a credit, when every text line from there is a heading line.
+    /// </summary>
+    private const int MinTrailingDecks = 3;
+
+    private static int TrailingDecks(string[] lines, bool[] furniture, RecogniserSet r)
+    {
+        int from = lines.Length, count = 0;
+        for (var i = lines.Length - 1; i >= 0; i--)
+        {
+            var l = lines[i];
+            if (l.Length == 0 || furniture[i]) continue;
+            if (!r.Headline.IsHeadingLine(l) || r.Byline.Match(l) is not null) break;
+            from = i;
+            count++;
+        }
+        return count >= MinTrailingDecks ? from : lines.Length;
+    }
+
+    /// <summary>The end of a wrapped title: three characters at most, or a bracket closed that it never opened (`论）`).</summary>
+    private static bool IsTitleTail(string line)
+    {
+        if (Chars.CountHan(line) <= 3 && line.Length <= 4) return true;
+        var close = line.AsSpan().IndexOfAny('）', ')');
+        var open = line.AsSpan().IndexOfAny('（', '(');
+        return close >= 0 && (open < 0 || open > close);
+    }
+
+    private static string? NextText(string[] lines, int i, out bool inBlock)
+    {
+        inBlock = true;
+        for (var j = i + 1; j < lines.Length; j++)
+        {
+            if (lines[j].Length == 0) { inBlock = false; continue; }
+            return lines[j];
+        }
+        return null;
+    }
+
+    private static int BlockLength(string[] lines, int i)
+    {
+        var n = 0;
+        while (i + n < lines.Length && lines[i + n].Length > 0) n++;
+        return n;
+    }
+
+    /// <summary>A block (lines between blank lines) of one to four lines, every one a heading line.</summary>
+    private static bool BlockIsHeadings(string[] lines, int i, RecogniserSet r)
+    {
+        var n = BlockLength(lines, i);
+        if (n > 4) return false;
+        for (var k = i; k < i + n; k++) if (!r.Headline.IsHeadingLine(lines[k])) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// Wrapped at a column width: most lines of text do not end a sentence, nearly half are one width (within an em
+    /// and a half), and hardly any is long (an archive page of verse has open lines too, but of every length, and
+    /// its prose paragraphs run far past any column). A page that sets a blank line after a third or more of its
+    /// sentence ends marks its paragraphs itself and is left as it is.
+    /// </summary>
+    private static bool IsWrapped(string[] lines)
+    {
+        int text = 0, open = 0, wide = 0, ends = 0, marked = 0;
+        Span<int> byWidth = stackalloc int[(int)MaxColumnEm + 2];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var l = lines[i];
+            if (l.Length >= 2 && Chars.EndsSentence(l))
+            {
+                ends++;
+                if (i + 1 < lines.Length && lines[i + 1].Length == 0) marked++;
+            }
+            if (l.Length < 6) continue;
+            text++;
+            var em = Em(l);
+            if (em > MaxColumnEm) wide++;
+            if (!Chars.EndsSentence(l)) { open++; if (em <= MaxColumnEm) byWidth[(int)em]++; }
+        }
+        if (text < MinWrappedLines || open * 2 < text || wide * 8 >= text || marked * 3 > ends) return false;
+        // The commonest width of open lines (an em either side), then how many lines of text are that wide.
+        int column = 0, most = -1;
+        for (var w = 1; w <= (int)MaxColumnEm; w++)
+        {
+            var n = byWidth[w - 1] + byWidth[w] + byWidth[w + 1];
+            if (n > most) { most = n; column = w; }
+        }
+        var atColumn = 0;
+        foreach (var l in lines) if (l.Length >= 6 && Math.Abs(Em(l) - column) <= 1.5) atColumn++;
+        return atColumn * 20 >= text * 9;
+    }
+
+    /// <summary>
+    /// For each line, the width (em) of a full line of its column: of the lines in its block (between blank lines)
+    /// that do not end a sentence, the 75th percentile; a block too short to tell takes the last body block's.
+    /// </summary>
+    private static double[] FullWidths(string[] lines, bool[] furniture)
+    {
+        var full = new double[lines.Length];
+        var last = 0.0;
+        var widths = new List<double>();
+        for (var i = 0; i < lines.Length;)
+        {
+            if (lines[i].Length == 0) { i++; continue; }
+            var end = i;
+            widths.Clear();
+            while (end < lines.Length && lines[end].Length > 0)
+            {
+                if (!furniture[end] && !Chars.EndsSentence(lines[end])) widths.Add(Em(lines[end]));
+                end++;
+            }
+            if (widths.Count >= 3)
+            {
+                widths.Sort();
+                last = widths[(int)(widths.Count * 0.75)];
+            }
+            for (var k = i; k < end; k++) full[k] = last > 0 ? last : double.MaxValue;
+            i = end;
+        }
+        return full;
+    }
+
+    private static int CountNarrow(string s)
+    {
+        var n = 0;
+        foreach (var c in s) if (!Chars.IsWide(c)) n++;
+        return n;
+    }
+
+    /// <summary>Width in em: a wide (Han, full-width) character is one, a narrow one half.</summary>
+    internal static double Em(string s) => Chars.Width(s) / 2.0;
+
+    /// <summary>
+    /// `新 华 社 北 京 9 月 30 日` → `新华社北京9月30日`: a justified line pdftotext spelled out with a space between
+    /// every character. Runs of four or more one-character pieces (or short digit runs) lose the spaces between them;
+    /// a space between two Latin words stays.
+    /// </summary>
+    public static string UndoLetterSpacing(string line)
+    {
+        if (line.Length < 7 || line.IndexOf(' ') < 0) return line;
+        var parts = line.Split(' ');
+        var shortRun = 0;
+        foreach (var p in parts) if (IsPiece(p)) shortRun++;
+        if (shortRun < 4) return line;
+        var sb = new StringBuilder(line.Length);
+        for (var k = 0; k < parts.Length; k++)
+        {
+            var p = parts[k];
+            if (k > 0)
+            {
+                // Join when this piece and its neighbour sit in a run of letter-spaced pieces.
+                var prev = parts[k - 1];
+                var spaced = IsPiece(p) && IsPiece(prev) && InRun(parts, k);
+                var latin = prev.Length > 0 && p.Length > 0 && Chars.IsLatinWordChar(prev[^1]) && Chars.IsLatinWordChar(p[0]);
+                if (!spaced || latin) sb.Append(' ');
+            }
+            sb.Append(p);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>One letter-spaced piece: a single wide character (or two, `”“`), or a short run of digits or Latin letters.</summary>
+    private static bool IsPiece(string p)
+    {
+        if (p.Length == 0) return false;
+        if (p.Length <= 2 && Chars.IsWide(p[0]) && Chars.IsWide(p[^1])) return true;
+        if (p.Length > 6) return false;
+        foreach (var c in p) if (!Chars.IsLatinWordChar(c) && c is not '.' and not '%') return false;
+        return true;
+    }
+
+    /// <summary>Whether the pieces k-1 and k belong to a run of at least four pieces.</summary>
+    private static bool InRun(string[] parts, int k)
+    {
+        int a = k - 1, b = k;
+        while (a > 0 && IsPiece(parts[a - 1])) a--;
+        while (b + 1 < parts.Length && IsPiece(parts[b + 1])) b++;
+        return b - a + 1 >= 4;
+    }
+}

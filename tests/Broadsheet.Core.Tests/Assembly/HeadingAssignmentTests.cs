@@ -1,0 +1,62 @@
+using Broadsheet.Core.Assembly;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Recognisers;
+using static Broadsheet.Core.Tests.TestSupport;
+
+namespace Broadsheet.Core.Tests.Assembly;
+
+/// <summary>`pdftotext -raw` pages that print every body first and the headlines after them, in another order.</summary>
+public class HeadingAssignmentTests
+{
+    private static readonly RecogniserSet R = RecogniserSet.Default;
+    private static readonly DateOnly Date = new(2019, 10, 1);
+
+    private const string Meeting1 = "本报北京9月30日电 （记者王远）国家副主席王岐山30日在北京会见泰国公主诗琳通。";
+    private const string Meeting2 = "王岐山表示，中泰友好源远流长，诗琳通公主为两国友好作出了重要贡献。";
+    private const string Appointments1 = "新华社北京9月30日电 国务院任免国家工作人员。";
+    private const string Appointments2 = "任命陈健为审计署副审计长，免去孙宝厚的审计署副审计长职务。";
+    private const string Concert1 = "据新华社广州9月30日电 （记者杨淑馨）珠海市民万人齐唱《我和我的祖国》，祝福祖国繁荣昌盛。";
+
+    [Fact]
+    public void Decks_printed_after_all_bodies_are_set_over_the_bodies_they_share_words_with()
+    {
+        string[] page =
+        [
+            Meeting1, Meeting2, Appointments1, Appointments2, Concert1,
+            "珠海万人齐唱祝福祖国", "国务院任免国家工作人员", "王岐山会见泰国公主诗琳通",
+        ];
+        var lines = HeadingAssignment.SetDecksOverBodies(page, R, Date).Where(l => l.Length > 0).ToList();
+        Assert.Equal(
+            ["王岐山会见泰国公主诗琳通", Meeting1, Meeting2, "国务院任免国家工作人员", Appointments1, Appointments2, "珠海万人齐唱祝福祖国", Concert1],
+            lines);
+    }
+
+    [Fact]
+    public void A_deck_that_shares_nothing_with_any_body_stays_where_it_was()
+    {
+        string[] page = [Meeting1, Meeting2, Appointments1, Appointments2, "国务院任免国家工作人员", "秋收时节好风光", "王岐山会见泰国公主诗琳通"];
+        var lines = HeadingAssignment.SetDecksOverBodies(page, R, Date).Where(l => l.Length > 0).ToList();
+        Assert.Equal("王岐山会见泰国公主诗琳通", lines[0]);
+        Assert.Equal("秋收时节好风光", lines[^1]);
+        Assert.Equal(page.Length, lines.Count);
+    }
+
+    [Fact]
+    public void A_raw_page_parses_into_stories_headed_by_their_own_titles()
+    {
+        // Each body wrapped at a 12-character column, as pdftotext -raw prints it, then the headlines in another order.
+        var text = string.Join("\n",
+            Wrap(Meeting1 + Meeting2).Concat(Wrap(Appointments1 + Appointments2)).Concat(Wrap(Concert1))
+                .Append("珠海万人齐唱祝福祖国").Append("国务院任免国家工作人员").Append("王岐山会见泰国公主诗琳通"));
+        var issue = IssueParser.Parse(text, new IssueContext(Date: Date));
+        Assert.Equal(
+            [("王岐山会见泰国公主诗琳通", "诗琳通"), ("国务院任免国家工作人员", "陈健"), ("珠海万人齐唱祝福祖国", "珠海市民")],
+            issue.Articles.Select(a => (a.Title, Body(a).Contains("诗琳通") ? "诗琳通" : Body(a).Contains("陈健") ? "陈健" : Body(a).Contains("珠海市民") ? "珠海市民" : "")));
+        Assert.Empty(LostHan(text, issue));
+    }
+
+    private static IEnumerable<string> Wrap(string text)
+    {
+        for (var i = 0; i < text.Length; i += 12) yield return text.Substring(i, Math.Min(12, text.Length - i));
+    }
+}

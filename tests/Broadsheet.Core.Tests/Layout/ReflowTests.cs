@@ -1,0 +1,134 @@
+using Broadsheet.Core.Layout;
+using Broadsheet.Core.Model;
+using Broadsheet.Core.Recognisers;
+using static Broadsheet.Core.Tests.TestSupport;
+
+namespace Broadsheet.Core.Tests.Layout;
+
+/// <summary>PDF text (lines cut at a column width, no blank line at paragraph ends) rebuilt into logical lines.</summary>
+public class ReflowTests
+{
+    private static readonly RecogniserSet R = RecogniserSet.Default;
+    private static readonly DateOnly Date = new(2019, 10, 1);
+
+    private const string Meeting =
+        "本报北京9月30日电 （记者王远）国家副主席王岐山30日在北京会见泰国公主诗琳通。王岐山表示，中泰友好源远流长，" +
+        "诗琳通公主长期致力于两国友好，为两国人民相知相亲作出了重要贡献。诗琳通热烈祝贺中华人民共和国成立70周年，" +
+        "感谢中方授予她友谊勋章。";
+
+    private const string Appointments =
+        "新华社北京9月30日电 国务院任免国家工作人员。任命陈健为审计署副审计长，任命刘文为海关总署副署长。" +
+        "免去孙宝厚的审计署副审计长职务，免去李国的海关总署副署长职务。";
+
+    /// <summary>Text cut into lines of a column `width` characters wide (a narrow character counts half), as pdftotext prints it.</summary>
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        double em = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            em += Chars.IsWide(text[i]) ? 1 : 0.5;
+            if (em < width && i + 1 < text.Length) continue;
+            lines.Add(text[start..(i + 1)]);
+            start = i + 1;
+            em = 0;
+        }
+        return lines;
+    }
+
+    [Fact]
+    public void A_wrapped_paragraph_is_one_line_again_and_its_cut_dateline_is_whole()
+    {
+        var page = Wrap(Meeting, 12);
+        var lines = Reflow.Page(page, R, Date);
+        Assert.True(page.Count > 8);
+        // Lines run on to a line that ends a sentence: here the paragraph's last.
+        Assert.Equal(Squeeze(Meeting), Squeeze(Assert.Single(lines)));
+
+        var article = Assert.Single(IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles);
+        Assert.Equal("本报北京9月30日电", article.Dateline?.Raw);
+        Assert.Equal(["王远"], article.Byline.Select(b => b.Name));
+    }
+
+    [Fact]
+    public void A_page_with_one_paragraph_a_line_is_left_as_it_is()
+    {
+        string[] page = ["王岐山会见泰国公主诗琳通", Meeting, "国务院任免国家工作人员", Appointments];
+        Assert.Same(page, Reflow.Page(page, R, Date));
+    }
+
+    [Fact]
+    public void A_page_that_marks_paragraph_ends_with_blank_lines_is_left_as_it_is()
+    {
+        var page = new List<string>();
+        foreach (var sentence in Meeting.Split('。', StringSplitOptions.RemoveEmptyEntries))
+        {
+            page.AddRange(Wrap(sentence + "。", 12));
+            page.Add("");
+        }
+        Assert.Same(page, Reflow.Page(page, R, Date));
+    }
+
+    [Theory]
+    [InlineData("新 华 社 北 京 10 月 2 日", "新华社北京10月2日")]
+    [InlineData("的 多 元 化 企 业 集 团 之 一 ， 2019 年 位 列 《 财", "的多元化企业集团之一，2019年位列《财")]
+    [InlineData("“ 震 撼 ！ ”“ 激 动 ！ ” 者真诚的创作态度", "“震撼！”“激动！” 者真诚的创作态度")]
+    public void Letter_spacing_is_undone(string line, string expected) => Assert.Equal(expected, Reflow.UndoLetterSpacing(line));
+
+    [Theory]
+    [InlineData("缅怀先烈丰功伟绩 齐心开创美好未来")]
+    [InlineData("本版责编：彭 瑶 版式设计：姚华红")]
+    [InlineData("COVID 19 and PM 2.5 in a row")]
+    public void Other_spacing_is_kept(string line) => Assert.Equal(line, Reflow.UndoLetterSpacing(line));
+
+    [Fact]
+    public void A_neighbour_s_headline_read_between_two_columns_is_set_after_the_paragraph_it_interrupted()
+    {
+        var meeting = Wrap(Meeting, 12);
+        var cut = meeting.FindIndex(l => !Chars.EndsSentence(l) && l.Contains("友好"));
+        List<string> page =
+        [
+            .. meeting[..(cut + 1)], "",
+            "国务院任免国家工作人员", "",
+            .. meeting[(cut + 1)..], "",
+            .. Wrap(Appointments, 12),
+        ];
+        var lines = Reflow.Page(page, R, Date);
+        var deck = lines.ToList().IndexOf("国务院任免国家工作人员");
+        Assert.True(deck > 0);
+        // Everything of the meeting (its cut sentence joined back) comes before the deck, the appointments after it.
+        Assert.Equal(Squeeze(Meeting), Squeeze(string.Concat(lines.Take(deck))));
+        Assert.Equal(Squeeze(Appointments), Squeeze(string.Concat(lines.Skip(deck + 1))));
+    }
+
+    [Fact]
+    public void A_short_line_between_sentences_in_a_column_is_a_heading_line_without_a_blank_line_above()
+    {
+        List<string> page = [.. Wrap(Meeting, 16), "二、任免名单", .. Wrap(Appointments, 16)];
+        var lines = Reflow.Page(page, R, Date).ToList();
+        var at = lines.IndexOf("二、任免名单");
+        Assert.True(at > 0);
+        Assert.NotEqual("", lines[at - 1]);
+        Assert.True(Chars.EndsSentence(lines[at - 1]));
+    }
+
+    [Fact]
+    public void A_running_head_spread_across_the_page_is_put_back_together()
+    {
+        List<string> page = ["2019年10月1日", "", "要闻", "", "04", "", .. Wrap(Meeting, 12)];
+        var lines = Reflow.Page(page, R, Date);
+        Assert.StartsWith("2019年10月1日 要闻", lines[0]);
+        Assert.DoesNotContain("要闻", lines.Skip(1));
+        var issue = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date));
+        Assert.Contains(issue.Issue.Pages[0].Furniture, f => f.Contains("要闻"));
+        Assert.DoesNotContain(issue.Articles, a => a.Title == "要闻" || a.Column == "要闻");
+    }
+
+    [Fact]
+    public void A_title_wrapped_with_a_scrap_on_the_next_line_is_one_line()
+    {
+        List<string> page = [.. Wrap(Appointments, 12), "", "珠海万人齐唱祝", "福祖国", "", .. Wrap(Meeting, 12)];
+        Assert.Contains("珠海万人齐唱祝福祖国", Reflow.Page(page, R, Date));
+    }
+}
