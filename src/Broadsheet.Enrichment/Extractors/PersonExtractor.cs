@@ -96,7 +96,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c) || IsBareFullName(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -181,12 +181,15 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// so 王强表示 is 王强 and not 王强表. Strong names stand alone; the rest need a title, a speech verb or a list.
     /// </summary>
     internal NameCandidate? NameAt(ArticleText at, int start) =>
-        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县".Contains(name.Text[^1])
-            && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) ? name : null; // 高升镇, 唐外长
+        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县杯".Contains(name.Text[^1])
+            && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 尤伯杯, 唐外长
+            && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
+            && !lexicon.IsWorldPlace(name.Text) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
 
     /// <summary>A place or body's word right after the name makes it a place's name (高升镇, 库卡尔特河, 乔治·梅森大学).</summary>
     private static bool IsPlaceAfter(string text, int end) =>
         end < text.Length && ("市州省县镇乡村区港湾岛河湖路街".Contains(text[end])
+            || text[end] == '杯' // 戴维斯杯: a trophy named after someone
             || end + 1 < text.Length && text.AsSpan(end, 2) is "大学" or "会议" or "大会" or "组织" or "决议" or "森林" or "公司" or "集团" or "地区" or "山脉");
 
     private NameCandidate? ReadNameAt(ArticleText at, int start)
@@ -197,6 +200,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var k = at.TokenAt(start);
         if (k >= tokens.Count || tokens[k].Start != start) return GluedName(text, start);
         var tok = tokens[k];
+        // 卡拉奇多云: a known city or country opens no name, however the words after it are tagged.
+        if (tok.Word.Length >= 2 && lexicon.IsWorldPlace(tok.Word)) return null;
 
         if (tok.Word.Length >= 2 && lexicon.TryGetWord(tok.Word, out var w) && w.Tag is "nr" or "nrfg" or "nrt")
         {
@@ -456,6 +461,26 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
         return left && right;
     }
+
+    /// <summary>
+    /// Surname + two given characters with no title or verb (。江宏伟的, 在陈亚平的, 。彭小民是): the given part may be an
+    /// everyday word, so both characters must be ones jieba's name words use, and a clause break or a function word
+    /// stand on both sides.
+    /// </summary>
+    private bool IsBareFullName(ArticleText at, NameCandidate c)
+    {
+        var text = at.Text;
+        if (c.End - c.Start != 3 || SurnameLength(text, c.Start) != 1) return false;
+        for (var i = c.Start + 1; i < c.End; i++) if (GivenCounts.GetValueOrDefault(text[i]) < MinGivenUses || !IsGiven(text[i], i - c.Start - 1)) return false;
+        var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || BeforeBareName.Contains(text[c.Start - 1]);
+        var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
+        return left && right;
+    }
+
+    /// <summary>Function words a bare name may follow (在陈亚平的, 对高华、).</summary>
+    private const string BeforeBareName = "的对把向给和与被在由据同跟";
+    /// <summary>Fewest uses as a given character in jieba's name words for a bare full name's given characters (致 29, 峻 14).</summary>
+    private const int MinGivenUses = 10;
 
     /// <summary>Length of the longest title at <paramref name="i"/>, or 0.</summary>
     private int TitleLengthAt(string text, int i)
