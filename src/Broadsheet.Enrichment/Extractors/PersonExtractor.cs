@@ -96,7 +96,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c) || IsBareFullName(at, c)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -126,6 +126,16 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                     changed = true;
                 }
             }
+        }
+
+        // 钱钟书 … 钟书: a full name found licenses its two-character given name alone elsewhere in the story, unless
+        // that is an everyday word (王建国 does not make 建国 a person).
+        foreach (var name in found.Keys.ToList())
+        {
+            if (name.Length != 3 || SurnameLength(name, 0) != 1 || !name.All(Chars.IsHan)) continue;
+            var given = name[1..];
+            if (found.ContainsKey(given) || IsCommonWord(given) || lexicon.TryGetWord(given, out var gw) && !gw.Tag.StartsWith("nr", StringComparison.Ordinal) && gw.Freq >= 100) continue;
+            if (Offsets(text, given).Any(o => o == 0 || text[o - 1] != name[0])) Remember(found, given, null);
         }
 
         var people = new List<PersonMention>();
@@ -202,6 +212,11 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var tok = tokens[k];
         // 卡拉奇多云: a known city or country opens no name, however the words after it are tagged.
         if (tok.Word.Length >= 2 && lexicon.IsWorldPlace(tok.Word)) return null;
+
+        // 马克思主义, 毛泽东思想: a doctrine named after its author, held as one word by the cut.
+        if (tok.Word.Length >= 4 && (tok.Word.EndsWith("主义", StringComparison.Ordinal) || tok.Word.EndsWith("思想", StringComparison.Ordinal) || tok.Word.EndsWith("理论", StringComparison.Ordinal))
+            && DoctrineAuthor(tok.Word) is { } author)
+            return new NameCandidate(author, start, start + author.Length, true);
 
         if (tok.Word.Length >= 2 && lexicon.TryGetWord(tok.Word, out var w) && w.Tag is "nr" or "nrfg" or "nrt")
         {
@@ -368,6 +383,14 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         return null;
     }
 
+    /// <summary>The dictionary name a doctrine's word opens with, the rest being the doctrine (马克思 of 马克思主义).</summary>
+    private string? DoctrineAuthor(string word)
+    {
+        var name = word[..^2];
+        return name.Length is >= 2 and <= 4 && lexicon.TryGetWord(name, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal)
+            && IsDictionaryName(name, w) && !lexicon.IsWorldPlace(name) ? name : null;
+    }
+
     private static bool IsNameDot(string word) => word is "·" or "•" or "・" or "‧";
 
     /// <summary>
@@ -471,10 +494,28 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         var text = at.Text;
         if (c.End - c.Start != 3 || SurnameLength(text, c.Start) != 1) return false;
+        // A given part as common as 素质 or 先生 is the word (高素质, 吴先生).
+        if (lexicon.TryGetWord(text.AsSpan(c.Start + 1, 2), out var word) && word.Freq >= 1000) return false;
         for (var i = c.Start + 1; i < c.End; i++) if (GivenCounts.GetValueOrDefault(text[i]) < MinGivenUses || !IsGiven(text[i], i - c.Start - 1)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || BeforeBareName.Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
         return left && right;
+    }
+
+    /// <summary>
+    /// A transliterated name jieba's dictionary knows, opening a clause with a verb after it (，克林顿决定) or standing
+    /// alone in brackets (（恩格斯）): a city or country would rarely do either (known ones are no people at all).
+    /// </summary>
+    private bool IsForeignSubject(ArticleText at, NameCandidate c)
+    {
+        var text = at.Text;
+        if (c.End - c.Start < 3 || !IsTransliterated(text.AsSpan(c.Start, c.End - c.Start))) return false;
+        var k = at.TokenAt(c.Start);
+        if (!lexicon.TryGetWord(at.Tokens[k].Word, out var w) || !w.Tag.StartsWith("nr", StringComparison.Ordinal)) return false;
+        var opens = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]);
+        if (opens && c.Start > 0 && text[c.Start - 1] is '（' or '(') return c.End < text.Length && text[c.End] is '）' or ')';
+        var next = at.TokenAt(c.End);
+        return opens && next < at.Tokens.Count && at.Tokens[next].Start == c.End && lexicon.TryGetWord(at.Tokens[next].Word, out var v) && v.Tag == "v" && at.Tokens[next].Word != "是";
     }
 
     /// <summary>Function words a bare name may follow (在陈亚平的, 对高华、).</summary>
