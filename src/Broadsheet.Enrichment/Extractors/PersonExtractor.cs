@@ -25,7 +25,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// <summary>Characters that end a name rather than belong to it (陈洪波说, 刘东利在).</summary>
     private const string AfterName = "在说称和与的是等到向了将也就都对为从于给把被让及并带看来去要会已曾正还又均亦共时一代";
     /// <summary>Honorifics after a name (张雅茹女士, 贺龙同志); titles after a name come from <see cref="NewsroomLexicon.Titles"/>.</summary>
-    private static readonly string[] Honorifics = ["女士", "先生", "同志", "夫人", "小姐", "夫妇", "大夫", "老人", "等人"];
+    private static readonly string[] Honorifics = ["女士", "先生", "同志", "夫人", "小姐", "夫妇", "大夫", "老人", "等人", "一行"];
     /// <summary>
     /// Characters of transliterated foreign names (Xinhua's transliteration tables; hand-written). Those that are also
     /// common words alone open no name (<see cref="TransliterationStart"/>).
@@ -85,6 +85,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                     && name.End + 3 <= text.Length && text.AsSpan(name.End + 1, 2) is "报道" && Chars.IsHan(text[name.End]);
                 Remember(found, reported ? text[nameStart..(name.End + 1)] : name.Text, TitleBefore(at, i, nameStart));
             }
+            else if (ForeignAfterTitle(at, nameStart) is { } foreign) Remember(found, foreign, TitleBefore(at, i, nameStart));
             i = nameStart - 1;
         }
 
@@ -149,8 +150,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         foreach (var (name, title) in found)
         {
             if (people.Any(p => p.Name == name)) continue;
-            // A two-character name inside a longer one we also found (王强 / 王强国) is the same person cut short.
+            // A two-character name inside a longer one we also found (王强 / 王强国) is the same person cut short; so is a
+            // name found only inside a longer one (列日纳亚 of 别列日纳亚).
             if (found.Keys.Any(o => o.Length > name.Length && o.StartsWith(name, StringComparison.Ordinal))) continue;
+            if (OnlyInside(text, name, found.Keys)) continue;
             people.Add(new PersonMention(name, title, Offsets(text, name), false));
         }
         return people;
@@ -165,6 +168,17 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (!found.TryGetValue(name, out var old) || (title?.Length ?? 0) > (old?.Length ?? 0)) found[name] = title;
     }
 
+
+    /// <summary>Whether every occurrence of <paramref name="name"/> lies inside an occurrence of a longer found name.</summary>
+    private static bool OnlyInside(string text, string name, IEnumerable<string> names)
+    {
+        var longer = names.Where(o => o.Length > name.Length && o.Contains(name, StringComparison.Ordinal)).ToList();
+        if (longer.Count == 0) return false;
+        var covered = new bool[text.Length];
+        foreach (var o in longer) foreach (var at in Offsets(text, o)) Array.Fill(covered, true, at, o.Length);
+        var offsets = Offsets(text, name);
+        return offsets.Count > 0 && offsets.All(at => covered[at] && covered[at + name.Length - 1]);
+    }
 
     private static List<int> Offsets(string text, string name)
     {
@@ -191,10 +205,14 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// so 王强表示 is 王强 and not 王强表. Strong names stand alone; the rest need a title, a speech verb or a list.
     /// </summary>
     internal NameCandidate? NameAt(ArticleText at, int start) =>
-        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县杯".Contains(name.Text[^1])
-            && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 尤伯杯, 唐外长
+        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县区路街杯".Contains(name.Text[^1])
+            && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
             && !lexicon.IsWorldPlace(name.Text) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
+
+    /// <summary>Words around that say place (在莫斯科), but not a verb of meeting ending in 到 (见到伯奇费尔).</summary>
+    private static bool IsPlaceContext(string text, int start, int end) =>
+        PlaceExtractor.IsPlaceContext(text, start, end) && !(start >= 2 && text.AsSpan(start - 2, 2) is "见到" or "遇到" or "看到" or "找到" or "想到" or "听到" or "碰到");
 
     /// <summary>A place or body's word right after the name makes it a place's name (高升镇, 库卡尔特河, 乔治·梅森大学).</summary>
     private static bool IsPlaceAfter(string text, int end) =>
@@ -225,7 +243,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 return new NameCandidate(prefix, start, start + prefix.Length, true);
             // After 在/到/从 a name jieba knows may be a city (在莫斯科), but not surname + two given characters (在陈亚平的胸中).
             if (IsDictionaryName(tok.Word, w) && (tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !IsPlaceAfter(text, tok.End)
-                    || !PlaceExtractor.IsPlaceContext(text, start, tok.End)))
+                    || !IsPlaceContext(text, start, tok.End)))
             {
                 var end = ForeignEnd(at, k + 1, tok.End);
                 // 王霞 光: a two-character dictionary name and a given character the cut left alone.
@@ -248,6 +266,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         {
             // Surname + two given characters, then + one: the name must end where the cut ends a word, and every word
             // inside it be one the cut left alone (曹 善 强) or a rare one (吴 方军, 金志 贤).
+            // 赵 致 真的: the cut glued the name's last character to the 的 after it.
+            if (tokens[k].Word.Length == surname && k + 2 < tokens.Count && tokens[k + 1].Word.Length == 1 && IsGiven(tokens[k + 1].Word[0], 0)
+                && tokens[k + 2].Word is [var last, '的'] && IsGiven(last, 1) && !IsCommonWord(text[start..(tokens[k + 2].Start + 1)]))
+                return new NameCandidate(text[start..(tokens[k + 2].Start + 1)], start, tokens[k + 2].Start + 1, false);
             for (var given = 2; given >= 1; given--)
             {
                 // Given characters are code points: 刘𪚥利 is surname + two, though 𪚥 is two UTF-16 chars.
@@ -270,7 +292,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (WordAsGivenName(at, k, start, surname) is { } glued) return glued;
         }
 
-        if (IsForeign(tok.Word, first: true) && !PlaceExtractor.IsPlaceContext(text, start, tok.End))
+        if (IsForeign(tok.Word, first: true) && !IsPlaceContext(text, start, tok.End))
         {
             var end = ForeignEnd(at, k + 1, tok.End);
             // A run opening with a word jieba tags as a place (库马拉通加/ns) needs a title or verb beside it.
@@ -328,6 +350,31 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var given = at.Text.AsSpan(start + surname, 2);
         if (end != tok.End && (!IsGiven(given[0], 0) || !IsGiven(given[1], 1)) || lexicon.TryGetWord(given, out var gw) && gw.Freq >= 2000) return null;
         return new NameCandidate(at.Text[start..end], start, end, false);
+    }
+
+    /// <summary>
+    /// A foreign name right after a title (选手别列日纳亚, 名将曼尔, 外援鲁西亚努): the title vouches for it, so the run may
+    /// be two characters, open with any transliteration character and take in words jieba tags otherwise, short of
+    /// everyday ones.
+    /// </summary>
+    private string? ForeignAfterTitle(ArticleText at, int start)
+    {
+        var tokens = at.Tokens;
+        var k = at.TokenAt(start);
+        if (k >= tokens.Count || tokens[k].Start != start) return null;
+        var end = start;
+        for (; k < tokens.Count && tokens[k].Start == end; k++)
+        {
+            var word = tokens[k].Word;
+            if (IsNameDot(word) && end > start) { end = tokens[k].End; continue; }
+            if (!word.All(Transliteration.Contains) || word.Length == 1 && AfterName.Contains(word[0])
+                || word.Length > 1 && lexicon.TryGetWord(word, out var w) && w.Freq >= 1000 && !w.Tag.StartsWith("nr", StringComparison.Ordinal)) break;
+            end = tokens[k].End;
+        }
+        if (end > start && IsNameDot(at.Text[end - 1].ToString())) end--;
+        if (end - start < 2) return null;
+        var name = at.Text[start..end];
+        return lexicon.IsWorldPlace(name) || IsPlaceAfter(at.Text, end) || IsCommonWord(name) ? null : name;
     }
 
     /// <summary>Extends a foreign name over following transliteration tokens and ·-joined parts.</summary>
@@ -499,7 +546,18 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var i = c.Start + 1; i < c.End; i++) if (GivenCounts.GetValueOrDefault(text[i]) < MinGivenUses || !IsGiven(text[i], i - c.Start - 1)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || BeforeBareName.Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
-        return left && right;
+        // 由吴天明执导, 了解赵致真的: a verb on one side will do when the other side is a break or a function word.
+        return left && right || left && IsVerbAt(at, c.End, before: false) || right && IsVerbAt(at, c.Start, before: true);
+    }
+
+    /// <summary>Whether a word jieba tags as a verb ends (before) or starts (after) at <paramref name="offset"/>.</summary>
+    private bool IsVerbAt(ArticleText at, int offset, bool before)
+    {
+        if (offset <= 0 || offset >= at.Text.Length && !before) return false;
+        var k = at.TokenAt(before ? offset - 1 : offset);
+        if (k >= at.Tokens.Count) return false;
+        var t = at.Tokens[k];
+        return (before ? t.End == offset : t.Start == offset) && t.Word.Length >= 2 && lexicon.TryGetWord(t.Word, out var w) && w.Tag == "v";
     }
 
     /// <summary>
