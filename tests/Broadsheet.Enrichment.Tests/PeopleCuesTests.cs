@@ -1,0 +1,87 @@
+namespace Broadsheet.Enrichment.Tests;
+
+/// <summary>
+/// People with no title or speech verb beside them, and words that only look like names (issue #15, people work of
+/// 2026-12-03). Sentences are written for the tests; names are common ones or public figures.
+/// </summary>
+public class PeopleCuesTests
+{
+    private static readonly ArticleEnricher Enricher = new();
+
+    private static List<string> People(string body) => Enricher.Enrich(Build.Article(body), Build.Issue).People.Select(p => p.Name).ToList();
+
+    [Fact]
+    public void A_known_city_or_country_is_no_person_even_glued_to_the_weather()
+    {
+        Assert.Empty(People("记者来到莫斯科。卢森堡的银行很多。"));
+        Assert.Empty(People("悉尼晴11℃／19℃卡拉奇多云29℃／34℃开罗晴21℃／34℃"));
+    }
+
+    [Fact]
+    public void A_trophy_a_district_and_a_form_of_address_are_no_names()
+    {
+        Assert.Empty(People("尤伯杯决赛今晚举行。"));
+        Assert.Empty(People("胡老说，菊花品种多。"));
+        Assert.Empty(People("他们认为：高新区面临二次创业。"));
+    }
+
+    [Fact]
+    public void Surname_and_two_given_characters_stand_between_breaks_even_when_the_given_part_is_a_word()
+    {
+        Assert.Equal(["林宏伟"], People("会后，林宏伟的作品引起关注。"));
+        // A verb on one side will do when the other side is a function word or a break.
+        Assert.Equal(["李亚平"], People("该剧由李亚平执导。"));
+        // A given part as common as 素质 or 先生 is the word.
+        Assert.Empty(People("要培养高素质的人才。"));
+        Assert.Empty(People("六十年代初，吴先生到了北京。"));
+    }
+
+    [Fact]
+    public void A_name_the_cut_glues_to_the_particle_after_it_is_read_whole()
+    {
+        Assert.Equal(["赵致真"], People("了解赵致真的人都知道。"));
+    }
+
+    [Fact]
+    public void A_doctrine_names_its_author()
+    {
+        Assert.Equal(["马克思"], People("大力宣传马克思主义的唯物论。"));
+    }
+
+    [Fact]
+    public void A_known_transliterated_name_opening_a_clause_before_a_verb_or_alone_in_brackets_is_a_person()
+    {
+        Assert.Equal(["克林顿"], People("面对反华噪音，克林顿决定提前访华。"));
+        Assert.Equal(["恩格斯"], People("这是“一种研究使用的方法”（恩格斯）。"));
+    }
+
+    [Fact]
+    public void A_full_name_licenses_its_given_name_alone_but_not_an_everyday_word()
+    {
+        var people = People("作家钱钟书写了很多书。钟书看到后，立即回信。");
+        Assert.Contains("钱钟书", people);
+        Assert.Contains("钟书", people);
+        Assert.Equal(["王建国"], People("王建国说，建国以来变化很大。"));
+    }
+
+    [Fact]
+    public void A_title_vouches_for_a_short_foreign_name_or_one_opening_with_any_transliteration_character()
+    {
+        Assert.Equal(["曼尔"], People("英国名将曼尔首战告负。"));
+        // 别 opens no foreign name alone, and the cut's 列日 inside it is not a second person.
+        Assert.Equal(["别列日纳亚"], People("俄罗斯选手别列日纳亚获得金牌。"));
+    }
+
+    [Fact]
+    public void A_name_after_a_verb_of_meeting_ending_in_到_is_no_place()
+    {
+        Assert.Equal(["伯奇费尔"], People("我在成都见到伯奇费尔院士时，他很高兴。"));
+    }
+
+    [Fact]
+    public void A_delegation_after_a_name_marks_a_person()
+    {
+        Assert.Equal(["李强"], People("据悉，李强一行昨天抵达北京。"));
+        Assert.Empty(People("据悉，李强昨天抵达北京。"));
+    }
+}
