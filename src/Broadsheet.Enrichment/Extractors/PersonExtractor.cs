@@ -247,7 +247,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             {
                 var end = ForeignEnd(at, k + 1, tok.End);
                 // 王霞 光: a two-character dictionary name and a given character the cut left alone.
+                // The character must be one names use more than alone (光 yes; 庄周 梦, 徐渭 诗 no).
                 if (end == tok.End && tok.Word.Length == 2 && k + 1 < tokens.Count && tokens[k + 1].Word.Length == 1 && IsGiven(tokens[k + 1].Word[0], 1)
+                    && NameLikelihood(tokens[k + 1].Word[0]) >= BareGivenLikelihood
                     && SurnameLength(text, start) == 1 && (k + 2 >= tokens.Count || tokens[k + 2].Word.Length > 1 || !IsGiven(tokens[k + 2].Word[0], 1)))
                     return new NameCandidate(text[start..tokens[k + 1].End], start, tokens[k + 1].End, true);
                 // jieba tags many things nr (雷阵雨, 安全性, 莫斯科): alone, only surname + given name of three characters stands.
@@ -292,7 +294,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (WordAsGivenName(at, k, start, surname) is { } glued) return glued;
         }
 
-        if (IsForeign(tok.Word, first: true) && !IsPlaceContext(text, start, tok.End))
+        // 拉萨多云: a Chinese division (jieba tags 拉萨 nrt) opens no foreign name.
+        if (IsForeign(tok.Word, first: true) && !IsPlaceContext(text, start, tok.End) && (tok.Word.Length == 1 || lexicon.Divisions.Find(tok.Word).Count == 0))
         {
             var end = ForeignEnd(at, k + 1, tok.End);
             // A run opening with a word jieba tags as a place (库马拉通加/ns) needs a title or verb beside it.
@@ -524,7 +527,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private bool IsBareName(ArticleText at, NameCandidate c)
     {
         var text = at.Text;
-        if (c.End - c.Start != 2 || SurnameLength(text, c.Start) != 1 || NameLikelihood(text[c.Start + 1]) < 30) return false;
+        if (c.End - c.Start != 2 || SurnameLength(text, c.Start) != 1 || NameLikelihood(text[c.Start + 1]) < BareGivenLikelihood) return false;
         var k = at.TokenAt(c.Start);
         if (at.Tokens[k].Word.Length != 1 && !(at.Tokens[k].Word.Length == 2 && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Freq < 100)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || "的对把向给和与被".Contains(text[c.Start - 1]);
@@ -575,6 +578,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var next = at.TokenAt(c.End);
         return opens && next < at.Tokens.Count && at.Tokens[next].Start == c.End && lexicon.TryGetWord(at.Tokens[next].Word, out var v) && v.Tag == "v" && at.Tokens[next].Word != "是";
     }
+
+    /// <summary>Fewest given-name uses per thousand uses alone for a given character standing by itself (光 37, 梦 20).</summary>
+    private const int BareGivenLikelihood = 30;
 
     /// <summary>Function words a bare name may follow (在陈亚平的, 对高华、).</summary>
     private const string BeforeBareName = "的对把向给和与被在由据同跟";
