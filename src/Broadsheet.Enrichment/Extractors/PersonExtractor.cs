@@ -300,7 +300,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             var end = ForeignEnd(at, k + 1, tok.End);
             // A run opening with a word jieba tags as a place (库马拉通加/ns) needs a title or verb beside it.
             var place = tok.Word.Length > 1 && lexicon.TryGetWord(tok.Word, out var first) && first.Tag == "ns";
-            if (end - start >= 3 && !IsCommonWord(text[start..end]))
+            // Two characters (拉埃女士) only as a weak candidate: it needs a title, honorific or verb beside it.
+            if (end - start >= 2 && !IsCommonWord(text[start..end]) && !lexicon.IsWorldPlace(text.AsSpan(start, end - start)))
                 return new NameCandidate(text[start..end], start, end, !place && end - start >= 4 || text.IndexOf('·', start, end - start) >= 0);
         }
         return null;
@@ -553,14 +554,14 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         return left && right || left && IsVerbAt(at, c.End, before: false) || right && IsVerbAt(at, c.Start, before: true);
     }
 
-    /// <summary>Whether a word jieba tags as a verb ends (before) or starts (after) at <paramref name="offset"/>.</summary>
+    /// <summary>Whether a word jieba tags as a verb ends (before) or a verb or time word (金正日当天) starts (after) at <paramref name="offset"/>.</summary>
     private bool IsVerbAt(ArticleText at, int offset, bool before)
     {
         if (offset <= 0 || offset >= at.Text.Length && !before) return false;
         var k = at.TokenAt(before ? offset - 1 : offset);
         if (k >= at.Tokens.Count) return false;
         var t = at.Tokens[k];
-        return (before ? t.End == offset : t.Start == offset) && t.Word.Length >= 2 && lexicon.TryGetWord(t.Word, out var w) && w.Tag == "v";
+        return (before ? t.End == offset : t.Start == offset) && t.Word.Length >= 2 && lexicon.TryGetWord(t.Word, out var w) && (w.Tag == "v" || !before && w.Tag == "t");
     }
 
     /// <summary>
