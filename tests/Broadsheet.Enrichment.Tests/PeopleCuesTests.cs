@@ -18,11 +18,25 @@ public class PeopleCuesTests
     }
 
     [Fact]
-    public void A_trophy_a_district_and_a_form_of_address_are_no_names()
+    public void A_trophy_a_district_a_venue_and_a_form_of_address_are_no_names()
     {
         Assert.Empty(People("尤伯杯决赛今晚举行。"));
         Assert.Empty(People("胡老说，菊花品种多。"));
         Assert.Empty(People("他们认为：高新区面临二次创业。"));
+        Assert.Empty(People("他参观了卢浮宫，又去了文学馆。"));
+    }
+
+    [Fact]
+    public void A_dictionary_name_takes_a_character_after_it_only_if_names_use_it_more_than_alone()
+    {
+        Assert.DoesNotContain("庄周梦", People("昔者庄周梦为蝴蝶，栩栩然蝴蝶也。"));
+        Assert.Empty(People("明天多云，拉萨多云9℃／25℃。"));
+    }
+
+    [Fact]
+    public void A_two_character_foreign_name_needs_an_honorific_or_title()
+    {
+        Assert.Equal(["拉埃"], People("拉埃女士详细解释道，可不是这样。"));
     }
 
     [Fact]

@@ -205,8 +205,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// so 王强表示 is 王强 and not 王强表. Strong names stand alone; the rest need a title, a speech verb or a list.
     /// </summary>
     internal NameCandidate? NameAt(ArticleText at, int start) =>
-        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县区路街杯".Contains(name.Text[^1])
-            && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 唐外长
+        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县区路街杯部馆宫性".Contains(name.Text[^1])
+            && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
             && !lexicon.IsWorldPlace(name.Text) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
 
