@@ -51,6 +51,15 @@ public class PeopleCuesTests
     }
 
     [Fact]
+    public void A_measure_word_names_use_often_can_be_a_given_character()
+    {
+        Assert.Equal(["吴天明"], People("该剧由吴天明执导。"));
+        Assert.Equal(["付家峻"], People("香港名将付家峻夺冠。"));
+        Assert.Empty(People("他在王家住了三天。"));
+        Assert.Empty(People("记者在李家庄看到，麦子熟了。"));
+    }
+
+    [Fact]
     public void A_name_the_cut_glues_to_the_particle_after_it_is_read_whole()
     {
         Assert.Equal(["赵致真"], People("了解赵致真的人都知道。"));

@@ -205,7 +205,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// so 王强表示 is 王强 and not 王强表. Strong names stand alone; the rest need a title, a speech verb or a list.
     /// </summary>
     internal NameCandidate? NameAt(ArticleText at, int start) =>
-        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县区路街杯部馆宫性".Contains(name.Text[^1])
+        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县庄区路街杯部馆宫性".Contains(name.Text[^1])
             && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
             && !lexicon.IsWorldPlace(name.Text) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
@@ -514,8 +514,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private bool IsGiven(char c, int position)
     {
         if (!Chars.IsHan(c) || (position == 0 ? NeverGiven : AfterName).Contains(c)) return false;
-        // A character jieba tags as a function word is none, unless that use is rare (钧 is a measure word 593 times).
-        return !(lexicon.TryGetWord(c.ToString(), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e");
+        // A character jieba tags as a function word is none, unless that use is rare (钧 is a measure word 593 times) or,
+        // for a measure word, names use it as often as most given characters (家 584, 天 433 of jieba's name words).
+        return !(lexicon.TryGetWord(c.ToString(), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e")
+            || w.Tag == "q" && GivenCounts.GetValueOrDefault(c) >= CommonGivenUses;
     }
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
@@ -585,6 +587,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 
     /// <summary>Function words a bare name may follow (在陈亚平的, 对高华、).</summary>
     private const string BeforeBareName = "的对把向给和与被在由据同跟";
+    /// <summary>Given-name uses in jieba's name words that make a character a common given one (about the 200 commonest: 泰 144).</summary>
+    private const int CommonGivenUses = 150;
+
     /// <summary>Fewest uses as a given character in jieba's name words for a bare full name's given characters (致 29, 峻 14).</summary>
     private const int MinGivenUses = 10;
 
