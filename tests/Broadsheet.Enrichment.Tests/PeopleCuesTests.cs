@@ -93,6 +93,8 @@ public class PeopleCuesTests
         Assert.Equal(["曼尔"], People("英国名将曼尔首战告负。"));
         // 别 opens no foreign name alone, and the cut's 列日 inside it is not a second person.
         Assert.Equal(["别列日纳亚"], People("俄罗斯选手别列日纳亚获得金牌。"));
+        // A foreign reading longer than a Chinese name beats a shorter one the cut suggests (鲁 西亚 努).
+        Assert.Equal(["鲁西亚努"], People("巴西外援鲁西亚努小角度将球铲入球门。"));
     }
 
     [Fact]

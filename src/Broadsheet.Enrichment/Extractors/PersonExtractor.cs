@@ -78,7 +78,12 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (length == 0) continue;
             var titleEnd = i + length;
             var nameStart = titleEnd < text.Length && text[titleEnd] == '”' ? titleEnd + 1 : titleEnd;
-            if (NameAt(at, nameStart) is { } name)
+            var candidate = NameAt(at, nameStart);
+            // 外援鲁西亚努: after a title a foreign reading longer than a Chinese name beats a shorter transliterated one
+            // (鲁 西亚 努, not 鲁西亚).
+            if (candidate is { } n && IsTransliterated(n.Text) && ForeignAfterTitle(at, nameStart) is { Length: >= 4 } longer && longer.Length > n.Text.Length)
+                candidate = new NameCandidate(longer, nameStart, nameStart + longer.Length, true);
+            if (candidate is { } name)
             {
                 // 记者张玉来报道: a reporter's name runs to 报道, even through a character that usually ends a name (来).
                 var reported = text.AsSpan(i, length) is "记者" or "通讯员" && name.End - nameStart == 2
