@@ -15,6 +15,8 @@ namespace Broadsheet.Ingestion;
 /// running — or is, but made no progress for <see cref="StaleAfter"/> while no other unfinished upload did either — is
 /// restarted once through <see cref="UploadIntake"/> (the blob trigger's own path; a wedged orchestration is terminated
 /// first); stuck again, it is marked failed with a one-line reason. Uploads with a live orchestration are left to it.
+/// A live orchestration whose issue row storage lost has no row to be found by: the pass also lists the task hub's live
+/// orchestrations and judges one whose issue has no row the same way.
 /// </summary>
 public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, RecordFailureActivity recordFailure, ILogger<StuckUploadSweep> log)
 {
