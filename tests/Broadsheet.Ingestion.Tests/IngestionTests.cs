@@ -349,9 +349,9 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task An_issue_over_the_page_or_story_bound_fails_with_a_reason()
+    public async Task An_issue_over_the_byte_page_or_story_bound_fails_with_a_reason()
     {
-        await using var h = await PipelineHarness.StartAsync(azurite, o => o.MaxStoriesPerIssue = 5);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => { o.MaxStoriesPerIssue = 5; o.MaxUploadBytes = 1 << 20; });
         // One more page than an issue may have, each a line of text.
         var pages = string.Join("\f", Enumerable.Range(1, new IngestionOptions().MaxPagesPerIssue + 1).Select(i => $"第{i}版\n新闻{i}\n正文第{i}段。"));
         await h.UploadAsync("bounds/2022-10-01.txt", Encoding.UTF8.GetBytes(pages));
@@ -364,6 +364,14 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.Contains($"more than the {new IngestionOptions().MaxPagesPerIssue} an issue may have", tooManyPages.Error);
         Assert.Equal("failed", tooManyStories!.Status);
         Assert.Equal("the upload has 8 stories, more than the 5 an issue may have; split it by issue", tooManyStories.Error);
+
+        // Over this host's 1 MB: the reference page 70 times over (70 pages, within the page bound).
+        var big = Encoding.UTF8.GetBytes(string.Join("\f", Enumerable.Repeat(Samples.ReferenceText(), 70)));
+        Assert.InRange(big.Length, (1 << 20) + 1, 16 << 20);
+        await h.UploadAsync("bounds/2022-10-03.txt", big);
+        var (_, tooBig) = await h.IngestAsync("bounds/2022-10-03.txt");
+        Assert.Equal("failed", tooBig!.Status);
+        Assert.Equal("the upload is larger than 1 MB, the most an issue dump may be; split it by issue", tooBig.Error);
     }
 
     [Fact]

@@ -153,6 +153,44 @@ public sealed class StuckUploadSweepTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Orchestration_whose_row_storage_lost_is_left_while_it_moves_then_terminated_and_restarted_once()
+    {
+        // Azurite killed before it saved the claim: the row is gone, the orchestration stays running (its download held
+        // open, as when storage lost its activity's message state). No row names it, so only the task hub shows it.
+        using var gate = Gate(Blob);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(gate));
+        var store = h.Services.GetRequiredService<IssueStore>();
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        var instanceId = (await h.Intake.OnBlobAsync(h.UploadContainer, Blob, h.Client)).InstanceId;
+        await gate.Reached.WaitAsync(TimeSpan.FromMinutes(2));
+        await store.DeleteAsync(IssueKey.For("jining-daily", "2022-08-08"));
+        var moved = (await h.Client.GetInstanceAsync(instanceId))!.LastUpdatedAt;
+
+        var staleAfter = StuckUploadSweep.DefaultStaleAfter;
+        StuckUploadSweep At(DateTimeOffset now) => new(store, h.Intake, h.Services.GetRequiredService<RecordFailureActivity>(),
+            h.Services.GetRequiredService<ILogger<StuckUploadSweep>>()) { StuckAfter = TimeSpan.FromMinutes(1), Clock = new FixedClock(now) };
+
+        // 1 s short of the threshold it may still be moving: left to itself, nothing written.
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0), await At(moved + staleAfter - TimeSpan.FromSeconds(1)).RunAsync(h.Client));
+        Assert.Null(await RowAsync(h));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await h.Client.GetInstanceAsync(instanceId))!.RuntimeStatus);
+
+        // 1 s past it: terminated, and the upload claimed again and restarted under the same id, once.
+        Assert.Equal(new StuckUploadSweep.Outcome(1, 0, 0), await At(moved + staleAfter + TimeSpan.FromSeconds(1)).RunAsync(h.Client));
+        var row = await RowAsync(h);
+        Assert.Equal(IssueStatus.Queued, row!.Status);
+        Assert.Equal(instanceId, row.InstanceId);
+        Assert.Equal(row.ContentHash, row.RestartedContentHash);
+
+        gate.Open();
+        Assert.Equal("complete", (await h.WaitAsync(instanceId)).Status);
+        var expected = Broadsheet.Core.IssueParser.Parse(Samples.ReferencePage(), new Broadsheet.Core.Model.IssueContext("jining-daily", new DateOnly(2022, 8, 8))).Articles.Count;
+        Assert.Equal(expected, (await IngestionTests.SnapshotAsync(h)).Articles.Count);
+        Assert.Equal(IssueStatus.Complete, (await RowAsync(h))!.Status);
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0), await At(DateTimeOffset.UtcNow + staleAfter + staleAfter).RunAsync(h.Client));
+    }
+
+    [Fact]
     public async Task Dev_host_watcher_hands_a_blob_over_again_when_storage_lost_its_claim()
     {
         // Azurite killed before it saved them: the upload's row and its orchestration are gone, the blob is not.

@@ -15,6 +15,8 @@ namespace Broadsheet.Ingestion;
 /// running — or is, but made no progress for <see cref="StaleAfter"/> while no other unfinished upload did either — is
 /// restarted once through <see cref="UploadIntake"/> (the blob trigger's own path; a wedged orchestration is terminated
 /// first); stuck again, it is marked failed with a one-line reason. Uploads with a live orchestration are left to it.
+/// A live orchestration whose issue row storage lost has no row to be found by: the pass also lists the task hub's live
+/// orchestrations and judges one whose issue has no row the same way.
 /// </summary>
 public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, RecordFailureActivity recordFailure, ILogger<StuckUploadSweep> log)
 {
@@ -87,12 +89,32 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
             }
         }
 
+        // Live orchestrations no unfinished row names: those whose row storage lost (Azurite killed before it saved it).
+        var named = unfinished.Select(row => row.InstanceId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var orphans = new List<(Upload Upload, OrchestrationMetadata Instance)>();
+        try
+        {
+            await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = LiveStatuses }).WithCancellation(ct))
+            {
+                if (named.Contains(instance.InstanceId)) continue;
+                if (instance.LastUpdatedAt > staleBefore) hubQuiet = false;
+                else if (await RowLostAsync(client, instance.InstanceId, ct) is { } orphan) orphans.Add(orphan);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            hubQuiet = false;
+            log.LogWarning("Could not list live orchestrations: {Reason}", e.Message.Split('\n')[0]);
+        }
+
         int restarted = 0, failed = 0, leftRunning = 0;
-        foreach (var (row, upload, instance) in candidates)
+        var settling = candidates.Select(c => (c.Upload, c.Instance, Status: c.Row.Status ?? "", c.Row.RestartedContentHash))
+            .Concat(orphans.Select(o => (o.Upload, (OrchestrationMetadata?)o.Instance, Status: "without a row", RestartedContentHash: (string?)null)));
+        foreach (var (upload, instance, status, restartedContentHash) in settling)
         {
             try
             {
-                switch (await SettleAsync(client, row, upload, instance, hubQuiet, staleBefore, ct))
+                switch (await SettleAsync(client, upload, status, restartedContentHash, instance, hubQuiet, staleBefore, ct))
                 {
                     case Settled.Restarted: restarted++; break;
                     case Settled.Failed: failed++; break;
@@ -115,8 +137,29 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
     private static bool IsLive(OrchestrationMetadata? instance) =>
         instance is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended };
 
-    private async Task<Settled> SettleAsync(DurableTaskClient client, IssueEntity row, Upload upload, OrchestrationMetadata? instance,
-        bool hubQuiet, DateTimeOffset staleBefore, CancellationToken ct)
+    private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
+        [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
+
+    /// <summary>
+    /// The upload of an ingestion whose issue row is gone, with its instance; null when the row is there, or when the
+    /// upload names no issue: such an upload's placeholder row is deleted when the parser moves it to its issue's row,
+    /// so its absence proves nothing.
+    /// </summary>
+    private async Task<(Upload, OrchestrationMetadata)?> RowLostAsync(DurableTaskClient client, string instanceId, CancellationToken ct)
+    {
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, ct);
+        if (instance is null || instance.Name != IngestOrchestrator.Name || !IsLive(instance)) return null;
+        var upload = instance.ReadInputAs<Upload>();
+        if (upload is null || upload.InstanceId != instanceId || !upload.IssueKey.IsResolved) return null;
+        if (await issues.GetAsync(upload.IssueKey, ct) is not null) return null;
+        log.LogWarning("Orchestration {InstanceId} ({Container}/{Blob}) runs without its issue row (storage lost it)", instanceId, upload.Container, upload.BlobName);
+        return (upload, instance);
+    }
+
+    /// <param name="status">The row's status (for the log).</param>
+    /// <param name="restartedContentHash">The content the sweep already restarted the issue for, once (from the row).</param>
+    private async Task<Settled> SettleAsync(DurableTaskClient client, Upload upload, string status, string? restartedContentHash,
+        OrchestrationMetadata? instance, bool hubQuiet, DateTimeOffset staleBefore, CancellationToken ct)
     {
         string why;
         if (IsLive(instance))
@@ -135,20 +178,20 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
                   + (instance.FailureDetails is { } failure ? ": " + IngestOrchestrator.OneLine(failure) : "");
         }
 
-        if (row.RestartedContentHash != upload.ContentHash)
+        if (restartedContentHash != upload.ContentHash)
         {
             var result = await intake.OnBlobAsync(upload.Container, upload.BlobName, client, ct);
             if (result.Action != IntakeAction.BlobMissing)
             {
                 // Remembered per content: a new upload of the issue gets its own restart.
-                await issues.UpdateAsync(row.Key, current =>
+                await issues.UpdateAsync(upload.IssueKey, current =>
                 {
                     if (current is null || current.ContentHash != upload.ContentHash) return null;
                     current.RestartedContentHash = upload.ContentHash;
                     return current;
                 }, ct);
                 log.LogWarning("Upload {Container}/{Blob} was stuck {Status} ({Why}): restarted, {Action} {InstanceId}",
-                    upload.Container, upload.BlobName, row.Status, why, result.Action, result.InstanceId);
+                    upload.Container, upload.BlobName, status, why, result.Action, result.InstanceId);
                 return Settled.Restarted;
             }
             why = "the uploaded blob is gone";
