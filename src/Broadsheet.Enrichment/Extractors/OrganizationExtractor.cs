@@ -134,8 +134,23 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             }
         }
 
-        var names = found.OrderBy(f => f.Offset).Select(f => f.Name).Distinct().ToList();
+        var names = MergeNested(found, text).Select(f => f.Name).Distinct().ToList();
         return Link(names, text);
+    }
+
+    /// <summary>
+    /// A body right after another is a part of it (共青团 | 四川省委, 俄政府 | 新闻局, 淮南市农业银行 | 田东城市信用社): one name.
+    /// </summary>
+    private static List<(string Name, int Offset)> MergeNested(List<(string Name, int Offset)> found, string text)
+    {
+        var merged = new List<(string Name, int Offset)>();
+        foreach (var f in found.OrderBy(f => f.Offset))
+        {
+            if (merged.Count > 0 && merged[^1].Offset + merged[^1].Name.Length == f.Offset)
+                merged[^1] = (text[merged[^1].Offset..(f.Offset + f.Name.Length)], merged[^1].Offset);
+            else merged.Add(f);
+        }
+        return merged;
     }
 
     /// <summary>Pairs 市人力资源社会保障局 with 市人社局 when both occur; the short form is not listed on its own.</summary>
@@ -208,7 +223,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (w is "（" or "）" or "(" or ")") { first = j; continue; }
             // A title ends a name read backwards (中联部部长戴秉国与代表团 is no body).
             if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) || lexicon.IsTitle(w)) break;
-            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)) break;
+            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)
+                && !IsVerbInName(at, j, k, info)) break;
             first = j;
         }
         while (first < k && tokens[first].Word is "和" or "与" or "及" or "（" or "）" or "(" or ")") first++;
@@ -248,6 +264,18 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (!known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt") hasBrand = true;
         }
         return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
+    }
+
+    /// <summary>
+    /// A verb that is part of a body's name (残疾人工作协调委员会, 职业介绍中心, 雇主协会): right before the suffix's word and
+    /// after a noun of the name, or one jieba hardly knows as a verb; 中国举行理事会 stays no body.
+    /// </summary>
+    private bool IsVerbInName(ArticleText at, int j, int k, WordInfo info)
+    {
+        if (info.Tag != "v" || j != k - 1 || at.Tokens[j].Word.Length != 2) return false;
+        if (info.Freq < 1000) return true;
+        return j > 0 && at.Tokens[j - 1].End == at.Tokens[j].Start && lexicon.TryGetWord(at.Tokens[j - 1].Word, out var before)
+            && before.Tag is "n" or "vn" && at.Tokens[j - 1].Word.Length >= 2 && !AnchorWords.Contains(at.Tokens[j - 1].Word);
     }
 
     /// <summary>Length of the well-known body that opens a word ending in a title (市委书记 → 市委), or null.</summary>
