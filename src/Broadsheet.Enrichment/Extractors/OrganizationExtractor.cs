@@ -33,6 +33,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         "国际", "世界", "全球", "泛美"];
     /// <summary>A place's Party committees, named by the place before them (衡阳市委, 清丰县委).</summary>
     private static readonly HashSet<string> Committees = ["省委", "市委", "县委", "区委", "州委", "地委", "盟委", "旗委"];
+    /// <summary>Words kept out of keywords that are still part of bodies' names (残疾人工作委员会, 新闻中心, 职业介绍中心).</summary>
+    private static readonly HashSet<string> NameStopWords = ["工作", "新闻", "介绍", "编辑"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
 
     public List<Organization> Extract(ArticleText at)
@@ -222,7 +224,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (w is "和" or "与" or "及") { if (soft < 0) soft = j; first = j; continue; }
             if (w is "（" or "）" or "(" or ")") { first = j; continue; }
             // A title ends a name read backwards (中联部部长戴秉国与代表团 is no body).
-            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) || lexicon.IsTitle(w)) break;
+            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) && !NameStopWords.Contains(w) || lexicon.IsTitle(w)) break;
             if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)
                 && !IsVerbInName(at, j, k, info)) break;
             first = j;
