@@ -45,7 +45,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
 
         void Add(int start, int end)
         {
-            start = TermBefore(text, start);
+            start = LocalBodyBefore(at, TermBefore(text, start));
             // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
             found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
             if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= end)) found.Add((text[start..end], start));
@@ -73,6 +73,12 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             {
                 Add(PlacesBefore(at, k), tokens[bodyEnd].End);
                 k = bodyEnd;
+                continue;
+            }
+            // 安理会常任理事国: a word that opens with a well-known body and goes on with a word of its own.
+            if (tok.Word.Length >= 4 && KnownBodyOpening(tok.Word) is { } bodyLength2)
+            {
+                Add(PlacesBefore(at, k), tok.Start + bodyLength2);
                 continue;
             }
             if (IsTeamWord(tok.Word) && TeamStart(at, k) is { } teamStart)
@@ -118,7 +124,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             var close = text.IndexOf('》', open + 1);
             if (close < 0) break;
             var title = text.AsSpan(open + 1, close - open - 1);
-            if (title.Length is >= 3 and <= 12 && (title[^1] == '报' || title.EndsWith("杂志", StringComparison.Ordinal)) && title.ToString().All(Chars.IsHan))
+            if (title.Length is >= 2 and <= 12 && title.ToString().All(Chars.IsHan)
+                && (title.Length >= 3 && (title[^1] == '报' || title.EndsWith("杂志", StringComparison.Ordinal)) || IsPublicationContext(text, open, close)))
                 Add(open + 1, close);
         }
 
@@ -155,6 +162,17 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return merged;
     }
 
+    /// <summary>Words after a title in marks that make it a paper, a magazine or an agency's service (《今日美国》报道, 《时代》周刊记者).</summary>
+    private static readonly string[] PublicationWordsAfter = ["报道", "记者", "编辑部", "社论", "载文", "撰文", "刊登", "刊载", "评论员", "总编", "主编", "社长", "周刊", "月刊", "杂志"];
+
+    /// <summary>据《今日美国》报道: a title in marks a report is quoted from, or one a reporter or an editor belongs to.</summary>
+    private static bool IsPublicationContext(string text, int open, int close)
+    {
+        var after = text.AsSpan(close + 1);
+        foreach (var w in PublicationWordsAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return true;
+        return open > 0 && text[open - 1] == '据' && (after.StartsWith("称") || after.StartsWith("说") || after.StartsWith("披露") || after.StartsWith("透露"));
+    }
+
     /// <summary>Pairs 市人力资源社会保障局 with 市人社局 when both occur; the short form is not listed on its own.</summary>
     private List<Organization> Link(List<string> names, string text)
     {
@@ -187,6 +205,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         {
             if (word == s) return s;
         }
+        // 教委, 计委, 体委: a two-character committee (a title such as 常委 is caught before this is asked).
+        if (word.Length == 2 && word[1] == '委' && word[0] is not ('常' or '编' or '党' or '政' or '市' or '省' or '县' or '区')) return "委";
         // 保障局, 组织部, 研发中心: dictionary words ending in a suffix; two-character ones (格局, 干部, 全局) are ordinary words,
         // and so are parts of a country (西北部).
         if (word.Length >= 3 && !word[..^1].All(c => "东西南北中".Contains(c)) && !EverydayEndings.Contains(word[^2..]))
@@ -280,12 +300,33 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             && before.Tag is "n" or "vn" && at.Tokens[j - 1].Word.Length >= 2 && !AnchorWords.Contains(at.Tokens[j - 1].Word);
     }
 
+    /// <summary>Length of the well-known body (three characters at least) that opens a word whose rest is a word, or null.</summary>
+    private int? KnownBodyOpening(string word)
+    {
+        for (var n = word.Length - 2; n >= 3; n--)
+            if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && lexicon.TryGetWord(word.AsSpan(n), out _)) return n;
+        return null;
+    }
+
     /// <summary>Length of the well-known body that opens a word ending in a title (市委书记 → 市委), or null.</summary>
     private int? BodyBeforeTitle(string word)
     {
         for (var n = 2; n <= word.Length - 2; n++)
             if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && lexicon.IsTitle(word.AsSpan(n))) return n;
         return null;
+    }
+
+    /// <summary>
+    /// 市政府新闻处, 县政府办公室: a local body that is no body alone (市政府) names the office after it; returns where it starts,
+    /// else <paramref name="start"/>.
+    /// </summary>
+    private int LocalBodyBefore(ArticleText at, int start)
+    {
+        var k = at.TokenAt(start);
+        if (k <= 0 || k >= at.Tokens.Count || at.Tokens[k].Start != start) return start;
+        var before = at.Tokens[k - 1];
+        return before.End == start && before.Word.Length >= 3 && "市省县区".Contains(before.Word[0]) && SuffixOf(before.Word) is not null
+            ? before.Start : start;
     }
 
     /// <summary>Where a body's term before it starts (第六届全国人大, 六届人大常委会, 首届立法会), else <paramref name="start"/>.</summary>
