@@ -22,6 +22,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     /// <summary>Suffixes a firm or institution may carry without a place in front (利丰集团).</summary>
     private static readonly HashSet<string> Commercial = ["有限公司", "公司", "总公司", "集团", "银行", "大学", "学院", "医院", "合作社", "研究院", "研究所", "协会", "学会", "商会", "基金会",
         "出版社", "杂志社", "报社", "俱乐部", "日报", "时报", "晚报", "中学", "小学", "厂", "社"];
+    /// <summary>Suffixes that after a place alone name no particular body (美国公司, 河南省政府 is the province).</summary>
+    private static readonly HashSet<string> CompanyOrGovernment = ["有限公司", "公司", "总公司", "集团", "政府", "人民政府", "协会", "商会", "合作社"];
     /// <summary>Words between a team's name and 队 (德国男子网球队, 北京围棋女队), or before 队 in one word (围棋队).</summary>
     private static readonly HashSet<string> TeamQualifiers = ["男子", "女子", "男", "女", "网", "球", "网球", "足球", "篮球", "排球", "围棋", "象棋", "国际象棋", "乒乓球", "羽毛球",
         "游泳", "跳水", "田径", "体操", "举重", "射击", "击剑", "柔道", "摔跤", "拳击", "冰球", "手球", "水球", "曲棍球", "棒球", "垒球", "青年", "少年", "职业"];
@@ -73,6 +75,12 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             {
                 Add(PlacesBefore(at, k), tokens[bodyEnd].End);
                 k = bodyEnd;
+                continue;
+            }
+            // 俄罗斯国家杜马 cut as one word (jieba tags it a place): a country and a well-known body.
+            if (tok.Word.Length >= 4 && PlaceThenKnownBody(tok.Word))
+            {
+                Add(PlacesBefore(at, k), tok.End);
                 continue;
             }
             // 安理会常任理事国: a word that opens with a well-known body and goes on with a word of its own.
@@ -220,11 +228,15 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> EverydayEndings = ["干部", "全局", "格局", "大局", "布局", "结局", "僵局", "骗局", "饭局", "内部", "外部", "全部", "局部", "细部", "腹部", "胸部", "头部", "面部", "背部", "腿部",
         "界处", "好处", "长处", "到处", "住处", "去处", "用处", "益处", "难处", "深处", "远处", "近处", "此处", "各处", "别处", "四处", "相处", "多处", "出处"];
 
-    /// <summary>局局长, 厅厅长: a one-character suffix glued to the title after it.</summary>
+    /// <summary>局局长, 银行行长: a suffix glued to the title after it.</summary>
     private string? TitleAfterSuffix(string word)
     {
-        if (word.Length < 3 || "局厅部委办".IndexOf(word[0]) < 0) return null;
-        return lexicon.Titles.Contains(word[1..]) ? word[..1] : null;
+        if (word.Length < 3) return null;
+        if ("局厅部委办".IndexOf(word[0]) >= 0 && lexicon.IsTitle(word.AsSpan(1))) return word[..1];
+        // 银行行长, 公司经理: a suffix word with the title of its head glued on.
+        foreach (var s in Suffixes)
+            if (s.Length >= 2 && word.Length > s.Length + 1 && word.StartsWith(s, StringComparison.Ordinal) && lexicon.IsTitle(word.AsSpan(s.Length))) return s;
+        return null;
     }
 
     /// <summary>
@@ -271,7 +283,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             // 市政府, 省委: an anchor word and a bare suffix name no particular body.
             if (middle == 0 && tokens[j].Word.Length == 1 && AnchorWords.Contains(tokens[j].Word) && (bareSuffix || k == j)) return null;
             // 美国公司, 中国政府: a country and a bare suffix name no particular body either.
-            if (middle == 0 && (bareSuffix || k == j) && !AnchorWords.Contains(tokens[j].Word) && (Commercial.Contains(suffix) || suffix is "政府" or "人民政府")) return null;
+            // A province's or a city's own university or bank is one (黑龙江大学), a country's is any (美国大学).
+            if (middle == 0 && (bareSuffix || k == j) && !AnchorWords.Contains(tokens[j].Word)
+                && (CompanyOrGovernment.Contains(suffix) || Commercial.Contains(suffix) && lexicon.IsWorldPlace(tokens[j].Word))) return null;
             if (end - start < 3) return null;
             return start;
         }
@@ -300,11 +314,21 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             && before.Tag is "n" or "vn" && at.Tokens[j - 1].Word.Length >= 2 && !AnchorWords.Contains(at.Tokens[j - 1].Word);
     }
 
-    /// <summary>Length of the well-known body (three characters at least) that opens a word whose rest is a word, or null.</summary>
+    private bool PlaceThenKnownBody(string word)
+    {
+        for (var n = 2; n <= word.Length - 2; n++)
+            if (lexicon.IsKnownOrganization(word.AsSpan(n)) && IsPlaceWord(word[..n])) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Length of the well-known body (three characters at least) that opens a word whose rest is a word, or that jieba
+    /// lists whole (安理会常任理事国), or null.
+    /// </summary>
     private int? KnownBodyOpening(string word)
     {
         for (var n = word.Length - 2; n >= 3; n--)
-            if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && lexicon.TryGetWord(word.AsSpan(n), out _)) return n;
+            if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && (lexicon.TryGetWord(word.AsSpan(n), out _) || lexicon.TryGetWord(word, out _))) return n;
         return null;
     }
 
@@ -347,12 +371,12 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return true;
     }
 
-    /// <summary>The last token of a well-known body starting at token k (up to four tokens), or null.</summary>
+    /// <summary>The last token of a well-known body starting at token k (up to six tokens: 欧洲 安全 与 合作 组织), or null.</summary>
     private int? KnownBodyAt(ArticleText at, int k)
     {
         var tokens = at.Tokens;
         int? last = null;
-        for (var m = k; m < tokens.Count && m < k + 4; m++)
+        for (var m = k; m < tokens.Count && m < k + 6; m++)
         {
             var length = tokens[m].End - tokens[k].Start;
             if (length > 12) break;
