@@ -297,7 +297,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         {
             var w = tokens[j].Word;
             var known = lexicon.TryGetWord(w, out var info);
-            if (!known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt") hasBrand = true;
+            if (!known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt" && !IsCountryAndBareSuffix(w)) hasBrand = true;
         }
         return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
     }
@@ -400,7 +400,20 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         if (word.Length == 3 && lexicon.TryGetWord(word[1..], out var tail) && tail.Freq >= 1000 && !Suffixes.Contains(word[1..].ToString())) return false;
         // 印度政府: a country's government is the country, as 美国公司 is no particular firm.
         if (word.EndsWith("政府", StringComparison.Ordinal) && IsPlaceWord(word[..^2].ToString())) return false;
+        if (IsCountryAndBareSuffix(word)) return false;
         return EndsLikeBody(word);
+    }
+
+    /// <summary>美国公司, 美国大学 (jieba lists both nt): a country and a bare suffix are any firm or university of it.</summary>
+    private bool IsCountryAndBareSuffix(ReadOnlySpan<char> word)
+    {
+        for (var n = 2; n <= word.Length - 2; n++)
+        {
+            if (!lexicon.IsWorldPlace(word[..n])) continue;
+            var rest = word[n..].ToString();
+            if (Commercial.Contains(rest) || CompanyOrGovernment.Contains(rest)) return true;
+        }
+        return false;
     }
 
     private static bool EndsLikeBody(ReadOnlySpan<char> word)
