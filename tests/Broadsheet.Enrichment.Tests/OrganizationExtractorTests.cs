@@ -189,4 +189,12 @@ public class OrganizationExtractorTests
     {
         Assert.Contains("欧洲安全与合作组织", Names("准备同欧洲安全与合作组织磋商。"));
     }
+
+    [Fact]
+    public void Branches_terms_and_a_firms_branch_abroad_keep_their_place()
+    {
+        var names = Names("郑州分局压缩开支。衡阳有色冶金机械总厂扩建。对于香港首届立法会选举。中信欧洲有限公司的经理说。");
+        foreach (var name in new[] { "郑州分局", "衡阳有色冶金机械总厂", "香港首届立法会", "中信欧洲有限公司" }) Assert.Contains(name, names);
+        Assert.DoesNotContain("中国公司", Names("中国公司在海外投资。"));
+    }
 }

@@ -15,7 +15,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     [
         "人民政府", "委员会", "联合会", "基金会", "有限公司", "研究院", "研究所", "科学院", "检察院", "办公室", "合作社",
         "出版社", "通讯社", "杂志社", "报社", "电视台", "电台", "俱乐部", "研究会", "理事会", "代表团",
-        "总公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
+        "总公司", "分公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
+        // Branches and head offices (郑州分局, 衡阳有色冶金机械总厂): a body of their own after a place or a body.
+        "分局", "总局", "分行", "支行", "分社", "总社", "分院", "总厂", "分厂",
         "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
         "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社", "处", "院",
     ];
@@ -47,7 +49,10 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
 
         void Add(int start, int end)
         {
-            start = LocalBodyBefore(at, TermBefore(text, start));
+            var termStart = TermBefore(text, start);
+            // 香港首届立法会: the place before the term names the body too.
+            if (termStart < start && at.TokenAt(termStart) is var t && t > 0 && t < tokens.Count && tokens[t].Start == termStart) termStart = PlacesBefore(at, t);
+            start = LocalBodyBefore(at, termStart);
             // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
             found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
             if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= end)) found.Add((text[start..end], start));
@@ -284,8 +289,13 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (middle == 0 && tokens[j].Word.Length == 1 && AnchorWords.Contains(tokens[j].Word) && (bareSuffix || k == j)) return null;
             // 美国公司, 中国政府: a country and a bare suffix name no particular body either.
             // A province's or a city's own university or bank is one (黑龙江大学), a country's is any (美国大学).
-            if (middle == 0 && (bareSuffix || k == j) && !AnchorWords.Contains(tokens[j].Word)
-                && (CompanyOrGovernment.Contains(suffix) || Commercial.Contains(suffix) && lexicon.IsWorldPlace(tokens[j].Word))) return null;
+            if (middle == 0 && (bareSuffix || k == j) && (!AnchorWords.Contains(tokens[j].Word) || tokens[j].Word == "中国")
+                && (CompanyOrGovernment.Contains(suffix) || Commercial.Contains(suffix) && lexicon.IsWorldPlace(tokens[j].Word)))
+            {
+                // 中信欧洲有限公司: a brand before the place makes it that firm's branch there.
+                var brandStart = soft >= 0 ? soft + 1 : first;
+                return brandStart < j && Enumerable.Range(brandStart, j - brandStart).Any(b => IsBrand(tokens[b].Word)) ? tokens[brandStart].Start : null;
+            }
             if (end - start < 3) return null;
             return start;
         }
@@ -295,9 +305,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         var hasBrand = false;
         for (var j = from; j < (bareSuffix ? k : k + 1); j++)
         {
-            var w = tokens[j].Word;
-            var known = lexicon.TryGetWord(w, out var info);
-            if (!known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt" && !IsCountryAndBareSuffix(w)) hasBrand = true;
+            if (IsBrand(tokens[j].Word)) hasBrand = true;
         }
         return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
     }
@@ -330,6 +338,13 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         for (var n = word.Length - 2; n >= 3; n--)
             if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && (lexicon.TryGetWord(word.AsSpan(n), out _) || lexicon.TryGetWord(word, out _))) return n;
         return null;
+    }
+
+    /// <summary>A firm's name jieba doesn't know (利丰, 华金) or tags a proper noun.</summary>
+    private bool IsBrand(string w)
+    {
+        var known = lexicon.TryGetWord(w, out var info);
+        return !known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt" && !IsCountryAndBareSuffix(w);
     }
 
     /// <summary>Length of the well-known body that opens a word ending in a title (市委书记 → 市委), or null.</summary>
