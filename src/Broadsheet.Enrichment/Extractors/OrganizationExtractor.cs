@@ -142,6 +142,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 Add(open + 1, close);
         }
 
+        // Countries standing for their teams in a story about a match (击败巴西, A组的美国、俄罗斯).
+        if (text.Contains('赛') || text.Contains('队')) foreach (var (start, end) in TeamsNamedByCountry(at)) Add(start, end);
+
         // Abbreviations the lexicon knows, with their local prefix (市人社局), even when segmentation split them oddly.
         foreach (var (shortForm, _) in lexicon.OrganizationAbbreviations)
         {
@@ -338,6 +341,28 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         for (var n = word.Length - 2; n >= 3; n--)
             if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && (lexicon.TryGetWord(word.AsSpan(n), out _) || lexicon.TryGetWord(word, out _))) return n;
         return null;
+    }
+
+    /// <summary>Words of a match before a team (战胜巴西, 负于意大利), or a group's list (A组的美国、俄罗斯).</summary>
+    private static readonly HashSet<string> MatchWordsBefore = ["战胜", "击败", "打败", "负于", "败给", "输给", "逼平", "战平", "不敌", "力克", "迎战", "对阵", "避开", "淘汰", "组的"];
+
+    /// <summary>
+    /// A country right after a word of a match, with the countries listed after it (、), is a team: what a reader searching
+    /// for the team wants. Only asked of stories that mention a match or a team.
+    /// </summary>
+    private IEnumerable<(int Start, int End)> TeamsNamedByCountry(ArticleText at)
+    {
+        var tokens = at.Tokens;
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            var prev = tokens[k - 1].Word;
+            if (!(MatchWordsBefore.Contains(prev) || prev == "的" && k >= 2 && tokens[k - 2].Word.EndsWith('组'))) continue;
+            for (var j = k; j < tokens.Count && lexicon.IsWorldPlace(tokens[j].Word); j += 2)
+            {
+                yield return (tokens[j].Start, tokens[j].End);
+                if (j + 1 >= tokens.Count || tokens[j + 1].Word != "、") break;
+            }
+        }
     }
 
     /// <summary>A firm's name jieba doesn't know (利丰, 华金) or tags a proper noun.</summary>
