@@ -26,7 +26,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         // Everyday words that are also a division's or a world place's name.
         "万象", "复兴", "宏伟"];
     /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
-    private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非"];
+    private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非", "阿拉伯"];
     /// <summary>Venues, which are places (the corpus and readers alike): 体育馆, 火车站, 美术馆.</summary>
     internal static readonly string[] VenueWords = ["体育馆", "体育场", "美术馆", "博物馆", "纪念馆", "档案馆", "文学馆", "图书馆", "大剧院", "剧院", "大会堂", "火车站", "车站", "机场", "码头", "隧道", "铁路", "大厦", "广场"];
     private static readonly HashSet<string> Venues = [.. VenueWords];
