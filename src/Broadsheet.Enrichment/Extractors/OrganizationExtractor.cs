@@ -32,7 +32,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     /// <summary>Words for a team after a country, a place or a club's name (中国女队, 印尼队, 泰山队).</summary>
     private static readonly HashSet<string> TeamWords = ["队", "女队", "男队", "国家队", "男篮", "女篮", "男足", "女足", "代表队", "青年队", "国奥队", "集训队", "联队"];
     /// <summary>Words that make an organisation's name local (市人社局, 中共济宁市委).</summary>
-    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院",
+    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "自治区", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院",
         // International bodies (国际刑事法院, 世界经济论坛, 泛美卫生组织).
         "国际", "世界", "全球", "泛美"];
     /// <summary>A place's Party committees, named by the place before them (衡阳市委, 清丰县委).</summary>
@@ -76,7 +76,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             // Well-known bodies and jieba's organisation words (新华社, 联合国, 外交部), with the country before them (美国国务院).
-            if (KnownBodyAt(at, k) is { } bodyEnd)
+            if (KnownBodyAt(at, k) is { } bodyEnd && !(bodyEnd == k && Suffixes.Contains(tok.Word) && !lexicon.IsKnownOrganization(tok.Word)))
             {
                 Add(PlacesBefore(at, k), tokens[bodyEnd].End);
                 k = bodyEnd;
@@ -333,13 +333,13 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     }
 
     /// <summary>
-    /// Length of the well-known body (three characters at least) that opens a word whose rest is a word, or that jieba
-    /// lists whole (安理会常任理事国), or null.
+    /// Length of the well-known body that opens a word whose rest is a word (内阁会议), or, three characters at least, that
+    /// jieba lists whole (安理会常任理事国), or null.
     /// </summary>
     private int? KnownBodyOpening(string word)
     {
-        for (var n = word.Length - 2; n >= 3; n--)
-            if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && (lexicon.TryGetWord(word.AsSpan(n), out _) || lexicon.TryGetWord(word, out _))) return n;
+        for (var n = word.Length - 2; n >= 2; n--)
+            if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && (lexicon.TryGetWord(word.AsSpan(n), out _) || n >= 3 && lexicon.TryGetWord(word, out _))) return n;
         return null;
     }
 
