@@ -41,6 +41,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> NameStopWords = ["工作", "新闻", "介绍", "编辑"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
 
+    private readonly HashSet<char> _knownBodyFirstChars = [.. lexicon.KnownOrganizations.Where(o => o.Length > 0).Select(o => o[0])];
+
     public List<Organization> Extract(ArticleText at)
     {
         var text = at.Text;
@@ -76,7 +78,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             // Well-known bodies and jieba's organisation words (新华社, 联合国, 外交部), with the country before them (美国国务院).
-            if (KnownBodyAt(at, k) is { } bodyEnd && !(bodyEnd == k && Suffixes.Contains(tok.Word) && !lexicon.IsKnownOrganization(tok.Word)))
+            if (KnownBodyAt(at, k) is { } bodyEnd && !(bodyEnd == k && SuffixSet.Contains(tok.Word) && !lexicon.IsKnownOrganization(tok.Word)))
             {
                 Add(PlacesBefore(at, k), tokens[bodyEnd].End);
                 k = bodyEnd;
@@ -215,12 +217,15 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return result;
     }
 
+    private static readonly HashSet<string> SuffixSet = [.. Suffixes];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = SuffixSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Last characters of the suffixes: most words end in none, and are turned away with one look-up.</summary>
+    private static readonly HashSet<char> SuffixEnds = [.. Suffixes.Select(s => s[^1]), '委'];
+
     private static string? SuffixOf(string word)
     {
-        foreach (var s in Suffixes)
-        {
-            if (word == s) return s;
-        }
+        if (word.Length == 0 || !SuffixEnds.Contains(word[^1])) return null;
+        if (SuffixSet.Contains(word)) return word;
         // 教委, 计委, 体委: a two-character committee (a title such as 常委 is caught before this is asked).
         if (word.Length == 2 && word[1] == '委' && word[0] is not ('常' or '编' or '党' or '政' or '市' or '省' or '县' or '区')) return "委";
         // 保障局, 组织部, 研发中心: dictionary words ending in a suffix; two-character ones (格局, 干部, 全局) are ordinary words,
@@ -241,10 +246,11 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     {
         if (word.Length < 3) return null;
         if ("局厅部委办".IndexOf(word[0]) >= 0 && lexicon.IsTitle(word.AsSpan(1))) return word[..1];
-        // 银行行长, 公司经理: a suffix word with the title of its head glued on.
-        foreach (var s in Suffixes)
-            if (s.Length >= 2 && word.Length > s.Length + 1 && word.StartsWith(s, StringComparison.Ordinal) && lexicon.IsTitle(word.AsSpan(s.Length))) return s;
-        return null;
+        // 银行行长, 公司经理: a suffix word with the title of its head glued on (the longest suffix first, as the list has them).
+        string? found = null;
+        for (var n = 2; n <= word.Length - 2; n++)
+            if (SuffixLookup.TryGetValue(word.AsSpan(0, n), out var s) && lexicon.IsTitle(word.AsSpan(n))) found = s;
+        return found;
     }
 
     /// <summary>
@@ -416,6 +422,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     {
         var tokens = at.Tokens;
         int? last = null;
+        // Most words open no known body and are no nt word: one look-up each turns them away.
+        if (!_knownBodyFirstChars.Contains(tokens[k].Word[0]) && !(lexicon.TryGetWord(tokens[k].Word, out var info) && info.Tag == "nt")) return null;
         for (var m = k; m < tokens.Count && m < k + 6; m++)
         {
             var length = tokens[m].End - tokens[k].Start;
