@@ -78,8 +78,16 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             // Well-known bodies and jieba's organisation words (新华社, 联合国, 外交部), with the country before them (美国国务院).
-            if (KnownBodyAt(at, k) is { } bodyEnd && !(bodyEnd == k && SuffixSet.Contains(tok.Word) && !lexicon.IsKnownOrganization(tok.Word)))
+            if (KnownBodyAt(at, k) is { } bodyEnd)
             {
+                // 联合会, 人民政府 alone (jieba tags them nt): read back like any suffix (国际游泳联合会), else with the place
+                // right before (济宁市人民政府), else no particular body.
+                if (bodyEnd == k && SuffixSet.Contains(tok.Word) && !lexicon.IsKnownOrganization(tok.Word))
+                {
+                    if (OrganizationBefore(at, k, tok.End, tok.Word) is { } suffixStart) Add(suffixStart, tok.End);
+                    else if (PlacesBefore(at, k) is var placeStart && placeStart < tok.Start) Add(placeStart, tok.End);
+                    continue;
+                }
                 Add(PlacesBefore(at, k), tokens[bodyEnd].End);
                 k = bodyEnd;
                 continue;
