@@ -156,4 +156,15 @@ public class EntityRecognitionTests
     {
         Assert.Equal(["张玉来"], People("本报合肥5月13日电记者张玉来报道：全省夏粮获得丰收。"));
     }
+
+    [Fact]
+    public void Countries_standing_for_teams_in_a_match_are_teams_not_places()
+    {
+        var facts = Enrich("小组赛结束，A组的法国、丹麦出线。上一轮德国队击败巴西。");
+        var orgs = facts.Organizations.Select(o => o.Name).ToList();
+        foreach (var name in new[] { "法国", "丹麦", "巴西" }) Assert.Contains(name, orgs);
+        Assert.DoesNotContain(facts.Places, p => p.Name is "法国" or "丹麦" or "巴西");
+        // Outside a match the same verb and country are a place.
+        Assert.Contains(Enrich("代表团离开北京，避开巴西前往智利。").Places, p => p.Name == "巴西");
+    }
 }

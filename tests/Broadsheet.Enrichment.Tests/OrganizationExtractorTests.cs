@@ -143,4 +143,58 @@ public class OrganizationExtractorTests
     {
         Assert.Empty(Names("国家大剧院将在西侧兴建。"));
     }
+
+    [Fact]
+    public void A_body_right_after_another_is_part_of_it()
+    {
+        var names = Names("共青团浙江省委发出通知。据俄政府新闻局通报，会议推迟。据市政府新闻处介绍，活动顺利。");
+        foreach (var name in new[] { "共青团浙江省委", "俄政府新闻局", "市政府新闻处" }) Assert.Contains(name, names);
+        Assert.DoesNotContain("共青团", names);
+        Assert.DoesNotContain("新闻局", names);
+    }
+
+    [Fact]
+    public void A_verb_inside_a_body_name_does_not_cut_it_short()
+    {
+        var names = Names("国务院残疾人工作协调委员会召开会议。西城职业介绍中心负责人说，法国雇主协会也派人参加。");
+        foreach (var name in new[] { "国务院残疾人工作协调委员会", "西城职业介绍中心", "法国雇主协会" }) Assert.Contains(name, names);
+        // A verb right after the place is the sentence's, not the name's.
+        Assert.DoesNotContain(Names("中国举行理事会年会。"), n => n.Contains("举行", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_title_in_marks_is_a_paper_when_a_report_is_quoted_from_it()
+    {
+        Assert.Contains("今日美国", Names("据《今日美国》报道，销量上升。"));
+        Assert.Contains("时代", Names("《时代》周刊记者采访了他。"));
+        Assert.Empty(Names("他读了《红楼梦》，很受感动。"));
+    }
+
+    [Fact]
+    public void Bodies_glued_to_another_word_or_to_a_title_are_found()
+    {
+        var names = Names("联合国安理会常任理事国举行磋商。前国家银行行长出席。济宁市教委组织考试。俄罗斯国家杜马通过法案。");
+        foreach (var name in new[] { "联合国安理会", "国家银行", "济宁市教委", "俄罗斯国家杜马" }) Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void A_provinces_university_is_a_body_but_a_countrys_is_any()
+    {
+        Assert.Contains("黑龙江大学", Names("黑龙江大学一位教授说。"));
+        Assert.Empty(Names("美国大学的学费上涨，美国公司的利润也涨了。"));
+    }
+
+    [Fact]
+    public void A_known_body_split_over_many_words_is_found_whole()
+    {
+        Assert.Contains("欧洲安全与合作组织", Names("准备同欧洲安全与合作组织磋商。"));
+    }
+
+    [Fact]
+    public void Branches_terms_and_a_firms_branch_abroad_keep_their_place()
+    {
+        var names = Names("郑州分局压缩开支。衡阳有色冶金机械总厂扩建。对于香港首届立法会选举。中信欧洲有限公司的经理说。");
+        foreach (var name in new[] { "郑州分局", "衡阳有色冶金机械总厂", "香港首届立法会", "中信欧洲有限公司" }) Assert.Contains(name, names);
+        Assert.DoesNotContain("中国公司", Names("中国公司在海外投资。"));
+    }
 }

@@ -110,4 +110,18 @@ public class PlaceExtractorTests
         foreach (var name in new[] { "山泉乡", "塔科马市", "丘布特省" }) Assert.Contains(name, names);
         Assert.DoesNotContain(names, n => n is "贫困村" or "示范村");
     }
+
+    [Fact]
+    public void Cities_in_a_forecast_table_and_regions_glued_to_a_word_are_places()
+    {
+        var facts = new ArticleEnricher().Enrich(Build.Article("悉尼晴11℃／19℃卡拉奇多云29℃／34℃莫斯科多云14℃／25℃。专家谈中东问题。"), Build.Issue);
+        foreach (var name in new[] { "卡拉奇", "莫斯科", "中东" }) Assert.Contains(facts.Places, p => p.Name == name);
+    }
+
+    [Fact]
+    public void Capitals_former_states_and_regions_of_countries_are_places()
+    {
+        var facts = new ArticleEnricher().Enrich(Build.Article("代表团访问伯尔尼后前往神奈川，回顾了南斯拉夫的历史，并谈到阿拉伯国家。"), Build.Issue);
+        foreach (var name in new[] { "伯尔尼", "神奈川", "南斯拉夫", "阿拉伯" }) Assert.Contains(facts.Places, p => p.Name == name);
+    }
 }

@@ -62,7 +62,7 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             var word = tok.Word;
             bool isKnown = known[k];
             var info = infos[k];
-            if (k + 1 < tokens.Count && pairs.GetValueOrDefault((word, tokens[k + 1].Word)) >= 3 && tokens[k + 1].Start == tok.End)
+            if (pairs.Count > 0 && k + 1 < tokens.Count && tokens[k + 1].Start == tok.End && pairs.GetValueOrDefault((word, tokens[k + 1].Word)) >= 3)
             {
                 result.Add((word + tokens[k + 1].Word, at.InHeadline(tok.Start)));
                 k++;
@@ -129,17 +129,25 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         }
         if (weights.Count == 0) return [];
 
+        // The edges as arrays, in the dictionary's order (so sums add up in the same order as before): ten rounds over
+        // arrays instead of ten enumerations of the dictionary.
+        var edgeA = new int[weights.Count];
+        var edgeB = new int[weights.Count];
+        var edgeW = new double[weights.Count];
+        var e = 0;
+        foreach (var (key, w) in weights) { edgeA[e] = (int)(key >> 32); edgeB[e] = (int)(key & 0xffffffff); edgeW[e++] = w; }
         var outSum = new double[n];
-        foreach (var (key, w) in weights) { outSum[(int)(key >> 32)] += w; outSum[(int)(key & 0xffffffff)] += w; }
+        for (e = 0; e < edgeW.Length; e++) { outSum[edgeA[e]] += edgeW[e]; outSum[edgeB[e]] += edgeW[e]; }
         var score = new double[n];
         Array.Fill(score, 1.0 / n);
         var next = new double[n];
         for (var round = 0; round < 10; round++)
         {
             Array.Fill(next, 0);
-            foreach (var (key, w) in weights)
+            for (e = 0; e < edgeW.Length; e++)
             {
-                int a = (int)(key >> 32), b = (int)(key & 0xffffffff);
+                int a = edgeA[e], b = edgeB[e];
+                var w = edgeW[e];
                 next[a] += w / outSum[b] * score[b];
                 next[b] += w / outSum[a] * score[a];
             }

@@ -15,25 +15,33 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     [
         "人民政府", "委员会", "联合会", "基金会", "有限公司", "研究院", "研究所", "科学院", "检察院", "办公室", "合作社",
         "出版社", "通讯社", "杂志社", "报社", "电视台", "电台", "俱乐部", "研究会", "理事会", "代表团",
-        "总公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
+        "总公司", "分公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
+        // Branches and head offices (郑州分局, 衡阳有色冶金机械总厂): a body of their own after a place or a body.
+        "分局", "总局", "分行", "支行", "分社", "总社", "分院", "总厂", "分厂",
         "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
         "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社", "处", "院",
     ];
     /// <summary>Suffixes a firm or institution may carry without a place in front (利丰集团).</summary>
     private static readonly HashSet<string> Commercial = ["有限公司", "公司", "总公司", "集团", "银行", "大学", "学院", "医院", "合作社", "研究院", "研究所", "协会", "学会", "商会", "基金会",
         "出版社", "杂志社", "报社", "俱乐部", "日报", "时报", "晚报", "中学", "小学", "厂", "社"];
+    /// <summary>Suffixes that after a place alone name no particular body (美国公司, 河南省政府 is the province).</summary>
+    private static readonly HashSet<string> CompanyOrGovernment = ["有限公司", "公司", "总公司", "集团", "政府", "人民政府", "协会", "商会", "合作社"];
     /// <summary>Words between a team's name and 队 (德国男子网球队, 北京围棋女队), or before 队 in one word (围棋队).</summary>
     private static readonly HashSet<string> TeamQualifiers = ["男子", "女子", "男", "女", "网", "球", "网球", "足球", "篮球", "排球", "围棋", "象棋", "国际象棋", "乒乓球", "羽毛球",
         "游泳", "跳水", "田径", "体操", "举重", "射击", "击剑", "柔道", "摔跤", "拳击", "冰球", "手球", "水球", "曲棍球", "棒球", "垒球", "青年", "少年", "职业"];
     /// <summary>Words for a team after a country, a place or a club's name (中国女队, 印尼队, 泰山队).</summary>
     private static readonly HashSet<string> TeamWords = ["队", "女队", "男队", "国家队", "男篮", "女篮", "男足", "女足", "代表队", "青年队", "国奥队", "集训队", "联队"];
     /// <summary>Words that make an organisation's name local (市人社局, 中共济宁市委).</summary>
-    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院",
+    private static readonly HashSet<string> AnchorWords = ["市", "省", "县", "区", "镇", "乡", "自治区", "市委", "省委", "县委", "区委", "中共", "国家", "中国", "中央", "全国", "国务院",
         // International bodies (国际刑事法院, 世界经济论坛, 泛美卫生组织).
         "国际", "世界", "全球", "泛美"];
     /// <summary>A place's Party committees, named by the place before them (衡阳市委, 清丰县委).</summary>
     private static readonly HashSet<string> Committees = ["省委", "市委", "县委", "区委", "州委", "地委", "盟委", "旗委"];
+    /// <summary>Words kept out of keywords that are still part of bodies' names (残疾人工作委员会, 新闻中心, 职业介绍中心).</summary>
+    private static readonly HashSet<string> NameStopWords = ["工作", "新闻", "介绍", "编辑"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
+
+    private readonly HashSet<char> _knownBodyFirstChars = [.. lexicon.KnownOrganizations.Where(o => o.Length > 0).Select(o => o[0])];
 
     public List<Organization> Extract(ArticleText at)
     {
@@ -43,7 +51,10 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
 
         void Add(int start, int end)
         {
-            start = TermBefore(text, start);
+            var termStart = TermBefore(text, start);
+            // 香港首届立法会: the place before the term names the body too.
+            if (termStart < start && at.TokenAt(termStart) is var t && t > 0 && t < tokens.Count && tokens[t].Start == termStart) termStart = PlacesBefore(at, t);
+            start = LocalBodyBefore(at, termStart);
             // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
             found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
             if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= end)) found.Add((text[start..end], start));
@@ -69,8 +80,28 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             // Well-known bodies and jieba's organisation words (新华社, 联合国, 外交部), with the country before them (美国国务院).
             if (KnownBodyAt(at, k) is { } bodyEnd)
             {
+                // 联合会, 人民政府 alone (jieba tags them nt): read back like any suffix (国际游泳联合会), else with the place
+                // right before (济宁市人民政府), else no particular body.
+                if (bodyEnd == k && SuffixSet.Contains(tok.Word) && !lexicon.IsKnownOrganization(tok.Word))
+                {
+                    if (OrganizationBefore(at, k, tok.End, tok.Word) is { } suffixStart) Add(suffixStart, tok.End);
+                    else if (PlacesBefore(at, k) is var placeStart && placeStart < tok.Start) Add(placeStart, tok.End);
+                    continue;
+                }
                 Add(PlacesBefore(at, k), tokens[bodyEnd].End);
                 k = bodyEnd;
+                continue;
+            }
+            // 俄罗斯国家杜马 cut as one word (jieba tags it a place): a country and a well-known body.
+            if (tok.Word.Length >= 4 && PlaceThenKnownBody(tok.Word))
+            {
+                Add(PlacesBefore(at, k), tok.End);
+                continue;
+            }
+            // 安理会常任理事国: a word that opens with a well-known body and goes on with a word of its own.
+            if (tok.Word.Length >= 4 && KnownBodyOpening(tok.Word) is { } bodyLength2)
+            {
+                Add(PlacesBefore(at, k), tok.Start + bodyLength2);
                 continue;
             }
             if (IsTeamWord(tok.Word) && TeamStart(at, k) is { } teamStart)
@@ -116,9 +147,13 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             var close = text.IndexOf('》', open + 1);
             if (close < 0) break;
             var title = text.AsSpan(open + 1, close - open - 1);
-            if (title.Length is >= 3 and <= 12 && (title[^1] == '报' || title.EndsWith("杂志", StringComparison.Ordinal)) && title.ToString().All(Chars.IsHan))
+            if (title.Length is >= 2 and <= 12 && title.ToString().All(Chars.IsHan)
+                && (title.Length >= 3 && (title[^1] == '报' || title.EndsWith("杂志", StringComparison.Ordinal)) || IsPublicationContext(text, open, close)))
                 Add(open + 1, close);
         }
+
+        // Countries standing for their teams in a story about a match (击败巴西, A组的美国、俄罗斯).
+        if (text.Contains('赛') || text.Contains('队')) foreach (var (start, end) in TeamsNamedByCountry(at)) Add(start, end);
 
         // Abbreviations the lexicon knows, with their local prefix (市人社局), even when segmentation split them oddly.
         foreach (var (shortForm, _) in lexicon.OrganizationAbbreviations)
@@ -134,8 +169,34 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             }
         }
 
-        var names = found.OrderBy(f => f.Offset).Select(f => f.Name).Distinct().ToList();
+        var names = MergeNested(found, text).Select(f => f.Name).Distinct().ToList();
         return Link(names, text);
+    }
+
+    /// <summary>
+    /// A body right after another is a part of it (共青团 | 四川省委, 俄政府 | 新闻局, 淮南市农业银行 | 田东城市信用社): one name.
+    /// </summary>
+    private static List<(string Name, int Offset)> MergeNested(List<(string Name, int Offset)> found, string text)
+    {
+        var merged = new List<(string Name, int Offset)>();
+        foreach (var f in found.OrderBy(f => f.Offset))
+        {
+            if (merged.Count > 0 && merged[^1].Offset + merged[^1].Name.Length == f.Offset)
+                merged[^1] = (text[merged[^1].Offset..(f.Offset + f.Name.Length)], merged[^1].Offset);
+            else merged.Add(f);
+        }
+        return merged;
+    }
+
+    /// <summary>Words after a title in marks that make it a paper, a magazine or an agency's service (《今日美国》报道, 《时代》周刊记者).</summary>
+    private static readonly string[] PublicationWordsAfter = ["报道", "记者", "编辑部", "社论", "载文", "撰文", "刊登", "刊载", "评论员", "总编", "主编", "社长", "周刊", "月刊", "杂志"];
+
+    /// <summary>据《今日美国》报道: a title in marks a report is quoted from, or one a reporter or an editor belongs to.</summary>
+    private static bool IsPublicationContext(string text, int open, int close)
+    {
+        var after = text.AsSpan(close + 1);
+        foreach (var w in PublicationWordsAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return true;
+        return open > 0 && text[open - 1] == '据' && (after.StartsWith("称") || after.StartsWith("说") || after.StartsWith("披露") || after.StartsWith("透露"));
     }
 
     /// <summary>Pairs 市人力资源社会保障局 with 市人社局 when both occur; the short form is not listed on its own.</summary>
@@ -164,12 +225,17 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return result;
     }
 
+    private static readonly HashSet<string> SuffixSet = [.. Suffixes];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = SuffixSet.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Last characters of the suffixes: most words end in none, and are turned away with one look-up.</summary>
+    private static readonly HashSet<char> SuffixEnds = [.. Suffixes.Select(s => s[^1]), '委'];
+
     private static string? SuffixOf(string word)
     {
-        foreach (var s in Suffixes)
-        {
-            if (word == s) return s;
-        }
+        if (word.Length == 0 || !SuffixEnds.Contains(word[^1])) return null;
+        if (SuffixSet.Contains(word)) return word;
+        // 教委, 计委, 体委: a two-character committee (a title such as 常委 is caught before this is asked).
+        if (word.Length == 2 && word[1] == '委' && word[0] is not ('常' or '编' or '党' or '政' or '市' or '省' or '县' or '区')) return "委";
         // 保障局, 组织部, 研发中心: dictionary words ending in a suffix; two-character ones (格局, 干部, 全局) are ordinary words,
         // and so are parts of a country (西北部).
         if (word.Length >= 3 && !word[..^1].All(c => "东西南北中".Contains(c)) && !EverydayEndings.Contains(word[^2..]))
@@ -183,11 +249,16 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> EverydayEndings = ["干部", "全局", "格局", "大局", "布局", "结局", "僵局", "骗局", "饭局", "内部", "外部", "全部", "局部", "细部", "腹部", "胸部", "头部", "面部", "背部", "腿部",
         "界处", "好处", "长处", "到处", "住处", "去处", "用处", "益处", "难处", "深处", "远处", "近处", "此处", "各处", "别处", "四处", "相处", "多处", "出处"];
 
-    /// <summary>局局长, 厅厅长: a one-character suffix glued to the title after it.</summary>
+    /// <summary>局局长, 银行行长: a suffix glued to the title after it.</summary>
     private string? TitleAfterSuffix(string word)
     {
-        if (word.Length < 3 || "局厅部委办".IndexOf(word[0]) < 0) return null;
-        return lexicon.Titles.Contains(word[1..]) ? word[..1] : null;
+        if (word.Length < 3) return null;
+        if ("局厅部委办".IndexOf(word[0]) >= 0 && lexicon.IsTitle(word.AsSpan(1))) return word[..1];
+        // 银行行长, 公司经理: a suffix word with the title of its head glued on (the longest suffix first, as the list has them).
+        string? found = null;
+        for (var n = 2; n <= word.Length - 2; n++)
+            if (SuffixLookup.TryGetValue(word.AsSpan(0, n), out var s) && lexicon.IsTitle(word.AsSpan(n))) found = s;
+        return found;
     }
 
     /// <summary>
@@ -207,8 +278,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (w is "和" or "与" or "及") { if (soft < 0) soft = j; first = j; continue; }
             if (w is "（" or "）" or "(" or ")") { first = j; continue; }
             // A title ends a name read backwards (中联部部长戴秉国与代表团 is no body).
-            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) || lexicon.IsTitle(w)) break;
-            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)) break;
+            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) && !NameStopWords.Contains(w) || lexicon.IsTitle(w)) break;
+            if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)
+                && !IsVerbInName(at, j, k, info)) break;
             first = j;
         }
         while (first < k && tokens[first].Word is "和" or "与" or "及" or "（" or "）" or "(" or ")") first++;
@@ -233,7 +305,14 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             // 市政府, 省委: an anchor word and a bare suffix name no particular body.
             if (middle == 0 && tokens[j].Word.Length == 1 && AnchorWords.Contains(tokens[j].Word) && (bareSuffix || k == j)) return null;
             // 美国公司, 中国政府: a country and a bare suffix name no particular body either.
-            if (middle == 0 && (bareSuffix || k == j) && !AnchorWords.Contains(tokens[j].Word) && (Commercial.Contains(suffix) || suffix is "政府" or "人民政府")) return null;
+            // A province's or a city's own university or bank is one (黑龙江大学), a country's is any (美国大学).
+            if (middle == 0 && (bareSuffix || k == j) && (!AnchorWords.Contains(tokens[j].Word) || tokens[j].Word == "中国")
+                && (CompanyOrGovernment.Contains(suffix) || Commercial.Contains(suffix) && lexicon.IsWorldPlace(tokens[j].Word)))
+            {
+                // 中信欧洲有限公司: a brand before the place makes it that firm's branch there.
+                var brandStart = soft >= 0 ? soft + 1 : first;
+                return brandStart < j && Enumerable.Range(brandStart, j - brandStart).Any(b => IsBrand(tokens[b].Word)) ? tokens[brandStart].Start : null;
+            }
             if (end - start < 3) return null;
             return start;
         }
@@ -243,11 +322,68 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         var hasBrand = false;
         for (var j = from; j < (bareSuffix ? k : k + 1); j++)
         {
-            var w = tokens[j].Word;
-            var known = lexicon.TryGetWord(w, out var info);
-            if (!known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt") hasBrand = true;
+            if (IsBrand(tokens[j].Word)) hasBrand = true;
         }
         return hasBrand && end - tokens[from].Start >= 4 ? tokens[from].Start : null;
+    }
+
+    /// <summary>
+    /// A verb that is part of a body's name (残疾人工作协调委员会, 职业介绍中心, 雇主协会): right before the suffix's word and
+    /// after a noun of the name, or one jieba hardly knows as a verb; 中国举行理事会 stays no body.
+    /// </summary>
+    private bool IsVerbInName(ArticleText at, int j, int k, WordInfo info)
+    {
+        if (info.Tag != "v" || j != k - 1 || at.Tokens[j].Word.Length != 2) return false;
+        if (info.Freq < 1000) return true;
+        return j > 0 && at.Tokens[j - 1].End == at.Tokens[j].Start && lexicon.TryGetWord(at.Tokens[j - 1].Word, out var before)
+            && before.Tag is "n" or "vn" && at.Tokens[j - 1].Word.Length >= 2 && !AnchorWords.Contains(at.Tokens[j - 1].Word);
+    }
+
+    private bool PlaceThenKnownBody(string word)
+    {
+        for (var n = 2; n <= word.Length - 2; n++)
+            if (lexicon.IsKnownOrganization(word.AsSpan(n)) && IsPlaceWord(word[..n])) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Length of the well-known body that opens a word whose rest is a word (内阁会议), or, three characters at least, that
+    /// jieba lists whole (安理会常任理事国), or null.
+    /// </summary>
+    private int? KnownBodyOpening(string word)
+    {
+        for (var n = word.Length - 2; n >= 2; n--)
+            if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && (lexicon.TryGetWord(word.AsSpan(n), out _) || n >= 3 && lexicon.TryGetWord(word, out _))) return n;
+        return null;
+    }
+
+    /// <summary>Words of a match before a team (战胜巴西, 负于意大利), or a group's list (A组的美国、俄罗斯).</summary>
+    private static readonly HashSet<string> MatchWordsBefore = ["战胜", "击败", "打败", "负于", "败给", "输给", "逼平", "战平", "不敌", "力克", "迎战", "对阵", "避开", "淘汰", "组的"];
+
+    /// <summary>
+    /// A country right after a word of a match, with the countries listed after it (、), is a team: what a reader searching
+    /// for the team wants. Only asked of stories that mention a match or a team.
+    /// </summary>
+    private IEnumerable<(int Start, int End)> TeamsNamedByCountry(ArticleText at)
+    {
+        var tokens = at.Tokens;
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            var prev = tokens[k - 1].Word;
+            if (!(MatchWordsBefore.Contains(prev) || prev == "的" && k >= 2 && tokens[k - 2].Word.EndsWith('组'))) continue;
+            for (var j = k; j < tokens.Count && lexicon.IsWorldPlace(tokens[j].Word); j += 2)
+            {
+                yield return (tokens[j].Start, tokens[j].End);
+                if (j + 1 >= tokens.Count || tokens[j + 1].Word != "、") break;
+            }
+        }
+    }
+
+    /// <summary>A firm's name jieba doesn't know (利丰, 华金) or tags a proper noun.</summary>
+    private bool IsBrand(string w)
+    {
+        var known = lexicon.TryGetWord(w, out var info);
+        return !known || w.Length == 1 && info.Freq < 2000 || info.Tag is "nz" or "nr" or "ns" or "nt" && !IsCountryAndBareSuffix(w);
     }
 
     /// <summary>Length of the well-known body that opens a word ending in a title (市委书记 → 市委), or null.</summary>
@@ -256,6 +392,19 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         for (var n = 2; n <= word.Length - 2; n++)
             if (lexicon.IsKnownOrganization(word.AsSpan(0, n)) && lexicon.IsTitle(word.AsSpan(n))) return n;
         return null;
+    }
+
+    /// <summary>
+    /// 市政府新闻处, 县政府办公室: a local body that is no body alone (市政府) names the office after it; returns where it starts,
+    /// else <paramref name="start"/>.
+    /// </summary>
+    private int LocalBodyBefore(ArticleText at, int start)
+    {
+        var k = at.TokenAt(start);
+        if (k <= 0 || k >= at.Tokens.Count || at.Tokens[k].Start != start) return start;
+        var before = at.Tokens[k - 1];
+        return before.End == start && before.Word.Length >= 3 && "市省县区".Contains(before.Word[0]) && SuffixOf(before.Word) is not null
+            ? before.Start : start;
     }
 
     /// <summary>Where a body's term before it starts (第六届全国人大, 六届人大常委会, 首届立法会), else <paramref name="start"/>.</summary>
@@ -276,12 +425,14 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return true;
     }
 
-    /// <summary>The last token of a well-known body starting at token k (up to four tokens), or null.</summary>
+    /// <summary>The last token of a well-known body starting at token k (up to six tokens: 欧洲 安全 与 合作 组织), or null.</summary>
     private int? KnownBodyAt(ArticleText at, int k)
     {
         var tokens = at.Tokens;
         int? last = null;
-        for (var m = k; m < tokens.Count && m < k + 4; m++)
+        // Most words open no known body and are no nt word: one look-up each turns them away.
+        if (!_knownBodyFirstChars.Contains(tokens[k].Word[0]) && !(lexicon.TryGetWord(tokens[k].Word, out var info) && info.Tag == "nt")) return null;
+        for (var m = k; m < tokens.Count && m < k + 6; m++)
         {
             var length = tokens[m].End - tokens[k].Start;
             if (length > 12) break;
@@ -305,7 +456,20 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         if (word.Length == 3 && lexicon.TryGetWord(word[1..], out var tail) && tail.Freq >= 1000 && !Suffixes.Contains(word[1..].ToString())) return false;
         // 印度政府: a country's government is the country, as 美国公司 is no particular firm.
         if (word.EndsWith("政府", StringComparison.Ordinal) && IsPlaceWord(word[..^2].ToString())) return false;
+        if (IsCountryAndBareSuffix(word)) return false;
         return EndsLikeBody(word);
+    }
+
+    /// <summary>美国公司, 美国大学 (jieba lists both nt): a country and a bare suffix are any firm or university of it.</summary>
+    private bool IsCountryAndBareSuffix(ReadOnlySpan<char> word)
+    {
+        for (var n = 2; n <= word.Length - 2; n++)
+        {
+            if (!lexicon.IsWorldPlace(word[..n])) continue;
+            var rest = word[n..].ToString();
+            if (Commercial.Contains(rest) || CompanyOrGovernment.Contains(rest)) return true;
+        }
+        return false;
     }
 
     private static bool EndsLikeBody(ReadOnlySpan<char> word)

@@ -26,7 +26,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         // Everyday words that are also a division's or a world place's name.
         "万象", "复兴", "宏伟"];
     /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
-    private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非"];
+    private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非", "阿拉伯"];
+    private static readonly HashSet<char> RegionFirstChars = [.. Regions.Select(r => r[0])];
     /// <summary>Venues, which are places (the corpus and readers alike): 体育馆, 火车站, 美术馆.</summary>
     internal static readonly string[] VenueWords = ["体育馆", "体育场", "美术馆", "博物馆", "纪念馆", "档案馆", "文学馆", "图书馆", "大剧院", "剧院", "大会堂", "火车站", "车站", "机场", "码头", "隧道", "铁路", "大厦", "广场"];
     private static readonly HashSet<string> Venues = [.. VenueWords];
@@ -77,7 +78,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             }
         }
         // jieba tags some cities and towns as names (莫斯科, 高升镇): a "person" who is a city or ends like a town is the place.
-        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name) || name.Length >= 3 && Settlements.Contains(name[^1]));
+        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name) || name.Length >= 3 && Settlements.Contains(name[^1]) || OpensWithWorldPlace(name));
         Mark(at.Text, inBody, organizations);
         // Division names end where jieba ends a word too (新华 in 新华社, 吉隆 in 吉隆坡 are no places).
         var wordEnd = new bool[text.Length + 1];
@@ -209,6 +210,21 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return w.Tag is "ns" or "nz" || w.Freq < 50 && w.Tag is not ("v" or "a" or "d" or "m" or "q" or "r" or "p" or "c" or "f" or "t") ? prev.Start : null;
     }
 
+    /// <summary>卡拉奇多云 in a weather table, read as a name: a world place and a word of its own after it.</summary>
+    private bool OpensWithWorldPlace(string name)
+    {
+        for (var n = 2; n <= name.Length - 2; n++)
+        {
+            if (!lexicon.IsWorldPlace(name.AsSpan(0, n))) continue;
+            var rest = name[n..];
+            if (Weather.Contains(rest) || lexicon.TryGetWord(rest, out var w) && w.Tag is not ("nr" or "nrfg" or "nrt")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Weather words after a city in a forecast table (卡拉奇多云, jieba tags 多云 a name).</summary>
+    private static readonly HashSet<string> Weather = ["多云", "阴天", "小雨", "中雨", "大雨", "阵雨", "雷雨", "小雪", "晴朗"];
+
     private bool IsRegion(string name) =>
         Regions.Contains(name) || lexicon.IsWorldPlace(name) || lexicon.TryGetWord(name, out var w) && w.Tag == "ns";
 
@@ -220,6 +236,10 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private int WorldPlaceAt(ReadOnlySpan<char> text, Token token, bool[] wordEnd)
     {
         var i = token.Start;
+        // 中东问题: a region papers abbreviate, glued to a word of its own.
+        if (token.Word.Length >= 4 && RegionFirstChars.Contains(text[i]))
+            foreach (var r in Regions)
+                if (token.Word.StartsWith(r, StringComparison.Ordinal) && lexicon.TryGetWord(token.Word.AsSpan(r.Length), out var tail) && tail.Tag is not ("ns" or "nr")) return r.Length;
         for (var len = Math.Min(lexicon.LongestWorldPlaceFrom(text[i]), text.Length - i); len >= 2; len--)
         {
             if (!lexicon.IsWorldPlace(text.Slice(i, len))) continue;
