@@ -79,6 +79,12 @@ public static class Reflow
                 Flush(output, pending);
                 prefix = lastHeading = true;
             }
+            if (lastHeading && !blockStart && run.Length == 0 && IsTitleTail(line) && !Chars.EndsSentence(line))
+            {
+                // `和国成立70周年阅兵全体人` / `员`: a title's last character, too short to read as a heading line.
+                output[^1] = ParagraphBuilder.Join(output[^1], line);
+                continue;
+            }
             // A `——` line under a heading line is the deck's subtitle, however wide.
             var subtitle = lastHeading && run.Length == 0 && HeadlineRecogniser.IsSubtitle(line) && r.Headline.IsHeadingLine(line);
             if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
