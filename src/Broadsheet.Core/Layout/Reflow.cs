@@ -182,13 +182,17 @@ public static class Reflow
         // `新华社北京9月30日` / `电 （记者…）…`: a dateline cut at the column edge.
         if (next is not null && nextInBlock && r.Dateline.Match(next, issueDate) is null && r.Dateline.Match(line + next, issueDate) is not null) return false;
         if (blockHeads) return true;
+        // A line over a `——` subtitle where a paragraph could start is its title, however wide
+        // (`中国特色世界眼光人类情怀（钟声）` / `——瞩目新时代的中国与世界②`).
+        var overSubtitle = next is not null && nextInBlock && HeadlineRecogniser.IsSubtitle(next) && r.Headline.IsHeadingLine(next);
+        if (!open && overSubtitle && !Chars.EndsSentence(line)) return true;
         var em = Em(line);
         if (em > full + 1) return true;
         // A run still open: only a deck of its own or a headline across columns interrupts it.
         if (open) return false;
         // A title over a `——` subtitle may hold a comma (`旗帜引领航，号角催征新时代` / `——习近平主席检阅…侧记`).
         var commas = line.AsSpan().IndexOfAny('，', ',') >= 0 && !HeadlineRecogniser.IsSubtitle(line)
-                     && !(next is not null && nextInBlock && HeadlineRecogniser.IsSubtitle(next) && r.Headline.IsHeadingLine(next));
+                     && !overSubtitle;
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;

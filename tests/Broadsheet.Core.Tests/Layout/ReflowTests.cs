@@ -188,4 +188,20 @@ public class ReflowTests
         Assert.Contains("天安门广场举行盛大阅兵仪式和群众游行", lines);
         Assert.Equal(Squeeze(Meeting), Squeeze(lines[^1]));
     }
+
+    // 人民日报 2019-10-02, page 3 (`pdf-raw`): a commentary's title as wide as the column, over its `——` subtitle.
+    [Fact]
+    public void A_title_as_wide_as_its_column_over_a_dash_subtitle_is_a_heading_line()
+    {
+        List<string> page =
+        [
+            .. Wrap(Appointments, 17),
+            "中国特色世界眼光人类情怀（钟声）", "——瞩目新时代的中国与世界②",
+            .. Wrap(Meeting, 17),
+        ];
+        var lines = Reflow.Page(page, R, Date).ToList();
+        Assert.Contains("中国特色世界眼光人类情怀（钟声）", lines);
+        var articles = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles;
+        Assert.Contains(articles, a => Squeeze(a.Title + a.Subtitle).StartsWith("中国特色世界眼光人类情怀", StringComparison.Ordinal));
+    }
 }
