@@ -186,6 +186,8 @@ public static class Reflow
         // (`中国特色世界眼光人类情怀（钟声）` / `——瞩目新时代的中国与世界②`).
         var overSubtitle = next is not null && nextInBlock && HeadlineRecogniser.IsSubtitle(next) && r.Headline.IsHeadingLine(next);
         if (!open && overSubtitle && !Chars.EndsSentence(line)) return true;
+        // A line right over a story's opening dateline, where a paragraph could start, is its headline, however wide.
+        if (!open && next is not null && nextInBlock && !Chars.EndsSentence(line) && OpensDateline(lines, i, next, r, issueDate)) return true;
         var em = Em(line);
         if (em > full + 1) return true;
         // A run still open: only a deck of its own or a headline across columns interrupts it.
@@ -196,6 +198,15 @@ public static class Reflow
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
+    }
+
+    /// <summary>The next text line opens a dateline (`本 报 北 京 9 月 30 日` / `电 （记者张烁）…` cut at the column edge too).</summary>
+    private static bool OpensDateline(string[] lines, int i, string next, RecogniserSet r, DateOnly? issueDate)
+    {
+        if (r.Dateline.Match(next, issueDate) is not null) return true;
+        var j = i + 2;
+        while (j < lines.Length && lines[j].Length == 0) j++;
+        return j < lines.Length && lines[j - 1].Length > 0 && r.Dateline.Match(next + lines[j], issueDate) is not null;
     }
 
     /// <summary>

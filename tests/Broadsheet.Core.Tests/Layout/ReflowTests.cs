@@ -204,4 +204,16 @@ public class ReflowTests
         var articles = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles;
         Assert.Contains(articles, a => Squeeze(a.Title + a.Subtitle).StartsWith("中国特色世界眼光人类情怀", StringComparison.Ordinal));
     }
+
+    // The tuning month's PDF pages (人民日报 2019-10-01, page 1): a headline as wide as the column between the sentence
+    // that ends one story and the dateline that opens the next (`习近平会见中国女排代表` / `本 报 北 京 9 月 30 日`).
+    [Fact]
+    public void A_line_as_wide_as_its_column_over_a_dateline_is_a_heading_line()
+    {
+        List<string> page = [.. Wrap(Appointments, 12), "王岐山会见泰国公主诗琳通", .. Wrap(Meeting, 12)];
+        var lines = Reflow.Page(page, R, Date).ToList();
+        Assert.Contains("王岐山会见泰国公主诗琳通", lines);
+        var articles = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles;
+        Assert.Contains(articles, a => a.Title == "王岐山会见泰国公主诗琳通" && a.Dateline?.Raw == "本报北京9月30日电");
+    }
 }
