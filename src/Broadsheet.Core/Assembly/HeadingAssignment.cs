@@ -127,25 +127,41 @@ public static class HeadingAssignment
         fits.Sort((x, y) => y.Score.CompareTo(x.Score));
         var assigned = new int[decks.Count];
         Array.Fill(assigned, -1);
-        var taken = new Dictionary<int, int>();
+        var taken = new Dictionary<int, List<int>>();
         foreach (var (d, p, _) in fits)
         {
             if (assigned[d] >= 0 || taken.ContainsKey(p)) continue;
             assigned[d] = p;
-            taken[p] = d;
+            taken[p] = [d];
         }
         if (taken.Count == 0) return lines;
+        // A deck left over whose words are in a part already taken heads a story with no dateline or credit to cut
+        // it from the one above: the part holds both, and is cut between them below.
+        foreach (var (d, p, _) in fits)
+        {
+            if (assigned[d] >= 0 || !taken.TryGetValue(p, out var list)) continue;
+            assigned[d] = p;
+            list.Add(d);
+        }
 
         var output = new List<string>(lines.Count);
         for (var p = 0; p < starts.Count; p++)
         {
-            if (taken.TryGetValue(p, out var d))
-            {
-                output.Add("");
-                for (var c = decks[d].From; c < decks[d].To; c++) output.Add(lines[cluster[c]]);
-            }
             var to = p + 1 < starts.Count ? starts[p + 1] : lastBody + 1;
-            for (var i = starts[p]; i < to; i++) output.Add(lines[i]);
+            if (!taken.TryGetValue(p, out var partDecks))
+            {
+                for (var i = starts[p]; i < to; i++) output.Add(lines[i]);
+                continue;
+            }
+            List<(int Deck, int From)> cuts = partDecks.Count == 1 ? [(partDecks[0], starts[p])] : CutPart(lines, starts[p], to, furniture, partDecks, decks, lineGrams, df);
+            for (var c = 0; c < cuts.Count; c++)
+            {
+                var (d, runFrom) = cuts[c];
+                var end = c + 1 < cuts.Count ? cuts[c + 1].From : to;
+                output.Add("");
+                for (var k2 = decks[d].From; k2 < decks[d].To; k2++) output.Add(lines[cluster[k2]]);
+                for (var i = runFrom; i < end; i++) output.Add(lines[i]);
+            }
         }
         // What follows the last body: furniture, blanks, and decks no part took, in their order.
         var placed = new HashSet<int>();
@@ -153,6 +169,68 @@ public static class HeadingAssignment
             if (assigned[d] >= 0) for (var c = decks[d].From; c < decks[d].To; c++) placed.Add(cluster[c]);
         for (var i = lastBody + 1; i < lines.Count; i++) if (!placed.Contains(i)) output.Add(lines[i]);
         return output;
+    }
+
+    /// <summary>
+    /// A body part that two or more decks fit: it is cut at line boundaries into one run per deck, decks in the order
+    /// their words first come in the part, each cut where the sum over runs of the deck's telling bigrams found in its
+    /// own run is highest (dynamic programming). Returns each deck with the line its run starts at.
+    /// </summary>
+    private static List<(int Deck, int From)> CutPart(IReadOnlyList<string> lines, int from, int to, bool[] furniture,
+        List<int> partDecks, List<(int From, int To)> decks, List<HashSet<int>> lineGrams, Dictionary<int, int> df)
+    {
+        var rows = new List<int>();
+        for (var i = from; i < to; i++) if (lines[i].Length > 0 && !furniture[i]) rows.Add(i);
+        var deckGrams = partDecks.Select(d =>
+        {
+            var set = new HashSet<int>();
+            for (var c = decks[d].From; c < decks[d].To; c++) set.UnionWith(lineGrams[c]);
+            return set;
+        }).ToList();
+        var rowGrams = rows.Select(i => StorySegmenter.Bigrams(lines[i])).ToList();
+        // gain[k, j]: deck k's telling bigrams that row j holds.
+        var gain = new double[partDecks.Count, rows.Count];
+        var first = new double[partDecks.Count];
+        for (var k = 0; k < partDecks.Count; k++)
+        {
+            first[k] = double.MaxValue;
+            for (var j = 0; j < rows.Count; j++)
+            {
+                foreach (var g in rowGrams[j]) if (deckGrams[k].Contains(g)) gain[k, j] += 1.0 / df.GetValueOrDefault(g, 1);
+                if (gain[k, j] > 0 && first[k] == double.MaxValue) first[k] = j;
+            }
+        }
+        var order = Enumerable.Range(0, partDecks.Count).OrderBy(k => first[k]).ToList();
+        int n = rows.Count, m = order.Count;
+        if (n < m) return [(partDecks[order[0]], from)];
+        // best[k, j]: decks order[0..k] over rows 0..j-1, the last run ending at row j.
+        var best = new double[m + 1, n + 1];
+        var back = new int[m + 1, n + 1];
+        for (var k = 0; k <= m; k++) for (var j = 0; j <= n; j++) best[k, j] = double.NegativeInfinity;
+        best[0, 0] = 0;
+        for (var k = 1; k <= m; k++)
+            for (var j = k; j <= n; j++)
+            {
+                double run = 0;
+                for (var i = j - 1; i >= k - 1; i--)
+                {
+                    run += gain[order[k - 1], i];
+                    // A run starts only at the page's first body row or after a sentence end.
+                    if (i > 0 && !Chars.EndsSentence(lines[rows[i - 1]])) continue;
+                    var v = best[k - 1, i] + run;
+                    if (v > best[k, j]) { best[k, j] = v; back[k, j] = i; }
+                }
+            }
+        if (double.IsNegativeInfinity(best[m, n])) return [(partDecks[order[0]], from)];
+        var result = new List<(int, int)>();
+        for (int k = m, j = n; k > 0; k--)
+        {
+            var i = back[k, j];
+            result.Add((partDecks[order[k - 1]], k == 1 ? from : rows[i]));
+            j = i;
+        }
+        result.Reverse();
+        return result;
     }
 
     /// <summary>A credit (`本报记者 殷新宇摄`) or a closing wire line (`（新华社北京9月30日电）`) ends the story above it.</summary>

@@ -48,6 +48,8 @@ public static class Reflow
         var blockHeads = false; // the whole block is a deck of its own
         var lastHeading = false; // the line before was a heading line
         var seenText = false;
+        var runLines = 0; // lines joined into the open run
+        var runAfterHeading = false; // the open run started right under a heading line
         var trailing = TrailingDecks(lines, furniture, r);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -66,7 +68,26 @@ public static class Reflow
                 prefix = lastHeading = false;
                 continue;
             }
-            if (i >= trailing || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
+            // A deck line after a heading line, taken for a body line until this line goes on with the deck
+            // (`天安门广场举行盛大阅兵仪式和群众游行` between a title and a headline across columns): it was a heading line.
+            if (runLines == 1 && runAfterHeading && r.Headline.IsHeadingLine(run.ToString())
+                && r.Headline.IsHeadingLine(line) && !Chars.EndsSentence(line) && (Em(line) > full[i] + 1 || HeadlineRecogniser.IsSubtitle(line)))
+            {
+                output.Add(run.ToString());
+                run.Clear();
+                runLines = 0;
+                Flush(output, pending);
+                prefix = lastHeading = true;
+            }
+            if (lastHeading && !blockStart && run.Length == 0 && IsTitleTail(line) && !Chars.EndsSentence(line))
+            {
+                // `和国成立70周年阅兵全体人` / `员`: a title's last character, too short to read as a heading line.
+                output[^1] = ParagraphBuilder.Join(output[^1], line);
+                continue;
+            }
+            // A `——` line under a heading line is the deck's subtitle, however wide.
+            var subtitle = lastHeading && run.Length == 0 && HeadlineRecogniser.IsSubtitle(line) && r.Headline.IsHeadingLine(line);
+            if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
             {
                 var gap = blockStart && i > 0;
                 if (!gap && lastHeading && IsTitleTail(line))
@@ -82,6 +103,8 @@ public static class Reflow
                 output.Add(line);
                 continue;
             }
+            if (run.Length == 0) runAfterHeading = lastHeading;
+            runLines++;
             prefix = false;
             lastHeading = false;
             ParagraphBuilder.Join(run, line);
@@ -89,6 +112,7 @@ public static class Reflow
             {
                 output.Add(run.ToString());
                 run.Clear();
+                runLines = 0;
                 Flush(output, pending);
                 prefix = true; // a line after a sentence end may be a crosshead
             }
@@ -156,16 +180,33 @@ public static class Reflow
         if (!r.Headline.IsHeadingLine(line)) return false;
         var next = NextText(lines, i, out var nextInBlock);
         // `新华社北京9月30日` / `电 （记者…）…`: a dateline cut at the column edge.
-        if (next is not null && nextInBlock && r.Dateline.Match(line + next, issueDate) is not null) return false;
+        if (next is not null && nextInBlock && r.Dateline.Match(next, issueDate) is null && r.Dateline.Match(line + next, issueDate) is not null) return false;
         if (blockHeads) return true;
+        // A line over a `——` subtitle where a paragraph could start is its title, however wide
+        // (`中国特色世界眼光人类情怀（钟声）` / `——瞩目新时代的中国与世界②`).
+        var overSubtitle = next is not null && nextInBlock && HeadlineRecogniser.IsSubtitle(next) && r.Headline.IsHeadingLine(next);
+        if (!open && overSubtitle && !Chars.EndsSentence(line)) return true;
+        // A line right over a story's opening dateline, where a paragraph could start, is its headline, however wide.
+        if (!open && next is not null && nextInBlock && !Chars.EndsSentence(line) && OpensDateline(lines, i, next, r, issueDate)) return true;
         var em = Em(line);
         if (em > full + 1) return true;
         // A run still open: only a deck of its own or a headline across columns interrupts it.
         if (open) return false;
-        var commas = line.AsSpan().IndexOfAny('，', ',') >= 0 && !HeadlineRecogniser.IsSubtitle(line);
+        // A title over a `——` subtitle may hold a comma (`旗帜引领航，号角催征新时代` / `——习近平主席检阅…侧记`).
+        var commas = line.AsSpan().IndexOfAny('，', ',') >= 0 && !HeadlineRecogniser.IsSubtitle(line)
+                     && !overSubtitle;
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
+    }
+
+    /// <summary>The next text line opens a dateline (`本 报 北 京 9 月 30 日` / `电 （记者张烁）…` cut at the column edge too).</summary>
+    private static bool OpensDateline(string[] lines, int i, string next, RecogniserSet r, DateOnly? issueDate)
+    {
+        if (r.Dateline.Match(next, issueDate) is not null) return true;
+        var j = i + 2;
+        while (j < lines.Length && lines[j].Length == 0) j++;
+        return j < lines.Length && lines[j - 1].Length > 0 && r.Dateline.Match(next + lines[j], issueDate) is not null;
     }
 
     /// <summary>

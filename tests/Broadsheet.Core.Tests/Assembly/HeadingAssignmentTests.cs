@@ -55,6 +55,23 @@ public class HeadingAssignmentTests
         Assert.Empty(LostHan(text, issue));
     }
 
+    // From the tuning month's `pdf-raw` dumps: a story with no dateline or credit of its own (`珠海市民…`) follows
+    // another in one body part, so two decks fit that part; it is cut between them where each deck's words fall.
+    [Fact]
+    public void Two_decks_that_fit_one_body_part_cut_it_between_their_stories()
+    {
+        const string concert = "珠海市民万人齐唱《我和我的祖国》，祝福祖国繁荣昌盛。";
+        string[] page =
+        [
+            Appointments1, Appointments2, concert, Meeting1, Meeting2,
+            "国务院任免国家工作人员", "王岐山会见泰国公主诗琳通", "珠海万人齐唱祝福祖国",
+        ];
+        var lines = HeadingAssignment.SetDecksOverBodies(page, R, Date).Where(l => l.Length > 0).ToList();
+        Assert.Equal(
+            ["国务院任免国家工作人员", Appointments1, Appointments2, "珠海万人齐唱祝福祖国", concert, "王岐山会见泰国公主诗琳通", Meeting1, Meeting2],
+            lines);
+    }
+
     private static IEnumerable<string> Wrap(string text)
     {
         for (var i = 0; i < text.Length; i += 12) yield return text.Substring(i, Math.Min(12, text.Length - i));

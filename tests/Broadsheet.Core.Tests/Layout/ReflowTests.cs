@@ -131,4 +131,89 @@ public class ReflowTests
         List<string> page = [.. Wrap(Appointments, 12), "", "珠海万人齐唱祝", "福祖国", "", .. Wrap(Meeting, 12)];
         Assert.Contains("珠海万人齐唱祝福祖国", Reflow.Page(page, R, Date));
     }
+
+    // From the tuning month's `pdf-raw` dumps (人民日报 2019-10-02, page 3): no blank lines at all, a title wrapped at
+    // its column with its last character alone on a line, right over the story's dateline.
+    [Fact]
+    public void A_title_s_last_character_alone_on_a_line_rejoins_the_title_and_the_dateline_under_it_stays_whole()
+    {
+        List<string> page =
+        [
+            "中央军委主席习近平签署通", "令嘉奖参加庆祝中华人民共", "和国成立70周年阅兵全体人", "员",
+            "新华社北京10月1日电 中华人民共和国", "中央军事委员会主席习近平10月1日签署通", "令，嘉奖参加庆祝中华人民共和国成立70周",
+            "年阅兵全体人员。", "嘉奖令指出，在伟大的中华人民共和国", "成立70周年盛大庆典活动中，受阅部队", "展示了人民军队的时代风貌，彰显了我",
+            "国的综合国力。",
+        ];
+        var lines = Reflow.Page(page, R, Date).ToList();
+        Assert.Contains("和国成立70周年阅兵全体人员", lines);
+        Assert.Contains(lines, l => l.StartsWith("新华社北京10月1日电", StringComparison.Ordinal));
+
+        var article = Assert.Single(IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles);
+        Assert.EndsWith("全体人员", Squeeze(article.Kicker + article.Title + article.Subtitle));
+        Assert.Equal("新华社北京10月1日电", article.Dateline?.Raw);
+    }
+
+    // Same page: a title with a comma over its `——` subtitle, right after the story above ends a sentence.
+    [Fact]
+    public void A_title_with_a_comma_over_a_dash_subtitle_and_the_subtitle_are_heading_lines()
+    {
+        List<string> page =
+        [
+            .. Wrap(Appointments, 18),
+            "领航，号角催征新时代", "——习近平主席检阅共和国武装力量侧记",
+            "沐浴着新时代的阳光，共和国迎来了70", "华诞。", "10月1日上午10时17分许，阅兵式号角", "响彻长空，红旗牌检阅车驶出天安门。",
+        ];
+        var lines = Reflow.Page(page, R, Date).ToList();
+        Assert.Contains("领航，号角催征新时代", lines);
+        Assert.Contains("——习近平主席检阅共和国武装力量侧记", lines);
+
+        var articles = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles;
+        Assert.Equal(2, articles.Count);
+        Assert.Equal("领航，号角催征新时代", articles[1].Title);
+        Assert.StartsWith("沐浴着新时代的阳光", articles[1].Paragraphs[0]);
+    }
+
+    // Same page: a lead story's deck, its second line as wide as a body line and its third wider than the column.
+    [Fact]
+    public void A_deck_line_as_wide_as_the_column_between_two_heading_lines_is_a_heading_line()
+    {
+        List<string> page =
+        [
+            .. Wrap(Appointments, 18),
+            "庆祝中华人民共和国成立70周年大会在京隆重举行", "天安门广场举行盛大阅兵仪式和群众游行",
+            "习近平发表重要讲话并检阅受阅部队李克强主持 栗战书汪洋王沪宁赵乐际韩正", "王岐山江泽民胡锦涛出席",
+            .. Wrap(Meeting, 18),
+        ];
+        var lines = Reflow.Page(page, R, Date).ToList();
+        Assert.Contains("天安门广场举行盛大阅兵仪式和群众游行", lines);
+        Assert.Equal(Squeeze(Meeting), Squeeze(lines[^1]));
+    }
+
+    // 人民日报 2019-10-02, page 3 (`pdf-raw`): a commentary's title as wide as the column, over its `——` subtitle.
+    [Fact]
+    public void A_title_as_wide_as_its_column_over_a_dash_subtitle_is_a_heading_line()
+    {
+        List<string> page =
+        [
+            .. Wrap(Appointments, 17),
+            "中国特色世界眼光人类情怀（钟声）", "——瞩目新时代的中国与世界②",
+            .. Wrap(Meeting, 17),
+        ];
+        var lines = Reflow.Page(page, R, Date).ToList();
+        Assert.Contains("中国特色世界眼光人类情怀（钟声）", lines);
+        var articles = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles;
+        Assert.Contains(articles, a => Squeeze(a.Title + a.Subtitle).StartsWith("中国特色世界眼光人类情怀", StringComparison.Ordinal));
+    }
+
+    // The tuning month's PDF pages (人民日报 2019-10-01, page 1): a headline as wide as the column between the sentence
+    // that ends one story and the dateline that opens the next (`习近平会见中国女排代表` / `本 报 北 京 9 月 30 日`).
+    [Fact]
+    public void A_line_as_wide_as_its_column_over_a_dateline_is_a_heading_line()
+    {
+        List<string> page = [.. Wrap(Appointments, 12), "王岐山会见泰国公主诗琳通", .. Wrap(Meeting, 12)];
+        var lines = Reflow.Page(page, R, Date).ToList();
+        Assert.Contains("王岐山会见泰国公主诗琳通", lines);
+        var articles = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles;
+        Assert.Contains(articles, a => a.Title == "王岐山会见泰国公主诗琳通" && a.Dateline?.Raw == "本报北京9月30日电");
+    }
 }
