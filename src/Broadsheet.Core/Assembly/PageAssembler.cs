@@ -317,6 +317,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
             {
                 // Page top, a deck (alone, or under a banner) before any text: that story reads headline first and
                 // the banner is its column. A lone one-line, column-like cluster stays the page banner.
+                // A deck already waiting for its body (a credit came between) becomes a banner, not lost.
+                if (forward is not null) banners.Add(forward);
                 forward = heads[^1];
                 banners.AddRange(heads.Take(heads.Count - 1));
             }
