@@ -310,8 +310,10 @@ public static class Reflow
     {
         if (line.Length < 7 || line.IndexOf(' ') < 0) return line;
         var parts = line.Split(' ');
+        var pieces = 0;
+        foreach (var p in parts) if (IsPiece(p)) pieces++;
+        if (pieces < 4) return line;
         var run = RunLengths(parts.Length, k => IsPiece(parts[k]));
-        if (run.Max() < 4) return line;
         var sb = new StringBuilder(line.Length);
         for (var k = 0; k < parts.Length; k++)
         {
