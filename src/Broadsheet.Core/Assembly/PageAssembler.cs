@@ -613,6 +613,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
             || prev is null or { Kind: ItemKind.Note }) return (10, true);
         var f = StartFeatures(items, k, gapped, heads, h);
         FeatureSink?.Invoke(item.HeadLines.ToList(), f);
+        // A block of `——` lines alone after text (`——李云鹤`, a quote's attribution) has no title: no story opens there.
+        if (prev.Kind == ItemKind.Body && item.HeadLines.All(l => l.StartsWith("——", StringComparison.Ordinal))) return (-10, false);
         return (StartModel.Logit(f), false);
     }
 

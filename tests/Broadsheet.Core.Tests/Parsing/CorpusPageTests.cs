@@ -266,4 +266,27 @@ public class CorpusPageTests
         Assert.Equal("（2019年10月10日）", Titled(articles, "中共中央关于追授黄文秀同志“全国优秀共产党员”称号的决定").Subtitle);
         Assert.Equal("（2019年9月30日）", Titled(articles, "在庆祝中华人民共和国成立70周年招待会上的讲话").Subtitle);
     }
+
+    [Fact]
+    public void A_quote_s_dash_attribution_under_the_lead_stays_in_its_story()
+    {
+        // 2019-10-09 page 2: a 中国梦·家国情 story opens with its subject's words and their `——李云鹤` attribution.
+        var articles = Parse("""
+            保障农民工工资支付工作考核结果公布
+            10个省级政府被评为A级
+            本报北京10月8日电  （记者李心萍）记者8日从人社部获悉：近日，国务院根治拖欠农民工工资工作领导小组通报了2018年度保障农民工工资支付工作考核情况。
+            通报指出，过去一年来，各地区保障农民工工资支付工作取得新的积极进展，但各地区仍不同程度存在一些问题。
+            接续壁画里的千年时光（中国梦·家国情）
+            文物是老祖宗留给我们的文化遗产和宝贵财富。
+            ——李云鹤
+            从23岁进入敦煌文物研究所工作开始，李云鹤已从事文物修复工作63年。
+            1956年，李云鹤响应年轻人到大西北去搞建设的号召，动身前往新疆。
+            清理洞窟积沙，扶正东倒西歪的塑像，整理脱落的壁画残片……最开始，“门外汉”李云鹤做的只是“体力活”。
+            从零起步，李云鹤潜心钻研绘画、雕塑、临摹、修复技艺，终成壁画修复界的权威专家。
+            """);
+        Assert.True(articles.Count == 2, Titles(articles));
+        var murals = Titled(articles, "接续壁画里的千年时光（中国梦·家国情）");
+        Assert.Equal("——李云鹤", murals.Paragraphs[1]);
+        Assert.Contains("终成壁画修复界的权威专家", Body(murals));
+    }
 }
