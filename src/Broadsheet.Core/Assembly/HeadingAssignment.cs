@@ -27,9 +27,21 @@ public static class HeadingAssignment
     /// <summary>What a line costs in a deck whose story shares few of its words (more than a deck: it goes alone).</summary>
     private const double StrayCost = 1.5;
 
+    /// <summary>
+    /// Most heading lines × body parts the assignment weighs. Its work and memory grow with that product; a page of
+    /// garbage with thousands of heading-like lines would make it blow up, and no real page comes near (a `-raw` page of
+    /// the tuning month weighs at most 336). Above it the page is left in its order.
+    /// </summary>
+    internal const int MaxCells = 40_000;
+
     /// <summary>Lines (logical lines, one paragraph or heading line each) with a trailing cluster of decks set over their bodies.</summary>
-    public static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate)
+    public static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate) =>
+        SetDecksOverBodies(lines, r, issueDate, out _);
+
+    /// <param name="cellsWeighed">How many heading line × body part pairs were weighed (the measure of its work).</param>
+    internal static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate, out int cellsWeighed)
     {
+        cellsWeighed = 0;
         // Furniture, credits and closing wire lines are short: longer lines (paragraphs) are not run past those recognisers.
         var furniture = new bool[lines.Count];
         for (var i = 0; i < lines.Count; i++) furniture[i] = lines[i].Length is > 0 and <= MaxShortLine && r.Furniture.Match(lines[i]) is not null;
@@ -60,6 +72,8 @@ public static class HeadingAssignment
             prev = i;
         }
         if (starts.Count < 2) return lines;
+        if ((long)cluster.Count * starts.Count > MaxCells) return lines;
+        cellsWeighed = cluster.Count * starts.Count;
         var parts = new HashSet<int>[starts.Count];
         for (var p = 0; p < starts.Count; p++)
         {

@@ -62,7 +62,10 @@ public static class JumpLinker
         into.OnwardJump = cont.ContinuesTo;
         into.LastPage = cont.Page;
         if (cont.ContinuesTo is { } onward) into.Leftovers.Add(onward.Raw);
-        into.Bylines.AddRange(cont.Bylines.Where(b => !into.Bylines.Any(x => x.Raw == b.Raw)));
+        // A credit the story already carries is not repeated in its bylines, but its text stays (every character lands somewhere).
+        foreach (var b in cont.Bylines)
+            if (into.Bylines.Any(x => x.Raw == b.Raw)) into.Leftovers.Add(b.Raw);
+            else into.Bylines.Add(b);
         // The continuation's short headline and its markers have no field on the merged story; keep them visible.
         if (contDeck.Length > 0) into.Leftovers.Add(contDeck);
         if (cont.ContinuedFrom is { } jf) into.Leftovers.Add(jf.Raw);

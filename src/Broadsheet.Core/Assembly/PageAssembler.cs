@@ -317,6 +317,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
             {
                 // Page top, a deck (alone, or under a banner) before any text: that story reads headline first and
                 // the banner is its column. A lone one-line, column-like cluster stays the page banner.
+                // A deck already waiting for its body (a credit came between) becomes a banner, not lost.
+                if (forward is not null) banners.Add(forward);
                 forward = heads[^1];
                 banners.AddRange(heads.Take(heads.Count - 1));
             }
@@ -611,6 +613,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
             || prev is null or { Kind: ItemKind.Note }) return (10, true);
         var f = StartFeatures(items, k, gapped, heads, h);
         FeatureSink?.Invoke(item.HeadLines.ToList(), f);
+        // A block of `——` lines alone after text (`——李云鹤`, a quote's attribution) has no title: no story opens there.
+        if (prev.Kind == ItemKind.Body && item.HeadLines.All(l => l.StartsWith("——", StringComparison.Ordinal))) return (-10, false);
         return (StartModel.Logit(f), false);
     }
 

@@ -351,9 +351,10 @@ public static class Reflow
     {
         if (line.Length < 7 || line.IndexOf(' ') < 0) return line;
         var parts = line.Split(' ');
-        var shortRun = 0;
-        foreach (var p in parts) if (IsPiece(p)) shortRun++;
-        if (shortRun < 4) return line;
+        var pieces = 0;
+        foreach (var p in parts) if (IsPiece(p)) pieces++;
+        if (pieces < 4) return line;
+        var run = RunLengths(parts.Length, k => IsPiece(parts[k]));
         var sb = new StringBuilder(line.Length);
         for (var k = 0; k < parts.Length; k++)
         {
@@ -362,7 +363,7 @@ public static class Reflow
             {
                 // Join when this piece and its neighbour sit in a run of letter-spaced pieces.
                 var prev = parts[k - 1];
-                var spaced = IsPiece(p) && IsPiece(prev) && InRun(parts, k);
+                var spaced = run[k] >= 4 && run[k - 1] == run[k];
                 var latin = prev.Length > 0 && p.Length > 0 && Chars.IsLatinWordChar(prev[^1]) && Chars.IsLatinWordChar(p[0]);
                 if (!spaced || latin) sb.Append(' ');
             }
@@ -381,12 +382,20 @@ public static class Reflow
         return true;
     }
 
-    /// <summary>Whether the pieces k-1 and k belong to a run of at least four pieces.</summary>
-    private static bool InRun(string[] parts, int k)
+    /// <summary>
+    /// For each piece, the length of the run of letter-spaced pieces it sits in (0 when it is no piece). One pass, each
+    /// piece tested once: a line of a hundred thousand pieces costs a hundred thousand steps, not their square.
+    /// </summary>
+    internal static int[] RunLengths(int count, Func<int, bool> isPiece)
     {
-        int a = k - 1, b = k;
-        while (a > 0 && IsPiece(parts[a - 1])) a--;
-        while (b + 1 < parts.Length && IsPiece(parts[b + 1])) b++;
-        return b - a + 1 >= 4;
+        var run = new int[count];
+        var start = 0;
+        for (var k = 0; k <= count; k++)
+        {
+            if (k < count && isPiece(k)) continue;
+            for (var j = start; j < k; j++) run[j] = k - start;
+            start = k + 1;
+        }
+        return run;
     }
 }

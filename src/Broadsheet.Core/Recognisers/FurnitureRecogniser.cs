@@ -61,6 +61,8 @@ public sealed partial class FurnitureRecogniser
         var staff = hasColon ? StaffField().Count(s) : 0;
         var masthead = span.IndexOfAny(MastheadCue) >= 0 && MastheadField().IsMatch(s);
 
+        // A bracketed date alone (`（2019年10月10日）`) is the date under a speech's or a decision's title, not a page's.
+        if (date is not null && s[0] is '（' or '(' && s[^1] is '）' or ')' && FullDate().Match(s).Length >= s.Length - 2) return null;
         if (date is not null)
         {
             var numbered = PageNumberField().IsMatch(s);

@@ -72,6 +72,43 @@ public class HeadingAssignmentTests
             lines);
     }
 
+    [Fact]
+    public void A_normal_page_is_assigned_and_weighs_every_line_against_every_part()
+    {
+        string[] page =
+        [
+            Meeting1, Meeting2, Appointments1, Appointments2, Concert1,
+            "珠海万人齐唱祝福祖国", "国务院任免国家工作人员", "王岐山会见泰国公主诗琳通",
+        ];
+        var lines = HeadingAssignment.SetDecksOverBodies(page, R, Date, out var cells);
+        Assert.Equal(3 * 3, cells); // three heading lines, three body parts
+        Assert.Equal("王岐山会见泰国公主诗琳通", lines.First(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void A_page_with_thousands_of_heading_candidates_is_left_in_its_order_within_a_bounded_work()
+    {
+        // 2,000 body parts (each opened by a dateline) and 3,000 heading-like lines after them: 6,000,000 pairs.
+        var page = new List<string>();
+        for (var i = 0; i < 2000; i++) page.Add($"新华社北京9月{i % 28 + 1}日电 国务院任免国家工作人员第{i}批。");
+        for (var i = 0; i < 3000; i++) page.Add("王岐山会见泰国公主诗琳通");
+        var lines = HeadingAssignment.SetDecksOverBodies(page, R, Date, out var cells);
+        Assert.Equal(0, cells);
+        Assert.Same(page, lines);
+        Assert.True((long)2000 * 3000 > HeadingAssignment.MaxCells);
+    }
+
+    [Fact]
+    public void Such_a_page_still_parses_and_keeps_its_text()
+    {
+        var page = new List<string>();
+        for (var i = 0; i < 1500; i++) page.AddRange(Wrap($"新华社北京9月{i % 28 + 1}日电 国务院任免国家工作人员第{i}批名单公布。"));
+        for (var i = 0; i < 1500; i++) page.Add("王岐山会见泰国公主诗琳通" + (i % 10));
+        var text = string.Join("\n", page);
+        var issue = IssueParser.Parse(text, new IssueContext(Date: Date));
+        Assert.Empty(LostHan(text, issue));
+    }
+
     private static IEnumerable<string> Wrap(string text)
     {
         for (var i = 0; i < text.Length; i += 12) yield return text.Substring(i, Math.Min(12, text.Length - i));

@@ -83,6 +83,31 @@ public class ReflowTests
     public void Other_spacing_is_kept(string line) => Assert.Equal(line, Reflow.UndoLetterSpacing(line));
 
     [Fact]
+    public void Letter_spaced_runs_are_found_in_one_pass_each_piece_tested_once()
+    {
+        // A line of 200,000 pieces: a quadratic search would test pieces billions of times.
+        var parts = string.Join(" ", Enumerable.Repeat("孔 晓", 100_000)).Split(' ');
+        var tests = 0;
+        var run = Reflow.RunLengths(parts.Length, k => { tests++; return parts[k].Length > 0; });
+        Assert.Equal(parts.Length, tests);
+        Assert.All(run, n => Assert.Equal(parts.Length, n));
+    }
+
+    [Fact]
+    public void Run_lengths_split_at_what_is_no_piece()
+    {
+        string[] parts = ["孔", "晓", "", "新", "华", "社", "北", "京", "长长的一句话", "日"];
+        Assert.Equal([2, 2, 0, 5, 5, 5, 5, 5, 0, 1], Reflow.RunLengths(parts.Length, k => parts[k].Length is > 0 and <= 2));
+    }
+
+    [Fact]
+    public void A_very_long_letter_spaced_line_is_closed_up_whole()
+    {
+        var line = string.Join(" ", Enumerable.Repeat("孔 晓", 50_000));
+        Assert.Equal(string.Concat(Enumerable.Repeat("孔晓", 50_000)), Reflow.UndoLetterSpacing(line));
+    }
+
+    [Fact]
     public void A_neighbour_s_headline_read_between_two_columns_is_set_after_the_paragraph_it_interrupted()
     {
         var meeting = Wrap(Meeting, 12);

@@ -241,4 +241,52 @@ public class CorpusPageTests
         Assert.Contains("陈凯歌（导演）", a.Paragraphs);
         Assert.Contains("侯鸿亮（制片人）", a.Paragraphs);
     }
+
+    [Fact]
+    public void A_bracketed_date_under_a_title_is_its_subtitle_not_page_furniture()
+    {
+        // 2019-10-11 page 1 and 2019-10-01 page 3: a decision and a speech, each dated in brackets under its title.
+        var articles = Parse("""
+            人民日报  2019年10月11日  星期五  第1版  要闻
+            中共中央关于追授黄文秀同志“全国优秀共产党员”称号的决定
+            （2019年10月10日）
+            2019年6月26日，习近平总书记对广西壮族自治区百色市委宣传部干部、驻村第一书记黄文秀同志的先进事迹作出重要指示。
+            为深入学习贯彻习近平总书记重要指示精神，表彰先进、弘扬正气，党中央决定，追授黄文秀同志“全国优秀共产党员”称号。
+            黄文秀，女，壮族，广西田阳人，中共党员，1989年4月出生，生前系广西壮族自治区百色市委宣传部理论科副科长。
+            党中央号召，广大党员干部和青年同志都要向黄文秀同志学习。
+            （新华社北京10月10日电）
+            在庆祝中华人民共和国成立70周年招待会上的讲话
+            （2019年9月30日）
+            女士们，先生们，
+            在这金风送爽的美好时节，我们迎来了中华人民共和国成立70周年。
+            70年来，在中国共产党坚强领导下，中国人民勇于探索、不断实践，成功开辟了中国特色社会主义道路。
+            70年来，中国人民发愤图强、艰苦创业，创造了“当惊世界殊”的发展成就，书写了人类发展史上的伟大传奇！
+            """);
+        Assert.True(articles.Count == 2, Titles(articles));
+        Assert.Equal("（2019年10月10日）", Titled(articles, "中共中央关于追授黄文秀同志“全国优秀共产党员”称号的决定").Subtitle);
+        Assert.Equal("（2019年9月30日）", Titled(articles, "在庆祝中华人民共和国成立70周年招待会上的讲话").Subtitle);
+    }
+
+    [Fact]
+    public void A_quote_s_dash_attribution_under_the_lead_stays_in_its_story()
+    {
+        // 2019-10-09 page 2: a 中国梦·家国情 story opens with its subject's words and their `——李云鹤` attribution.
+        var articles = Parse("""
+            保障农民工工资支付工作考核结果公布
+            10个省级政府被评为A级
+            本报北京10月8日电  （记者李心萍）记者8日从人社部获悉：近日，国务院根治拖欠农民工工资工作领导小组通报了2018年度保障农民工工资支付工作考核情况。
+            通报指出，过去一年来，各地区保障农民工工资支付工作取得新的积极进展，但各地区仍不同程度存在一些问题。
+            接续壁画里的千年时光（中国梦·家国情）
+            文物是老祖宗留给我们的文化遗产和宝贵财富。
+            ——李云鹤
+            从23岁进入敦煌文物研究所工作开始，李云鹤已从事文物修复工作63年。
+            1956年，李云鹤响应年轻人到大西北去搞建设的号召，动身前往新疆。
+            清理洞窟积沙，扶正东倒西歪的塑像，整理脱落的壁画残片……最开始，“门外汉”李云鹤做的只是“体力活”。
+            从零起步，李云鹤潜心钻研绘画、雕塑、临摹、修复技艺，终成壁画修复界的权威专家。
+            """);
+        Assert.True(articles.Count == 2, Titles(articles));
+        var murals = Titled(articles, "接续壁画里的千年时光（中国梦·家国情）");
+        Assert.Equal("——李云鹤", murals.Paragraphs[1]);
+        Assert.Contains("终成壁画修复界的权威专家", Body(murals));
+    }
 }
