@@ -47,6 +47,7 @@ public sealed partial class DocFiguresTests
         new("ArticleJsonCacheChars", N(ArticleJsonCache.GenerationChars), @"two\s+generations\s+of\s+at\s+most\s+(?<n>\d[\d,]*)"),
         new("WholeListEntities", N(IndexStore.WholeListEntities)),
         new("MaxPackedChars", N(PackedPosting.MaxPackedChars)),
+        new("KeywordGroups", N(PostingKeys.KeywordGroups)),
         new("MaxRanked", N(QueryEngine.MaxRanked), @"capped\s+at\s+(?<n>\d[\d,]*)"),
         new("MaxRankings", N(QueryEngine.MaxRankings)),
         new("ArticleChunkChars", N(ArticleStore.ChunkChars)),

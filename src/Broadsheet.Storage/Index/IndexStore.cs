@@ -53,30 +53,69 @@ public sealed class IndexStore : IPostingIndex
 
         var issuePart = PostingKeys.IssuePart(issue);
         var entities = new List<TableEntity>();
-        foreach (var ((facet, value), list) in byValue)
+        void AddEntity(string facet, string value, int chunkNo, string packed) =>
+            entities.Add(new TableEntity(Bucket(facet, value), $"{PostingKeys.ValuePrefix(facet, value)}{issuePart}{chunkNo:000}|{version}")
+            {
+                ["D"] = packed,
+                ["Paper"] = issue.PartitionKey,
+                ["Date"] = issue.RowKey,
+                ["Version"] = version,
+            });
+
+        // Search terms: packed by term group (PostingKeys.KeywordGroups entities per issue, not one per term).
+        var groups = new SortedDictionary<string, List<(string Term, List<PackedPosting> Postings)>>(StringComparer.Ordinal);
+        foreach (var ((facet, value), list) in byValue.Where(v => v.Key.Facet == Facets.Keyword).OrderBy(v => v.Key.Value, StringComparer.Ordinal))
+        {
+            var group = PostingKeys.KeywordGroup(value);
+            if (!groups.TryGetValue(group, out var terms)) groups[group] = terms = [];
+            terms.Add((KeyCodec.Encode(value), [.. list.Values]));
+        }
+        foreach (var (group, terms) in groups)
+        {
+            var chunk = new List<(string Term, List<PackedPosting> Postings)>();
+            var chars = 0;
+            var chunkNo = 0;
+            foreach (var (term, termPostings) in terms)
+            {
+                // A term's postings may straddle chunks: a scan merges every chunk of an issue.
+                List<PackedPosting>? open = null;
+                foreach (var p in termPostings)
+                {
+                    var size = p.PackedSize + (open is null ? PackedPosting.TermSize(term) : 0);
+                    if (chars > 0 && chars + size > PackedPosting.MaxPackedChars)
+                    {
+                        AddEntity(PostingKeys.KeywordGroupFacet, group, chunkNo++, PackedPosting.PackGroup(chunk));
+                        chunk = [];
+                        chars = 0;
+                        open = null;
+                        size = p.PackedSize + PackedPosting.TermSize(term);
+                    }
+                    if (open is null) chunk.Add((term, open = []));
+                    open.Add(p);
+                    chars += size;
+                }
+            }
+            if (chunk.Count > 0) AddEntity(PostingKeys.KeywordGroupFacet, group, chunkNo, PackedPosting.PackGroup(chunk));
+        }
+
+        // Every other facet value: one entity per value (a few chunks when long), read whole by its own queries.
+        foreach (var ((facet, value), list) in byValue.Where(v => v.Key.Facet != Facets.Keyword))
         {
             var chunk = new List<PackedPosting>();
             var chars = 0;
             var chunkNo = 0;
-            void Flush()
-            {
-                entities.Add(new TableEntity(Bucket(facet, value), $"{PostingKeys.ValuePrefix(facet, value)}{issuePart}{chunkNo++:000}|{version}")
-                {
-                    ["D"] = PackedPosting.Pack(chunk),
-                    ["Paper"] = issue.PartitionKey,
-                    ["Date"] = issue.RowKey,
-                    ["Version"] = version,
-                });
-                chunk = [];
-                chars = 0;
-            }
             foreach (var p in list.Values)
             {
-                if (chunk.Count > 0 && chars + p.PackedSize > PackedPosting.MaxPackedChars) Flush();
+                if (chunk.Count > 0 && chars + p.PackedSize > PackedPosting.MaxPackedChars)
+                {
+                    AddEntity(facet, value, chunkNo++, PackedPosting.Pack(chunk));
+                    chunk = [];
+                    chars = 0;
+                }
                 chunk.Add(p);
                 chars += p.PackedSize;
             }
-            Flush();
+            AddEntity(facet, value, chunkNo, PackedPosting.Pack(chunk));
         }
         var manifest = entities.Select(e => new[] { e.PartitionKey, e.RowKey }).ToList();
         await storage.Resilience.ExecuteAsync(async t => await storage.Work.GetBlobClient(PostingKeys.Manifest(issue, version))
@@ -123,10 +162,13 @@ public sealed class IndexStore : IPostingIndex
     public async IAsyncEnumerable<Posting> ScanAsync(PostingScan scan, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await storage.EnsureCreatedAsync(ct);
-        var prefix = PostingKeys.ValuePrefix(scan.Facet, scan.Value);
+        // A search term is read from its group's entities, keeping only its own postings.
+        var term = scan.Facet == Facets.Keyword ? KeyCodec.Encode(scan.Value) : null;
+        var (facet, value) = term is null ? (scan.Facet, scan.Value) : (PostingKeys.KeywordGroupFacet, PostingKeys.KeywordGroup(scan.Value));
+        var prefix = PostingKeys.ValuePrefix(facet, value);
         var lower = prefix + (scan.To is null ? "" : PostingKeys.InvertedDate(scan.To));
         var upper = scan.From is null ? KeyCodec.PrefixEnd(prefix) : prefix + PostingKeys.InvertedDate(scan.From) + "}";
-        var pk = Bucket(scan.Facet, scan.Value);
+        var pk = Bucket(facet, value);
         // Resume inside the issue of the last posting returned: its entity holds later stories too.
         var afterIssue = scan.AfterDocKey is null ? null : PostingKeys.IssuePart(scan.AfterDocKey);
         var from = afterIssue is not null && string.CompareOrdinal(prefix + afterIssue, lower) >= 0 ? prefix + afterIssue : lower;
@@ -142,7 +184,7 @@ public sealed class IndexStore : IPostingIndex
         // read. Longer lists are paged by the query's own key range.
         var wholeFilter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)}");
         if (scan.PaperKey is not null) wholeFilter += " and " + TableClient.CreateQueryFilter($"Paper eq {scan.PaperKey}");
-        var whole = await pages.ReadAsync(wholeFilter, WholeListEntities, null, select, ct);
+        var whole = await pages.ReadAsync(wholeFilter, WholeListEntities, null, select, ct, term);
         // Pages grow 8, 64, 512, 1000 entities: a listing that needs one page of hits reads one issue or a few, not a
         // thousand packed entities (each holds an issue's postings for the value).
         var pageSize = 8;
@@ -150,7 +192,7 @@ public sealed class IndexStore : IPostingIndex
         {
             var page = whole.Next is null
                 ? whole with { Entities = whole.Entities.Where(e => string.CompareOrdinal(e.RowKey, from) >= 0 && string.CompareOrdinal(e.RowKey, upper) < 0).ToList() }
-                : await pages.ReadAsync(filter, pageSize, token, select, ct);
+                : await pages.ReadAsync(filter, pageSize, token, select, ct, term);
             pageSize = Math.Min(1000, pageSize * 8);
             foreach (var e in page.Entities)
             {

@@ -20,6 +20,33 @@ internal sealed record PackedPosting(string LocalId, string Kind, double Weight)
 
     public static List<PackedPosting> Unpack(string packed) => JsonSerializer.Deserialize<List<PackedPosting>>(packed, Json) ?? [];
 
+    /// <summary>Characters a term adds to a keyword-group entity besides its postings (its JSON key, escapes at worst).</summary>
+    public static int TermSize(string encodedTerm) => 2 * encodedTerm.Length + 8;
+
+    /// <summary>A keyword-group entity's payload: {"term": [postings], …} for the group's terms in one issue version.</summary>
+    public static string PackGroup(List<(string Term, List<PackedPosting> Postings)> terms)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var (term, postings) in terms)
+            {
+                writer.WritePropertyName(term);
+                JsonSerializer.Serialize(writer, postings, Json);
+            }
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>One term's postings out of a keyword-group payload (none when the term is not in it).</summary>
+    public static List<PackedPosting> UnpackTerm(string packed, string term)
+    {
+        using var doc = JsonDocument.Parse(packed);
+        return doc.RootElement.TryGetProperty(term, out var postings) ? postings.Deserialize<List<PackedPosting>>(Json) ?? [] : [];
+    }
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private sealed class Converter : JsonConverter<PackedPosting>

@@ -15,12 +15,29 @@ namespace Broadsheet.Storage;
 /// </summary>
 public static class PostingKeys
 {
-    public static string Bucket(string facet, string value, int buckets)
+    /// <summary>
+    /// Search terms are not one entity each: an issue version's terms are packed into this many groups by a hash of
+    /// the term, one entity (or a few chunks) per group, under the facet <see cref="KeywordGroupFacet"/> and the group
+    /// number as value. A `q` term reads its group's entities and keeps only its own postings. Fixed once data is
+    /// written (changing it needs a re-index), like the bucket count.
+    /// </summary>
+    public const int KeywordGroups = 64;
+
+    /// <summary>The facet name under which keyword groups are stored (never a facet a query names).</summary>
+    public const string KeywordGroupFacet = "kwg";
+
+    public static string Bucket(string facet, string value, int buckets) =>
+        "b" + (Fnv1a(facet + "|" + value) % (uint)Math.Max(1, buckets)).ToString("00");
+
+    /// <summary>The group ("00".."63") a search term's postings are packed into.</summary>
+    public static string KeywordGroup(string term) => (Fnv1a(term) % KeywordGroups).ToString("00");
+
+    /// <summary>FNV-1a of the UTF-8 text: stable across processes and runtimes, unlike string.GetHashCode.</summary>
+    private static uint Fnv1a(string text)
     {
-        // FNV-1a: stable across processes and runtimes, unlike string.GetHashCode.
         uint h = 2166136261;
-        foreach (var b in Encoding.UTF8.GetBytes(facet + "|" + value)) { h ^= b; h *= 16777619; }
-        return "b" + (h % (uint)Math.Max(1, buckets)).ToString("00");
+        foreach (var b in Encoding.UTF8.GetBytes(text)) { h ^= b; h *= 16777619; }
+        return h;
     }
 
     public static string DocKey(string paperKey, string date, string localId, string version) =>

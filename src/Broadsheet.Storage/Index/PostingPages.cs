@@ -30,10 +30,14 @@ internal sealed class PostingPages(BroadsheetStorage storage, Func<CancellationT
         Interlocked.Exchange(ref _cachedPostings, 0);
     }
 
-    public async Task<PostingPage> ReadAsync(string filter, int size, string? token, string[] select, CancellationToken ct)
+    /// <summary>
+    /// A page of entities matching <paramref name="filter"/>. With <paramref name="term"/> the entities are keyword
+    /// groups and only that term's postings are kept (an entity without it is left out); the page is kept per term.
+    /// </summary>
+    public async Task<PostingPage> ReadAsync(string filter, int size, string? token, string[] select, CancellationToken ct, string? term = null)
     {
         var current = await generation(ct);
-        var key = $"{filter}\n{size}\n{token}";
+        var key = $"{filter}\n{size}\n{token}\n{term}";
         if (_pages.TryGetValue(key, out var cached))
         {
             if (!cached.IsCompleted || cached.IsCompletedSuccessfully && cached.Result.Generation == current)
@@ -43,14 +47,14 @@ internal sealed class PostingPages(BroadsheetStorage storage, Func<CancellationT
             }
             _pages.TryRemove(new KeyValuePair<string, Task<PostingPage>>(key, cached));
         }
-        var read = FetchAsync(filter, size, token, select, current);
+        var read = FetchAsync(filter, size, token, select, current, term);
         if (!_pages.TryAdd(key, read) && _pages.TryGetValue(key, out var other)) read = other;
         var page = await read.WaitAsync(ct);
         if (page.Generation == current && Interlocked.Add(ref _cachedPostings, page.Postings) > MaxCachedPostings) Drop();
         return page;
     }
 
-    private async Task<PostingPage> FetchAsync(string filter, int size, string? token, string[] select, long current)
+    private async Task<PostingPage> FetchAsync(string filter, int size, string? token, string[] select, long current, string? term)
     {
         await Task.Yield();
         var (items, next) = await storage.Resilience.ExecuteAsync(async t =>
@@ -65,7 +69,8 @@ internal sealed class PostingPages(BroadsheetStorage storage, Func<CancellationT
         {
             var date = e.GetString("Date") ?? "";
             if (e.GetString("D") is not { } packed || !IssueKey.IsDate(date)) continue;
-            var list = PackedPosting.Unpack(packed);
+            var list = term is null ? PackedPosting.Unpack(packed) : PackedPosting.UnpackTerm(packed, term);
+            if (list.Count == 0) continue;
             postings += list.Count;
             entities.Add(new PageEntity(e.RowKey, e.GetString("Paper") ?? "", date, e.GetString("Version") ?? "", list));
         }
