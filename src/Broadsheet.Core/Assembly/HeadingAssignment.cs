@@ -168,6 +168,8 @@ public static class HeadingAssignment
                 continue;
             }
             List<(int Deck, int From)> cuts = partDecks.Count == 1 ? [(partDecks[0], starts[p])] : CutPart(lines, starts[p], to, furniture, partDecks, decks, lineGrams, df);
+            // Decks the cut could not give a run of their own stay where they were, with the decks no part took.
+            foreach (var d in partDecks) if (!cuts.Exists(c => c.Deck == d)) assigned[d] = -1;
             for (var c = 0; c < cuts.Count; c++)
             {
                 var (d, runFrom) = cuts[c];
