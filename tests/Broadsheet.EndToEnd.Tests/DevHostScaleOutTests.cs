@@ -66,8 +66,11 @@ public sealed class DevHostScaleOutTests(AzuriteFixture azurite, ITestOutputHelp
                 events = await TaskHubHistory.EventsAsync(azurite.ConnectionString, instanceId);
             }
             Assert.Single(events, e => e.EventType == "ExecutionStarted");
-            Assert.Single(TaskHubHistory.Completed(events), c => c.Name == "ParseIssue");
-            Assert.Single(TaskHubHistory.Completed(events), c => c.Name == "PublishIssue");
+            // An activity runs once, or twice when the killed host had finished it but died before the hub took its
+            // work item back: the hub delivers work at least once, and the activities' writes are idempotent. What
+            // must hold is below: one execution, one row, every story once.
+            Assert.InRange(TaskHubHistory.Completed(events).Count(c => c.Name == "ParseIssue"), 1, 2);
+            Assert.InRange(TaskHubHistory.Completed(events).Count(c => c.Name == "PublishIssue"), 1, 2);
             Assert.Single(await IssueRowsAsync(a, paper, Date));
             var stories = await ArticlesAsync(a, $"paper={paper}&date={Date}&top=100");
             Assert.Equal(expected, stories.Count);
