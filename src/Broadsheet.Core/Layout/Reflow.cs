@@ -39,6 +39,7 @@ public static class Reflow
         for (var i = 0; i < lines.Length; i++) furniture[i] = lines[i].Length > 0 && r.Furniture.Match(lines[i]) is not null;
         MergeFurnitureScraps(lines, furniture, r);
         var full = FullWidths(lines, furniture);
+        (lines, furniture, full) = BlockLinker.Link(lines, furniture, full, (ls, i) => BlockIsHeadings(ls, i, r), r, issueDate);
 
         var output = new List<string>(lines.Length / 4 + 8);
         var run = new StringBuilder(256);
