@@ -23,6 +23,9 @@ public static class Reflow
     /// <summary>A heading line is this much narrower (in em) than a full line of its column: more than a paragraph's indent.</summary>
     private const double HeadingShortfall = 3;
 
+    /// <summary>A paragraph's first line (indented two em, its last character sometimes pushed down) is at most this much short.</summary>
+    private const double ParagraphIndentMax = 4.5;
+
     /// <summary>At least this many lines of text, most not ending a sentence, make a page wrapped.</summary>
     private const int MinWrappedLines = 8;
 
@@ -196,6 +199,10 @@ public static class Reflow
         // A title over a `——` subtitle may hold a comma (`旗帜引领航，号角催征新时代` / `——习近平主席检阅…侧记`).
         var commas = line.AsSpan().IndexOfAny('，', ',') >= 0 && !HeadlineRecogniser.IsSubtitle(line)
                      && !overSubtitle;
+        // A paragraph's indented first line can come out short too (`习近平介绍了中国共产党全面从严治` / `党、加强…`, the
+        // last character pushed down with the `、` after it), but a full line under it goes on with it: a heading
+        // line (a crosshead, a title) is followed by a paragraph's indented first line, not by a full one.
+        if (next is not null && nextInBlock && !Chars.EndsSentence(next) && Em(next) >= full - 1 && em >= full - ParagraphIndentMax) return false;
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
