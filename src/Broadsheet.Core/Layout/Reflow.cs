@@ -23,6 +23,9 @@ public static class Reflow
     /// <summary>A heading line is this much narrower (in em) than a full line of its column: more than a paragraph's indent.</summary>
     private const double HeadingShortfall = 3;
 
+    /// <summary>A paragraph's first line (indented two em, its last character sometimes pushed down) is at most this much short.</summary>
+    private const double ParagraphIndentMax = 4.5;
+
     /// <summary>At least this many lines of text, most not ending a sentence, make a page wrapped.</summary>
     private const int MinWrappedLines = 8;
 
@@ -39,6 +42,7 @@ public static class Reflow
         for (var i = 0; i < lines.Length; i++) furniture[i] = lines[i].Length > 0 && r.Furniture.Match(lines[i]) is not null;
         MergeFurnitureScraps(lines, furniture, r);
         var full = FullWidths(lines, furniture);
+        (lines, furniture, full) = BlockLinker.Link(lines, furniture, full, (ls, i) => BlockIsHeadings(ls, i, r), r, issueDate);
 
         var output = new List<string>(lines.Length / 4 + 8);
         var run = new StringBuilder(256);
@@ -51,6 +55,7 @@ public static class Reflow
         var runLines = 0; // lines joined into the open run
         var runAfterHeading = false; // the open run started right under a heading line
         var trailing = TrailingDecks(lines, furniture, r);
+        var crossheads = Crossheads(lines, furniture, full, r, issueDate);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -89,7 +94,8 @@ public static class Reflow
             var subtitle = lastHeading && run.Length == 0 && HeadlineRecogniser.IsSubtitle(line) && r.Headline.IsHeadingLine(line);
             if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
             {
-                var gap = blockStart && i > 0;
+                // A crosshead between two parts of its story's column loses the blank line that would open a story.
+                var gap = blockStart && i > 0 && !crossheads[i];
                 if (!gap && lastHeading && IsTitleTail(line))
                 {
                     // `珠海万人齐唱祝` / `福祖国`: a title wrapped with a scrap on the next line is one line.
@@ -166,6 +172,43 @@ public static class Reflow
         pending.Clear();
     }
 
+    /// <summary>
+    /// Lines that are crossheads by their place: a block of one heading line between two blocks of running text of one
+    /// column width, the one above ending a sentence and the one below opening an indented paragraph that is no
+    /// dateline. In the default order <c>pdftotext</c> sets a crosshead (bold, centred) in a block of its own, as it
+    /// does another story's headline; a headline is seldom set between two paragraphs of one column width.
+    /// </summary>
+    private static bool[] Crossheads(string[] lines, bool[] furniture, double[] full, RecogniserSet r, DateOnly? issueDate)
+    {
+        var marks = new bool[lines.Length];
+        var starts = new List<int>();
+        for (var i = 0; i < lines.Length; i++) if (lines[i].Length > 0 && (i == 0 || lines[i - 1].Length == 0)) starts.Add(i);
+        for (var k = 1; k + 1 < starts.Count; k++)
+        {
+            var at = starts[k];
+            if (BlockLength(lines, at) != 1 || furniture[at]) continue;
+            var line = lines[at];
+            if (!r.Headline.IsHeadingLine(line) || HeadlineRecogniser.IsSubtitle(line) || r.Byline.Match(line) is not null) continue;
+            int prev = starts[k - 1], next = starts[k + 1];
+            int prevLength = BlockLength(lines, prev), nextLength = BlockLength(lines, next);
+            if (prevLength < MinTextBlock || nextLength < MinTextBlock) continue;
+            var above = lines[prev + prevLength - 1];
+            var below = lines[next];
+            if (furniture[prev + prevLength - 1] || furniture[next] || !Chars.EndsSentence(above) || Chars.EndsSentence(below)) continue;
+            if (Math.Abs(full[prev] - full[next]) > 1 || Em(line) > full[next]) continue;
+            if (Em(below) + 0.1 * CountNarrow(below) > full[next] - IndentShortfall) continue;
+            if (r.Dateline.Match(below, issueDate) is not null || r.Dateline.Match(below + lines[next + 1], issueDate) is not null) continue;
+            marks[at] = true;
+        }
+        return marks;
+    }
+
+    /// <summary>Lines of running text a block needs for its column width to tell.</summary>
+    private const int MinTextBlock = 3;
+
+    /// <summary>A paragraph's first line is indented two em: this much short of its column, it opens one.</summary>
+    private const double IndentShortfall = 1.5;
+
     /// <summary>A sentence end closes a run; so does a short line ending a bracket (a closing credit, `（本报记者…）`).</summary>
     private static bool EndsRun(string line, double full) =>
         Chars.EndsSentence(line) || Chars.IsClosingBracket(line[^1]) && Em(line) < full - 1.5;
@@ -195,6 +238,10 @@ public static class Reflow
         // A title over a `——` subtitle may hold a comma (`旗帜引领航，号角催征新时代` / `——习近平主席检阅…侧记`).
         var commas = line.AsSpan().IndexOfAny('，', ',') >= 0 && !HeadlineRecogniser.IsSubtitle(line)
                      && !overSubtitle;
+        // A paragraph's indented first line can come out short too (`习近平介绍了中国共产党全面从严治` / `党、加强…`, the
+        // last character pushed down with the `、` after it), but a full line under it goes on with it: a heading
+        // line (a crosshead, a title) is followed by a paragraph's indented first line, not by a full one.
+        if (next is not null && nextInBlock && !Chars.EndsSentence(next) && Em(next) >= full - 1 && em >= full - ParagraphIndentMax) return false;
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;

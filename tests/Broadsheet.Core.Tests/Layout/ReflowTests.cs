@@ -241,4 +241,117 @@ public class ReflowTests
         var articles = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date)).Articles;
         Assert.Contains(articles, a => a.Title == "王岐山会见泰国公主诗琳通" && a.Dateline?.Raw == "本报北京9月30日电");
     }
+
+    [Fact]
+    public void A_block_cut_mid_sentence_goes_on_past_a_block_that_opens_another_story_with_its_dateline()
+    {
+        // pdftotext's default order: a column cut mid-sentence, then a neighbour's story opening with its dateline,
+        // then the rest of the column (2019-10-03 page 1 sets a 女排 story beside a 新华社 one this way).
+        var meeting = Wrap(Meeting, 12);
+        var cut = meeting.FindIndex(l => !Chars.EndsSentence(l) && l.Contains("友好"));
+        List<string> page = [.. meeting[..(cut + 1)], "", .. Wrap(Appointments, 12), "", .. meeting[(cut + 1)..]];
+        var lines = Reflow.Page(page, R, Date).Where(l => l.Length > 0).ToList();
+        var appointments = lines.FindIndex(l => l.StartsWith("新华社北京9月30日电", StringComparison.Ordinal));
+        Assert.True(appointments > 0);
+        Assert.Equal(Squeeze(Meeting), Squeeze(string.Concat(lines.Take(appointments))));
+        Assert.Equal(Squeeze(Appointments), Squeeze(string.Concat(lines.Skip(appointments))));
+    }
+
+    [Fact]
+    public void A_block_cut_mid_sentence_is_not_moved_when_the_next_block_can_go_on_with_it()
+    {
+        var meeting = Wrap(Meeting, 12);
+        var cut = meeting.FindIndex(l => !Chars.EndsSentence(l) && l.Contains("友好"));
+        List<string> page = [.. meeting[..(cut + 1)], "", .. meeting[(cut + 1)..], "", .. Wrap(Appointments, 12)];
+        var lines = Reflow.Page(page, R, Date).Where(l => l.Length > 0).ToList();
+        Assert.Equal(Squeeze(Meeting), Squeeze(lines[0]));
+    }
+
+    /// <summary>2019-10-14 page 2 as pdftotext gives it (default order): the end of one story, then a story of one column 19 em wide.</summary>
+    private static readonly string[] NepalPage =
+    [
+        "合作和政治协商制度以及新型政党制度的特",
+        "色和优势。专题片共分四集，分别是：第一",
+        "集《建立新中国》、第二集《建设新中",
+        "国》、第三集《改革开放路》、第四集《共",
+        "圆中国梦》，每集约50分钟。",
+        "",
+        "本 报 加 德 满 都 10 月 13 日 电 （ 记 者 李",
+        "锋、王慧）国家主席习近平13日在加德满都",
+        "下榻饭店会见尼泊尔共产党联合主席普拉昌",
+        "达。",
+        "习近平表示，普拉昌达主席是尼泊尔资",
+        "深政治家，也是中国人民的好朋友、老朋",
+        "友，为中尼关系发展作出了重要贡献。去",
+        "年，你同奥利总理作出政治决断，联合组建",
+        "尼泊尔共产党，开启了国家政治稳定、经济",
+        "发展的新阶段。习近平指出，中尼山水相",
+        "连、唇齿相依。中方感谢尼方在涉及中国核",
+        "心利益问题上长期给予坚定支持，愿继续深",
+        "化同尼泊尔全方位合作，为尼泊尔发展提供",
+        "支持和帮助，实现两国关系更大发展。",
+        "习近平介绍了中国共产党全面从严治",
+        "党、加强执政党建设、巩固党的执政地位的",
+        "基本经验。习近平指出，中国共产党同尼泊",
+        "尔共产党都以马克思主义为指导思想，愿同",
+        "尼共加强党际交往，建立定期交流机制，相",
+        "",
+        "互借鉴党建和治国理政经验，构建相互尊",
+        "重、求同存异、互学互鉴的新型政党关系。",
+    ];
+
+    [Fact]
+    public void A_paragraph_s_first_line_cut_short_is_no_heading_line_when_a_full_line_goes_on_under_it()
+    {
+        // `习近平介绍了中国共产党全面从严治` is 3 em short of its column (its last character went down with the `、`
+        // after it); the full line under it shows it is a paragraph's first line.
+        var lines = Reflow.Page(NepalPage, R, Date);
+        Assert.DoesNotContain("习近平介绍了中国共产党全面从严治", lines);
+        Assert.Contains(lines, l => l.StartsWith("习近平介绍了中国共产党全面从严治党、加强执政党建设", StringComparison.Ordinal)
+                                    && l.EndsWith("新型政党关系。", StringComparison.Ordinal));
+    }
+
+    /// <summary>2019-10-02 page 3 as pdftotext gives it (default order): a crosshead in a block of its own inside a story.</summary>
+    private static readonly string[] ReactionsPage =
+    [
+        "砥砺奋进书写恢弘史诗，豪情壮志",
+        "踏上新的征程。习近平总书记1日在庆",
+        "祝中华人民共和国成立70周年大会上的",
+        "重要讲话，在中央和国家机关、人民团",
+        "体中引起热烈反响。",
+        "大家表示，站在新中国成立70周年",
+        "的历史起点上，一定要更加紧密地团结",
+        "在以习近平同志为核心的党中央周围，",
+        "不忘初心、牢记使命，向着中华民族伟",
+        "大复兴的光辉彼岸奋力前进！",
+        "",
+        "伟大成就催人奋进",
+        "",
+        "1日上午，中宣部、全国政协机关",
+        "组织广大干部职工通过电视、网络、",
+        "“两微一端”等多种形式，观看庆祝中",
+        "华人民共和国成立70周年大会直播。在",
+        "认真聆听习近平总书记的重要讲话后，",
+        "澎湃的爱国激情在大家心中激荡。",
+    ];
+
+    [Fact]
+    public void A_one_line_heading_block_between_two_parts_of_one_column_is_a_crosshead_with_no_blank_line_above()
+    {
+        var lines = Reflow.Page(ReactionsPage, R, Date).ToList();
+        var at = lines.IndexOf("伟大成就催人奋进");
+        Assert.True(at > 0);
+        Assert.NotEqual("", lines[at - 1]);
+    }
+
+    [Fact]
+    public void A_one_line_heading_block_over_a_story_s_dateline_keeps_its_blank_line()
+    {
+        // The same place, but the text under it opens with a dateline: a new story's headline, not a crosshead.
+        var page = ReactionsPage[..13].Concat(Wrap(Appointments, 16)).ToList();
+        var lines = Reflow.Page(page, R, Date).ToList();
+        var at = lines.IndexOf("伟大成就催人奋进");
+        Assert.True(at > 0);
+        Assert.Equal("", lines[at - 1]);
+    }
 }
