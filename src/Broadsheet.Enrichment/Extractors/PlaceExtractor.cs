@@ -22,9 +22,16 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "古庙", "来宾", "贵宾", "神圣", "普及", "复兴", "开朗", "治安", "爱国", "建国", "回国", "出国", "离京", "进京", "入夏", "播撒", "关联", "朝野", "前锋", "美德",
         "藩篱", "远古", "青春", "黑洞", "长河", "多极", "中西", "天下", "人间", "世界", "全世界", "国内", "国外", "境内", "境外", "海外", "各国", "各地", "大陆", "港口",
         "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建",
-        "沿海地区", "港台地区", "大城市", "小城镇", "大中城市", "港口城市", "五大洲", "馆藏", "馆里", "昔者", "保平安",
+        "上半场", "下半场", "沿海地区", "港台地区", "大城市", "小城镇", "大中城市", "港口城市", "五大洲", "馆藏", "馆里", "昔者", "保平安",
         // Everyday words that are also a division's or a world place's name.
         "万象", "复兴", "宏伟"];
+    /// <summary>One-character abbreviations of single countries: two of them in one word (中美, 印巴, 韩美) name a pair of
+    /// countries, each a place of its own, not a place.</summary>
+    private const string CountryAbbreviations = "中美日英法德俄意韩朝印巴苏越泰澳加以伊欧";
+    /// <summary>Currencies named after their country (挪威克朗, 瑞士法郎): no place.</summary>
+    private static readonly string[] Currencies = ["克朗", "法郎", "马克", "卢布", "比索", "里拉", "卢比", "兰特", "先令", "第纳尔", "美元", "日元", "英镑", "元"];
+    /// <summary>Nouns of a kind of place; a transliterated name right after one is that place (南部城市哈斯科沃, 旅游胜地帕塔亚).</summary>
+    private static readonly string[] PlaceKindsBefore = ["城市", "首都", "首府", "小镇", "小城", "名城", "古城", "重镇", "港口", "港市", "胜地", "村庄", "岛国"];
     /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
     private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非", "阿拉伯"];
     private static readonly HashSet<char> RegionFirstChars = [.. Regions.Select(r => r[0])];
@@ -68,6 +75,15 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             Add(datelinePlace.Trim(), divisions.Find(datelinePlace.Trim()), -1);
 
         var covered = new bool[text.Length];
+        // “青岛”号, “和平”号: a place in quotes before 号 names a ship or craft, not the place.
+        for (var q = at.Text.IndexOf("”号", StringComparison.Ordinal); q > 0; q = at.Text.IndexOf("”号", q + 2, StringComparison.Ordinal))
+        {
+            var open = at.Text.LastIndexOf('“', q - 1, Math.Min(q, 12));
+            if (open >= 0) Array.Fill(covered, true, open + 1, q - open - 1);
+        }
+        // 南部城市哈斯科沃, 旅游胜地帕塔亚: a transliterated name after a kind of place is that place, also where the people
+        // pass read it as a name.
+        var kindNamed = PlaceAfterKind(at, covered);
         static void Mark(string text, bool[] marks, IEnumerable<string>? names, Func<string, bool>? skip = null)
         {
             foreach (var name in names ?? [])
@@ -78,7 +94,12 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             }
         }
         // jieba tags some cities and towns as names (莫斯科, 高升镇): a "person" who is a city or ends like a town is the place.
-        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name) || name.Length >= 3 && Settlements.Contains(name[^1]) || OpensWithWorldPlace(name));
+        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name) || name.Length >= 3 && Settlements.Contains(name[^1]) || OpensWithWorldPlace(name) || kindNamed.ContainsKey(name));
+        foreach (var (name, start) in kindNamed.Where(n => !covered[n.Value]).Select(n => (n.Key, n.Value)).ToList())
+        {
+            Add(name, [], start);
+            Array.Fill(covered, true, start, name.Length);
+        }
         Mark(at.Text, inBody, organizations);
         // Division names end where jieba ends a word too (新华 in 新华社, 吉隆 in 吉隆坡 are no places).
         var wordEnd = new bool[text.Length + 1];
@@ -137,10 +158,15 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
             // Only transliterated ones: 来到刘延宇家 is a person's home.
+            if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
             var isPlace = Regions.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
-                || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End));
+                || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End)
+                // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
+                || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
             var name = tok.Word;
+            // 北仑河口, 鸭绿江口: the river's mouth is a point on the river; the river is the place.
+            if (name.Length >= 4 && (name.EndsWith("河口", StringComparison.Ordinal) || name.EndsWith("江口", StringComparison.Ordinal))) name = name[..^1];
             foreach (var ending in RegionEndings)
             {
                 if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && IsRegion(name[..^ending.Length]))
@@ -210,6 +236,39 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return w.Tag is "ns" or "nz" || w.Freq < 50 && w.Tag is not ("v" or "a" or "d" or "m" or "q" or "r" or "p" or "c" or "f" or "t") ? prev.Start : null;
     }
 
+    private bool IsCountryPair(string word) =>
+        word.Length == 2 && CountryAbbreviations.Contains(word[0]) && CountryAbbreviations.Contains(word[1])
+        && !lexicon.IsWorldPlace(word) && !Regions.Contains(word) && lexicon.Divisions.Find(word).Count == 0;
+
+    private bool EndsWithCurrency(string word)
+    {
+        foreach (var c in Currencies)
+            if (word.Length > c.Length + 1 && word.EndsWith(c, StringComparison.Ordinal) && IsRegion(word[..^c.Length])) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Transliterated names right after a kind of place (城市, 首都, 胜地): the run of transliteration words, two to six
+    /// characters, ending where the cut ends a word and no everyday word (freq ≥ 500) opening it. Name → its first start.
+    /// </summary>
+    private Dictionary<string, int> PlaceAfterKind(ArticleText at, bool[] covered)
+    {
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokens = at.Tokens;
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            if (Array.IndexOf(PlaceKindsBefore, tokens[k].Word) < 0 || tokens[k + 1].Start != tokens[k].End) continue;
+            var from = tokens[k + 1].Start;
+            var end = from;
+            for (var j = k + 1; j < tokens.Count && j <= k + 4 && tokens[j].Start == end && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j++)
+                end = tokens[j].End;
+            if (end - from < 2 || end - from > 6 || covered[from]) continue;
+            if (lexicon.TryGetWord(tokens[k + 1].Word, out var first) && first.Freq >= 500 && first.Tag is not ("ns" or "nr" or "nrt")) continue;
+            found.TryAdd(at.Text[from..end], from);
+        }
+        return found;
+    }
+
     /// <summary>卡拉奇多云 in a weather table, read as a name: a world place and a word of its own after it.</summary>
     private bool OpensWithWorldPlace(string name)
     {
@@ -255,6 +314,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// <summary>Words around a name that make it a place: 在/到/赴 or 首都/城市 before it, 市/州/港… right after it.</summary>
     internal static bool IsPlaceContext(string text, int start, int end)
     {
+        // 在巴金家中: someone's home.
+        if (end < text.Length && text[end] == '家') return false;
         if (start > 0 && "在到赴抵于往经从至".Contains(text[start - 1])) return true;
         if (start >= 2 && text.AsSpan(start - 2, 2) is "首都" or "城市" or "访问" or "抵达" or "前往" or "来自") return true;
         return end < text.Length && "市州省县港城湾岛河山湖".Contains(text[end]);
