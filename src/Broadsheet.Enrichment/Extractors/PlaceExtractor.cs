@@ -32,6 +32,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private static readonly string[] Currencies = ["克朗", "法郎", "马克", "卢布", "比索", "里拉", "卢比", "兰特", "先令", "第纳尔", "美元", "日元", "英镑", "元"];
     /// <summary>Nouns of a kind of place; a transliterated name right after one is that place (南部城市哈斯科沃, 旅游胜地帕塔亚).</summary>
     private static readonly string[] PlaceKindsBefore = ["城市", "首都", "首府", "小镇", "小城", "名城", "古城", "重镇", "港口", "港市", "胜地", "村庄", "岛国"];
+    /// <summary>The Earth, the Moon, the planets and the Milky Way are places too (地球磁场, 登上月球); jieba tags them nouns.</summary>
+    private static readonly HashSet<string> Celestial = ["地球", "月球", "火星", "金星", "木星", "土星", "水星", "银河", "银河系"];
     /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
     private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非", "阿拉伯"];
     private static readonly HashSet<char> RegionFirstChars = [.. Regions.Select(r => r[0])];
@@ -108,7 +110,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         for (var k = 1; k < tokens.Count; k++)
         {
-            if (!Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0]))) continue;
+            if (!Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0])) && tokens[k].Word != "大区") continue;
             if (NameBefore(at, k) is not { } from || covered[from] || covered[tokens[k - 1].End - 1]) continue;
             Add(at.Text[from..tokens[k].End], [], from);
             Array.Fill(covered, true, from, tokens[k].End - from);
@@ -125,7 +127,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 // 济宁市委: the division without its 市 when the cut joined the 市 to what follows.
                 if (len > 2 && wordEnd[i + len - 1] && "省市县区州盟旗".Contains(text[i + len - 1]) && divisions.Find(text.Slice(i, len - 1)) is { Count: > 0 } shorter)
                     (len, found) = (len - 1, shorter);
-                else len = 0;
+                // 江苏宜兴人: someone from the place, the cut glued to its 人; the place stands.
+                else if (!(i + len + 1 == startToken.End && text[i + len] == '人')) len = 0;
             }
             if (len == 0)
             {
@@ -159,7 +162,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
             // Only transliterated ones: 来到刘延宇家 is a person's home.
             if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
-            var isPlace = Regions.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
+            var isPlace = Regions.Contains(tok.Word) || Celestial.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End)
                 // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
@@ -233,6 +236,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         if (lexicon.Divisions.Find(prev.Word).Count > 0) return Venues.Contains(tokens[k].Word) ? prev.Start : null;
         if (lexicon.IsWorldPlace(prev.Word)) return prev.Start;
         if (!lexicon.TryGetWord(prev.Word, out var w)) return prev.Start;
+        // 伊丽莎白体育馆: a venue named after a foreign person.
+        if (w.Tag is "nr" or "nrt" && prev.Word.Length >= 3 && PersonExtractor.IsTransliterated(prev.Word) && Venues.Contains(tokens[k].Word)) return prev.Start;
         return w.Tag is "ns" or "nz" || w.Freq < 50 && w.Tag is not ("v" or "a" or "d" or "m" or "q" or "r" or "p" or "c" or "f" or "t") ? prev.Start : null;
     }
 
@@ -247,6 +252,12 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return false;
     }
 
+    private static bool EndsWithKind(string word)
+    {
+        foreach (var kind in PlaceKindsBefore) if (word.EndsWith(kind, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>
     /// Transliterated names right after a kind of place (城市, 首都, 胜地): the run of transliteration words, two to six
     /// characters, ending where the cut ends a word and no everyday word (freq ≥ 500) opening it. Name → its first start.
@@ -257,7 +268,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         for (var k = 0; k + 1 < tokens.Count; k++)
         {
-            if (Array.IndexOf(PlaceKindsBefore, tokens[k].Word) < 0 || tokens[k + 1].Start != tokens[k].End) continue;
+            if (!EndsWithKind(tokens[k].Word) || tokens[k + 1].Start != tokens[k].End) continue;
             var from = tokens[k + 1].Start;
             var end = from;
             for (var j = k + 1; j < tokens.Count && j <= k + 4 && tokens[j].Start == end && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j++)
