@@ -24,7 +24,9 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建",
         "上半场", "下半场", "沿海地区", "港台地区", "大城市", "小城镇", "大中城市", "港口城市", "五大洲", "馆藏", "馆里", "昔者", "保平安",
         // Everyday words that are also a division's or a world place's name.
-        "万象", "复兴", "宏伟"];
+        "万象", "复兴", "宏伟",
+        // More of jieba's ns words that are no particular place (Data/not-places.txt).
+        .. EmbeddedData.Lines("not-places.txt").SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
     /// <summary>One-character abbreviations of single countries: two of them in one word (中美, 印巴, 韩美) name a pair of
     /// countries, each a place of its own, not a place.</summary>
     private const string CountryAbbreviations = "中美日英法德俄意韩朝印巴苏越泰澳加以伊欧";
