@@ -45,6 +45,10 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// <summary>Settlements and divisions as one-character words after their name (山泉 乡, 塔科马 市).</summary>
     private static readonly HashSet<char> Settlements = ['村', '乡', '镇', '屯', '县', '市', '省', '州', '郡', '区'];
 
+    /// <summary>Ports, islands, rivers, mountains and lakes as words after a transliterated name (伊斯坎德伦 港, 塔纳 岛); after
+    /// a Chinese word they are too often no name (上 山, 河 边).</summary>
+    private static readonly HashSet<string> Landforms = ["港", "岛", "河", "山", "湖", "湾", "群岛", "半岛", "海峡", "运河"];
+
     /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
     private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
 
@@ -112,8 +116,9 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         for (var k = 1; k < tokens.Count; k++)
         {
-            if (!Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0])) && tokens[k].Word != "大区") continue;
-            if (NameBefore(at, k) is not { } from || covered[from] || covered[tokens[k - 1].End - 1]) continue;
+            var landform = Landforms.Contains(tokens[k].Word);
+            if (!landform && !Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0])) && tokens[k].Word != "大区") continue;
+            if (NameBefore(at, k, foreignOnly: landform) is not { } from || covered[from] || covered[tokens[k - 1].End - 1]) continue;
             Add(at.Text[from..tokens[k].End], [], from);
             Array.Fill(covered, true, from, tokens[k].End - from);
         }
@@ -158,8 +163,9 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         }
 
         // Places jieba knows (tag ns) that are not divisions: 黄河, 泰山, 微山湖; and words ending in a place suffix.
-        foreach (var tok in at.Tokens)
+        for (var k = 0; k < tokens.Count; k++)
         {
+            var tok = tokens[k];
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
             // Only transliterated ones: 来到刘延宇家 is a person's home.
@@ -178,6 +184,20 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 {
                     name = name[..^ending.Length];
                     break;
+                }
+            }
+            // 伊斯坎 德伦: a foreign place the cut split, one part jieba knows as a place; rare foreign words around it belong to it.
+            if (name == tok.Word && PersonExtractor.IsTransliterated(name))
+            {
+                var (first, last) = (k, k);
+                while (first > 0 && IsRareForeignPart(tokens[first - 1], tokens[first].Start) && !covered[tokens[first - 1].Start]) first--;
+                while (last + 1 < tokens.Count && IsRareForeignPart(tokens[last + 1], tokens[last].End) && !covered[tokens[last + 1].Start]) last++;
+                if (tokens[last].End - tokens[first].Start <= 8 && (first, last) != (k, k))
+                {
+                    name = at.Text[tokens[first].Start..tokens[last].End];
+                    Array.Fill(covered, true, tokens[first].Start, name.Length);
+                    Add(name, [], tokens[first].Start);
+                    continue;
                 }
             }
             Add(name, [], tok.Start);
@@ -226,13 +246,14 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// 丘 布特 省), or one word that is a place or a rare word (朝阳 体育馆, 山泉 乡, 书房 村 is not: 书房 is an everyday word).
     /// A division's own 县 or 市 (郑州 市) is left to the division match.
     /// </summary>
-    private int? NameBefore(ArticleText at, int k)
+    private int? NameBefore(ArticleText at, int k, bool foreignOnly = false)
     {
         var tokens = at.Tokens;
         var from = -1;
         for (var j = k - 1; j >= 0 && j >= k - 4 && tokens[j].End == tokens[j + 1].Start && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j--)
             from = tokens[j].Start;
         if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && lexicon.TryGetWord(tokens[k - 1].Word, out var t) && t.Freq >= 500)) return from;
+        if (foreignOnly) return null;
         var prev = tokens[k - 1];
         if (prev.End != tokens[k].Start || prev.Word.Length < 2 || !prev.Word.All(Chars.IsHan) || NotPlaces.Contains(prev.Word)) return null;
         if (lexicon.Divisions.Find(prev.Word).Count > 0) return Venues.Contains(tokens[k].Word) ? prev.Start : null;
@@ -242,6 +263,11 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         if (w.Tag is "nr" or "nrt" && prev.Word.Length >= 3 && PersonExtractor.IsTransliterated(prev.Word) && Venues.Contains(tokens[k].Word)) return prev.Start;
         return w.Tag is "ns" or "nz" || w.Freq < 50 && w.Tag is not ("v" or "a" or "d" or "m" or "q" or "r" or "p" or "c" or "f" or "t") ? prev.Start : null;
     }
+
+    /// <summary>A word of at least two transliteration characters jieba hardly knows, right at <paramref name="touching"/>.</summary>
+    private bool IsRareForeignPart(Token t, int touching) =>
+        (t.Start == touching || t.End == touching) && t.Word.Length >= 2 && t.Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(t.Word)
+        && !(lexicon.TryGetWord(t.Word, out var w) && (w.Freq >= 50 || w.Tag is not ("nr" or "nrt" or "ns" or "nz")));
 
     private bool IsCountryPair(string word) =>
         word.Length == 2 && CountryAbbreviations.Contains(word[0]) && CountryAbbreviations.Contains(word[1])
