@@ -260,7 +260,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         if (lexicon.IsWorldPlace(prev.Word)) return prev.Start;
         if (!lexicon.TryGetWord(prev.Word, out var w)) return prev.Start;
         // 伊丽莎白体育馆: a venue named after a foreign person.
-        if (w.Tag is "nr" or "nrt" && prev.Word.Length >= 3 && PersonExtractor.IsTransliterated(prev.Word) && Venues.Contains(tokens[k].Word)) return prev.Start;
+        // Its first three characters read foreign (伊丽莎白's 白 is no transliteration character).
+        if (w.Tag is "nr" or "nrt" && prev.Word.Length >= 3 && PersonExtractor.IsTransliterated(prev.Word.AsSpan(0, 3)) && Venues.Contains(tokens[k].Word)) return prev.Start;
         return w.Tag is "ns" or "nz" || w.Freq < 50 && w.Tag is not ("v" or "a" or "d" or "m" or "q" or "r" or "p" or "c" or "f" or "t") ? prev.Start : null;
     }
 
