@@ -36,6 +36,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private static readonly string[] PlaceKindsBefore = ["城市", "首都", "首府", "小镇", "小城", "名城", "古城", "重镇", "港口", "港市", "胜地", "村庄", "岛国"];
     /// <summary>The Earth, the Moon, the planets and the Milky Way are places too (地球磁场, 登上月球); jieba tags them nouns.</summary>
     private static readonly HashSet<string> Celestial = ["地球", "月球", "火星", "金星", "木星", "土星", "水星", "银河", "银河系"];
+    private static readonly HashSet<char> CelestialEnds = [.. Celestial.Select(c => c[^1])];
     /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
     private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非", "阿拉伯"];
     private static readonly HashSet<char> RegionFirstChars = [.. Regions.Select(r => r[0])];
@@ -48,6 +49,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// <summary>Ports, islands, rivers, mountains and lakes as words after a transliterated name (伊斯坎德伦 港, 塔纳 岛); after
     /// a Chinese word they are too often no name (上 山, 河 边).</summary>
     private static readonly HashSet<string> Landforms = ["港", "岛", "河", "山", "湖", "湾", "群岛", "半岛", "海峡", "运河"];
+
+    private static readonly HashSet<char> NamedPlaceEnds = [.. VenueWords.Select(v => v[^1]), .. Settlements, .. Landforms.Select(l => l[^1]), '区'];
 
     /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
     private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
@@ -116,6 +119,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         for (var k = 1; k < tokens.Count; k++)
         {
+            // One character look-up turns most words away before any word look-up.
+            if (!NamedPlaceEnds.Contains(tokens[k].Word[^1])) continue;
             var landform = Landforms.Contains(tokens[k].Word);
             if (!landform && !Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0])) && tokens[k].Word != "大区") continue;
             if (NameBefore(at, k, foreignOnly: landform) is not { } from || covered[from] || covered[tokens[k - 1].End - 1]) continue;
@@ -169,12 +174,12 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
             // Only transliterated ones: 来到刘延宇家 is a person's home.
-            if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
-            var isPlace = Regions.Contains(tok.Word) || Celestial.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
+            var isPlace = Regions.Contains(tok.Word) || CelestialEnds.Contains(tok.Word[^1]) && Celestial.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End)
                 // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
+            if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
             var name = tok.Word;
             // 北仑河口, 鸭绿江口: the river's mouth is a point on the river; the river is the place.
             if (name.Length >= 4 && (name.EndsWith("河口", StringComparison.Ordinal) || name.EndsWith("江口", StringComparison.Ordinal))) name = name[..^1];
@@ -276,13 +281,18 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
 
     private bool EndsWithCurrency(string word)
     {
+        if (!CurrencyEnds.Contains(word[^1])) return false;
         foreach (var c in Currencies)
             if (word.Length > c.Length + 1 && word.EndsWith(c, StringComparison.Ordinal) && IsRegion(word[..^c.Length])) return true;
         return false;
     }
 
+    private static readonly HashSet<char> KindEnds = [.. PlaceKindsBefore.Select(k => k[^1])];
+    private static readonly HashSet<char> CurrencyEnds = [.. Currencies.Select(c => c[^1])];
+
     private static bool EndsWithKind(string word)
     {
+        if (!KindEnds.Contains(word[^1])) return false;
         foreach (var kind in PlaceKindsBefore) if (word.EndsWith(kind, StringComparison.Ordinal)) return true;
         return false;
     }
