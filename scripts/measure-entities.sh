@@ -5,6 +5,7 @@
 #   ./scripts/measure-entities.sh --split look --errors 30   # the half to tune on, with its misses and extras
 #   ./scripts/measure-entities.sh --markdown       # the table as Markdown
 #   ./scripts/measure-entities.sh --split look --no-jieba   # ours only, faster, while iterating
+#   ./scripts/measure-entities.sh --split look-a --errors 30 --no-jieba  # tune on a quarter; check it on --split look-b
 # The corpus has no licence: it is only measured with, never shipped or learned from. Without it this says so and exits 0.
 # Environment: BROADSHEET_SHARED (default ../shared beside the repository).
 set -euo pipefail

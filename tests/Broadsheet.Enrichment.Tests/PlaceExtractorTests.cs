@@ -124,4 +124,56 @@ public class PlaceExtractorTests
         var facts = new ArticleEnricher().Enrich(Build.Article("代表团访问伯尔尼后前往神奈川，回顾了南斯拉夫的历史，并谈到阿拉伯国家。"), Build.Issue);
         foreach (var name in new[] { "伯尔尼", "神奈川", "南斯拉夫", "阿拉伯" }) Assert.Contains(facts.Places, p => p.Name == name);
     }
+
+    private static List<string> Names(string body) =>
+        new ArticleEnricher().Enrich(Build.Article(body), Build.Issue).Places.Select(p => p.Name).ToList();
+
+    [Fact]
+    public void Pairs_of_countries_currencies_and_ships_are_no_places()
+    {
+        var names = Names("印巴两国关系缓和，韩美间的合作加深。明年削减6亿挪威克朗。由“青岛”号导弹驱逐舰组成编队。");
+        Assert.DoesNotContain(names, n => n is "印巴" or "韩美" or "挪威克朗" or "青岛");
+    }
+
+    [Fact]
+    public void A_river_mouth_names_the_river()
+    {
+        var names = Names("记者从北仑河口出发，到达鸭绿江口。");
+        Assert.Contains("北仑河", names);
+        Assert.Contains("鸭绿江", names);
+        Assert.DoesNotContain(names, n => n.EndsWith('口'));
+    }
+
+    [Fact]
+    public void Foreign_places_no_list_holds_are_read_from_their_suffix_or_the_kind_of_place_before_them()
+    {
+        // jieba tags 肯特郡 and 帕塔亚 as names and cuts 哈斯科 沃, 伊斯坎 德伦 港 and 塔纳 岛 apart.
+        var names = Names("该系统在肯特郡试验。保加利亚南部城市哈斯科沃举办展览。曼谷通往旅游胜地帕塔亚的公路。船只驶入伊斯坎德伦港，到了塔纳岛。阿尔萨斯大区区长来访。");
+        foreach (var name in new[] { "肯特郡", "哈斯科沃", "帕塔亚", "伊斯坎德伦港", "塔纳岛", "阿尔萨斯大区" }) Assert.Contains(name, names);
+        Assert.DoesNotContain(names, n => n is "哈斯科" or "德伦");
+    }
+
+    [Fact]
+    public void A_foreign_name_before_a_venue_is_the_venue_but_before_a_home_is_a_person()
+    {
+        Assert.Contains("伊丽莎白体育馆", Names("队员们走进伊丽莎白体育馆训练。"));
+        Assert.DoesNotContain("伊丽莎白", Names("记者在伊丽莎白家中采访。"));
+    }
+
+    [Fact]
+    public void The_Earth_is_a_place_and_a_home_town_glued_to_its_people_still_counts()
+    {
+        var names = Names("人类要保护地球的生态平衡。胡焕庸是江苏宜兴人。");
+        Assert.Contains("地球", names);
+        Assert.Contains("宜兴", names);
+    }
+
+    [Fact]
+    public void Words_jieba_tags_as_places_that_name_no_place_are_left_out()
+    {
+        // Data/not-places.txt: an everyday word, a kind of landform, a person and a body jieba's dictionary tags ns.
+        var names = Names("英雄登上高原。普京会见北约秘书长，谈到青藏高原。");
+        Assert.DoesNotContain(names, n => n is "英雄" or "高原" or "普京" or "北约");
+        Assert.Contains("青藏高原", names);
+    }
 }

@@ -22,9 +22,21 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "古庙", "来宾", "贵宾", "神圣", "普及", "复兴", "开朗", "治安", "爱国", "建国", "回国", "出国", "离京", "进京", "入夏", "播撒", "关联", "朝野", "前锋", "美德",
         "藩篱", "远古", "青春", "黑洞", "长河", "多极", "中西", "天下", "人间", "世界", "全世界", "国内", "国外", "境内", "境外", "海外", "各国", "各地", "大陆", "港口",
         "口岸", "山川", "江山", "河山", "山河", "村庄", "乡村", "农村", "田野", "深山老林", "半壁江山", "热爱祖国", "祖国", "科教兴国", "成人高考", "上马", "平安", "安康", "长安街", "新建",
-        "沿海地区", "港台地区", "大城市", "小城镇", "大中城市", "港口城市", "五大洲", "馆藏", "馆里", "昔者", "保平安",
+        "上半场", "下半场", "沿海地区", "港台地区", "大城市", "小城镇", "大中城市", "港口城市", "五大洲", "馆藏", "馆里", "昔者", "保平安",
         // Everyday words that are also a division's or a world place's name.
-        "万象", "复兴", "宏伟"];
+        "万象", "复兴", "宏伟",
+        // More of jieba's ns words that are no particular place (Data/not-places.txt).
+        .. EmbeddedData.Lines("not-places.txt").SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+    /// <summary>One-character abbreviations of single countries: two of them in one word (中美, 印巴, 韩美) name a pair of
+    /// countries, each a place of its own, not a place.</summary>
+    private const string CountryAbbreviations = "中美日英法德俄意韩朝印巴苏越泰澳加以伊欧";
+    /// <summary>Currencies named after their country (挪威克朗, 瑞士法郎): no place.</summary>
+    private static readonly string[] Currencies = ["克朗", "法郎", "马克", "卢布", "比索", "里拉", "卢比", "兰特", "先令", "第纳尔", "美元", "日元", "英镑", "元"];
+    /// <summary>Nouns of a kind of place; a transliterated name right after one is that place (南部城市哈斯科沃, 旅游胜地帕塔亚).</summary>
+    private static readonly string[] PlaceKindsBefore = ["城市", "首都", "首府", "小镇", "小城", "名城", "古城", "重镇", "港口", "港市", "胜地", "村庄", "岛国"];
+    /// <summary>The Earth, the Moon, the planets and the Milky Way are places too (地球磁场, 登上月球); jieba tags them nouns.</summary>
+    private static readonly HashSet<string> Celestial = ["地球", "月球", "火星", "金星", "木星", "土星", "水星", "银河", "银河系"];
+    private static readonly HashSet<char> CelestialEnds = [.. Celestial.Select(c => c[^1])];
     /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
     private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非", "阿拉伯"];
     private static readonly HashSet<char> RegionFirstChars = [.. Regions.Select(r => r[0])];
@@ -33,6 +45,12 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> Venues = [.. VenueWords];
     /// <summary>Settlements and divisions as one-character words after their name (山泉 乡, 塔科马 市).</summary>
     private static readonly HashSet<char> Settlements = ['村', '乡', '镇', '屯', '县', '市', '省', '州', '郡', '区'];
+
+    /// <summary>Ports, islands, rivers, mountains and lakes as words after a transliterated name (伊斯坎德伦 港, 塔纳 岛); after
+    /// a Chinese word they are too often no name (上 山, 河 边).</summary>
+    private static readonly HashSet<string> Landforms = ["港", "岛", "河", "山", "湖", "湾", "群岛", "半岛", "海峡", "运河"];
+
+    private static readonly HashSet<char> NamedPlaceEnds = [.. VenueWords.Select(v => v[^1]), .. Settlements, .. Landforms.Select(l => l[^1]), '区'];
 
     /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
     private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
@@ -68,6 +86,15 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             Add(datelinePlace.Trim(), divisions.Find(datelinePlace.Trim()), -1);
 
         var covered = new bool[text.Length];
+        // “青岛”号, “和平”号: a place in quotes before 号 names a ship or craft, not the place.
+        for (var q = at.Text.IndexOf("”号", StringComparison.Ordinal); q > 0; q = at.Text.IndexOf("”号", q + 2, StringComparison.Ordinal))
+        {
+            var open = at.Text.LastIndexOf('“', q - 1, Math.Min(q, 12));
+            if (open >= 0) Array.Fill(covered, true, open + 1, q - open - 1);
+        }
+        // 南部城市哈斯科沃, 旅游胜地帕塔亚: a transliterated name after a kind of place is that place, also where the people
+        // pass read it as a name.
+        var kindNamed = PlaceAfterKind(at, covered);
         static void Mark(string text, bool[] marks, IEnumerable<string>? names, Func<string, bool>? skip = null)
         {
             foreach (var name in names ?? [])
@@ -78,7 +105,12 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             }
         }
         // jieba tags some cities and towns as names (莫斯科, 高升镇): a "person" who is a city or ends like a town is the place.
-        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name) || name.Length >= 3 && Settlements.Contains(name[^1]) || OpensWithWorldPlace(name));
+        Mark(at.Text, covered, people, name => lexicon.IsWorldPlace(name) || name.Length >= 3 && Settlements.Contains(name[^1]) || OpensWithWorldPlace(name) || kindNamed.ContainsKey(name));
+        foreach (var (name, start) in kindNamed.Where(n => !covered[n.Value]).Select(n => (n.Key, n.Value)).ToList())
+        {
+            Add(name, [], start);
+            Array.Fill(covered, true, start, name.Length);
+        }
         Mark(at.Text, inBody, organizations);
         // Division names end where jieba ends a word too (新华 in 新华社, 吉隆 in 吉隆坡 are no places).
         var wordEnd = new bool[text.Length + 1];
@@ -87,8 +119,11 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         for (var k = 1; k < tokens.Count; k++)
         {
-            if (!Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0]))) continue;
-            if (NameBefore(at, k) is not { } from || covered[from] || covered[tokens[k - 1].End - 1]) continue;
+            // One character look-up turns most words away before any word look-up.
+            if (!NamedPlaceEnds.Contains(tokens[k].Word[^1])) continue;
+            var landform = Landforms.Contains(tokens[k].Word);
+            if (!landform && !Venues.Contains(tokens[k].Word) && !(tokens[k].Word.Length == 1 && Settlements.Contains(tokens[k].Word[0])) && tokens[k].Word != "大区") continue;
+            if (NameBefore(at, k, foreignOnly: landform) is not { } from || covered[from] || covered[tokens[k - 1].End - 1]) continue;
             Add(at.Text[from..tokens[k].End], [], from);
             Array.Fill(covered, true, from, tokens[k].End - from);
         }
@@ -104,7 +139,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 // 济宁市委: the division without its 市 when the cut joined the 市 to what follows.
                 if (len > 2 && wordEnd[i + len - 1] && "省市县区州盟旗".Contains(text[i + len - 1]) && divisions.Find(text.Slice(i, len - 1)) is { Count: > 0 } shorter)
                     (len, found) = (len - 1, shorter);
-                else len = 0;
+                // 江苏宜兴人: someone from the place, the cut glued to its 人; the place stands.
+                else if (!(i + len + 1 == startToken.End && text[i + len] == '人')) len = 0;
             }
             if (len == 0)
             {
@@ -132,21 +168,41 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         }
 
         // Places jieba knows (tag ns) that are not divisions: 黄河, 泰山, 微山湖; and words ending in a place suffix.
-        foreach (var tok in at.Tokens)
+        for (var k = 0; k < tokens.Count; k++)
         {
+            var tok = tokens[k];
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
             // Only transliterated ones: 来到刘延宇家 is a person's home.
-            var isPlace = Regions.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
-                || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End));
+            var isPlace = Regions.Contains(tok.Word) || CelestialEnds.Contains(tok.Word[^1]) && Celestial.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
+                || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End)
+                // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
+                || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
+            if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
             var name = tok.Word;
+            // 北仑河口, 鸭绿江口: the river's mouth is a point on the river; the river is the place.
+            if (name.Length >= 4 && (name.EndsWith("河口", StringComparison.Ordinal) || name.EndsWith("江口", StringComparison.Ordinal))) name = name[..^1];
             foreach (var ending in RegionEndings)
             {
                 if (name.Length > ending.Length + 1 && name.EndsWith(ending, StringComparison.Ordinal) && IsRegion(name[..^ending.Length]))
                 {
                     name = name[..^ending.Length];
                     break;
+                }
+            }
+            // 伊斯坎 德伦: a foreign place the cut split, one part jieba knows as a place; rare foreign words around it belong to it.
+            if (name == tok.Word && PersonExtractor.IsTransliterated(name))
+            {
+                var (first, last) = (k, k);
+                while (first > 0 && IsRareForeignPart(tokens[first - 1], tokens[first].Start) && !covered[tokens[first - 1].Start]) first--;
+                while (last + 1 < tokens.Count && IsRareForeignPart(tokens[last + 1], tokens[last].End) && !covered[tokens[last + 1].Start]) last++;
+                if (tokens[last].End - tokens[first].Start <= 8 && (first, last) != (k, k))
+                {
+                    name = at.Text[tokens[first].Start..tokens[last].End];
+                    Array.Fill(covered, true, tokens[first].Start, name.Length);
+                    Add(name, [], tokens[first].Start);
+                    continue;
                 }
             }
             Add(name, [], tok.Start);
@@ -195,19 +251,72 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// 丘 布特 省), or one word that is a place or a rare word (朝阳 体育馆, 山泉 乡, 书房 村 is not: 书房 is an everyday word).
     /// A division's own 县 or 市 (郑州 市) is left to the division match.
     /// </summary>
-    private int? NameBefore(ArticleText at, int k)
+    private int? NameBefore(ArticleText at, int k, bool foreignOnly = false)
     {
         var tokens = at.Tokens;
         var from = -1;
         for (var j = k - 1; j >= 0 && j >= k - 4 && tokens[j].End == tokens[j + 1].Start && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j--)
             from = tokens[j].Start;
         if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && lexicon.TryGetWord(tokens[k - 1].Word, out var t) && t.Freq >= 500)) return from;
+        if (foreignOnly) return null;
         var prev = tokens[k - 1];
         if (prev.End != tokens[k].Start || prev.Word.Length < 2 || !prev.Word.All(Chars.IsHan) || NotPlaces.Contains(prev.Word)) return null;
         if (lexicon.Divisions.Find(prev.Word).Count > 0) return Venues.Contains(tokens[k].Word) ? prev.Start : null;
         if (lexicon.IsWorldPlace(prev.Word)) return prev.Start;
         if (!lexicon.TryGetWord(prev.Word, out var w)) return prev.Start;
+        // 伊丽莎白体育馆: a venue named after a foreign person.
+        // Its first three characters read foreign (伊丽莎白's 白 is no transliteration character).
+        if (w.Tag is "nr" or "nrt" && prev.Word.Length >= 3 && PersonExtractor.IsTransliterated(prev.Word.AsSpan(0, 3)) && Venues.Contains(tokens[k].Word)) return prev.Start;
         return w.Tag is "ns" or "nz" || w.Freq < 50 && w.Tag is not ("v" or "a" or "d" or "m" or "q" or "r" or "p" or "c" or "f" or "t") ? prev.Start : null;
+    }
+
+    /// <summary>A word of at least two transliteration characters jieba hardly knows, right at <paramref name="touching"/>.</summary>
+    private bool IsRareForeignPart(Token t, int touching) =>
+        (t.Start == touching || t.End == touching) && t.Word.Length >= 2 && t.Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(t.Word)
+        && !(lexicon.TryGetWord(t.Word, out var w) && (w.Freq >= 50 || w.Tag is not ("nr" or "nrt" or "ns" or "nz")));
+
+    private bool IsCountryPair(string word) =>
+        word.Length == 2 && CountryAbbreviations.Contains(word[0]) && CountryAbbreviations.Contains(word[1])
+        && !lexicon.IsWorldPlace(word) && !Regions.Contains(word) && lexicon.Divisions.Find(word).Count == 0;
+
+    private bool EndsWithCurrency(string word)
+    {
+        if (!CurrencyEnds.Contains(word[^1])) return false;
+        foreach (var c in Currencies)
+            if (word.Length > c.Length + 1 && word.EndsWith(c, StringComparison.Ordinal) && IsRegion(word[..^c.Length])) return true;
+        return false;
+    }
+
+    private static readonly HashSet<char> KindEnds = [.. PlaceKindsBefore.Select(k => k[^1])];
+    private static readonly HashSet<char> CurrencyEnds = [.. Currencies.Select(c => c[^1])];
+
+    private static bool EndsWithKind(string word)
+    {
+        if (!KindEnds.Contains(word[^1])) return false;
+        foreach (var kind in PlaceKindsBefore) if (word.EndsWith(kind, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Transliterated names right after a kind of place (城市, 首都, 胜地): the run of transliteration words, two to six
+    /// characters, ending where the cut ends a word and no everyday word (freq ≥ 500) opening it. Name → its first start.
+    /// </summary>
+    private Dictionary<string, int> PlaceAfterKind(ArticleText at, bool[] covered)
+    {
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokens = at.Tokens;
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            if (!EndsWithKind(tokens[k].Word) || tokens[k + 1].Start != tokens[k].End) continue;
+            var from = tokens[k + 1].Start;
+            var end = from;
+            for (var j = k + 1; j < tokens.Count && j <= k + 4 && tokens[j].Start == end && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j++)
+                end = tokens[j].End;
+            if (end - from < 2 || end - from > 6 || covered[from]) continue;
+            if (lexicon.TryGetWord(tokens[k + 1].Word, out var first) && first.Freq >= 500 && first.Tag is not ("ns" or "nr" or "nrt")) continue;
+            found.TryAdd(at.Text[from..end], from);
+        }
+        return found;
     }
 
     /// <summary>卡拉奇多云 in a weather table, read as a name: a world place and a word of its own after it.</summary>
@@ -255,6 +364,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// <summary>Words around a name that make it a place: 在/到/赴 or 首都/城市 before it, 市/州/港… right after it.</summary>
     internal static bool IsPlaceContext(string text, int start, int end)
     {
+        // 在巴金家中: someone's home.
+        if (end < text.Length && text[end] == '家') return false;
         if (start > 0 && "在到赴抵于往经从至".Contains(text[start - 1])) return true;
         if (start >= 2 && text.AsSpan(start - 2, 2) is "首都" or "城市" or "访问" or "抵达" or "前往" or "来自") return true;
         return end < text.Length && "市州省县港城湾岛河山湖".Contains(text[end]);
