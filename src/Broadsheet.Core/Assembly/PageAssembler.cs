@@ -642,7 +642,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (lines.Count == 1 && first.EndsWith("——", StringComparison.Ordinal)) f[StartModel.LoneDash] = 1;
         if (HeadlineRecogniser.IsSubtitle(first)) f[StartModel.DashSubtitle] = 1;
         if (IsBracketed(first)) f[StartModel.Bracketed] = 1;
-        else if (lines.Exists(l => l[^1] is '）' or ')' && !IsSpeakerName(l))) f[StartModel.Tag] = 1;
+        else if (lines.Exists(l => l[^1] is '）' or ')')) f[StartModel.Tag] = 1;
         var length = lines.Sum(l => l.Length);
         if (length >= 16) f[StartModel.Long] = 1;
         else if (length <= 6) f[StartModel.Short] = 1;
@@ -650,7 +650,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (IsLeadIn(lines)) f[StartModel.KickerLine] = 1;
         if (r.Crosshead.IsCrosshead(first, r.Headline)) f[StartModel.Numbered] = 1;
         if (InRoundup(items, heads, h)) f[StartModel.Roundup] = 1;
-        if (lines.Count >= 2 ? IsSpeakerName(lines[^1]) : IsSpeakerName(first) && SpeakerRole().IsMatch(first)) f[StartModel.Speaker] = 1;
+        if (lines.Count >= 2 && IsSpeakerName(lines[^1])) f[StartModel.Speaker] = 1;
         if (lines.Skip(1).Any(HeadlineRecogniser.IsSubtitle)) f[StartModel.SubtitleLine] = 1;
 
         var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
@@ -667,46 +667,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (chars <= 400 && Enumerable.Range(k + 1, end - k - 1).Any(j => items[j].Kind == ItemKind.Byline && items[j].Lines[0].Byline!.PhotoCredit
                                                                           || items[j].Lines.Exists(l => l.TrailingByline is { PhotoCredit: true })))
             f[StartModel.PhotoSection] = 1;
-        // A section that shares almost no words with the text above, under a heading whose words are its own: a new story.
-        if (section.Count >= 8 && f[StartModel.Cohesion] < 0.06 && f[StartModel.TitleOwn] >= 0.5) f[StartModel.LowCohesion] = 1;
-        if (f[StartModel.TitleOwn] >= 0.5 && f[StartModel.TitleOwn] - f[StartModel.TitlePrev] >= 0.4) f[StartModel.TitleFits] = 1;
-        if (lines.Count == 1 && first[0] is '“' or '"' && first[^1] is '”' or '"') f[StartModel.Quoted] = 1;
-        if (IsSibling(items, heads, h)) f[StartModel.Sibling] = 1;
         return f;
     }
-
-    /// <summary>
-    /// Crossheads of one story look alike (`歌声嘹亮，唱响爱国豪情` / `活动丰富，点燃爱国热情`): a one-line block with a
-    /// neighbouring one-line block of about its length and the same commas.
-    /// </summary>
-    private static bool IsSibling(List<Item> items, List<int> heads, int h)
-    {
-        var item = items[heads[h]];
-        if (item.Lines.Count != 1 || item.HeadText is not null) return false;
-        var line = item.Lines[0].Body;
-        for (var g = Math.Max(0, h - 2); g <= Math.Min(heads.Count - 1, h + 2); g++)
-        {
-            if (g == h) continue;
-            var other = items[heads[g]];
-            if (other.Lines.Count != 1 || other.HeadText is not null) continue;
-            var o = other.Lines[0].Body;
-            if (Math.Abs(o.Length - line.Length) <= 1 && o.Count(c => c == '，') == line.Count(c => c == '，') && o != line
-                && !ClosedBetween(items, Math.Min(heads[g], heads[h]), Math.Max(heads[g], heads[h]))) return true;
-        }
-        return false;
-    }
-
-    /// <summary>A credit, closing wire line or bracketed note between two items: a story ends there.</summary>
-    private static bool ClosedBetween(List<Item> items, int from, int to)
-    {
-        for (var j = from + 1; j < to; j++)
-            if (items[j].Kind == ItemKind.Byline || items[j].Lines.Exists(l => l is { ClosingDateline: not null } or { TrailingByline: not null } || IsBracketed(l.Body)))
-                return true;
-        return false;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(演|剧|长|授|席|挥|稿|者|记|家|员|人|理|师|官|任|手)[）)]$")]
-    private static partial System.Text.RegularExpressions.Regex SpeakerRole();
 
     /// <summary>A deck line that leads into the next one (`仪仗方队擎旗手郭凤通——`, `外交部驻港公署负责人：`).</summary>
     private static bool IsKickerLine(string line) => line.EndsWith("——", StringComparison.Ordinal) || line[^1] is '：' or ':';
@@ -741,7 +703,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
     /// </summary>
     private static bool IsSpeakerName(string line) => SpeakerName().IsMatch(line);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}|[\p{IsCJKUnifiedIdeographs}]{1,6}·[\p{IsCJKUnifiedIdeographs}·]{1,12})\s*[（(][^）)“”]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·]{2,12}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}·]{2,8}\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·]{2,12}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
     private static partial System.Text.RegularExpressions.Regex SpeakerName();
 
     /// <summary>`张三：某某大学教授，…` — a speaker's line in a forum report (the heading over it is a crosshead).</summary>
