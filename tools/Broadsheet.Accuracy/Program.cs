@@ -1,7 +1,7 @@
 using Broadsheet.Accuracy;
 
 const string Usage = """
-    usage: Broadsheet.Accuracy DIR... [--failures [N]] [--headings] [--lines] [--style S] [--dump TEXT] [--markdown] [--floors FILE] [--features FILE]
+    usage: Broadsheet.Accuracy DIR... [--failures [N]] [--headings] [--lines] [--style S] [--dump TEXT] [--markdown] [--floors FILE] [--features FILE] [--deck-features FILE]
       DIR          a folder of rendered dumps ({name}.txt + {name}.gold.json), or a folder of such folders (one per style)
       --failures N print up to N stories that are not segmented exactly (default 50), with where their text went
       --headings   with --failures: also stories segmented right whose title, deck, byline or dateline is wrong
@@ -11,13 +11,14 @@ const string Usage = """
       --markdown   print the table as Markdown
       --floors F   exit 1 when a figure is below its floor in F (JSON: { "style": { "metric": percent } })
       --features F write each heading block's story-start cues and gold label to F (tuning month only), then score
+      --deck-features F  write each gold two-line deck no cue splits, its cues and its split to F (tuning month only)
     """;
 
 try
 {
     var dirs = new List<string>();
     var styles = new List<string>();
-    string? dumpFilter = null, floorsPath = null, featuresPath = null;
+    string? dumpFilter = null, floorsPath = null, featuresPath = null, deckFeaturesPath = null;
     int failures = 0;
     bool markdown = false, headings = false, lines = false;
     for (var i = 0; i < args.Length; i++)
@@ -35,6 +36,7 @@ try
             case "--markdown": markdown = true; break;
             case "--floors": floorsPath = Next(args, ref i); break;
             case "--features": featuresPath = Next(args, ref i); break;
+            case "--deck-features": deckFeaturesPath = Next(args, ref i); break;
             case "--help" or "-h": Console.WriteLine(Usage); return 0;
             default:
                 if (args[i].StartsWith("--")) throw new ArgumentException($"unknown option {args[i]}");
@@ -59,6 +61,11 @@ try
     {
         using var w = new StreamWriter(featuresPath);
         StartFeatures.Write(w, dumps);
+    }
+    if (deckFeaturesPath is not null)
+    {
+        using var w = new StreamWriter(deckFeaturesPath);
+        DeckFeatures.Write(w, dumps);
     }
     var results = Harness.RunAll(dumps);
     if (failures > 0)

@@ -5,6 +5,9 @@
 //   node tools/corpus/train-start-model.mjs feat.tsv [--l2 1]
 // prints the accuracy of leave-one-day-out cross-validation (days of the tuning month) and the weights, in
 // StartModel's order, to paste into StartModel.Weights.
+// The same fit serves DeckSplitModel (src/Broadsheet.Core/Recognisers/DeckSplitModel.cs), on the export of
+//   dotnet run -c Release --project tools/Broadsheet.Accuracy -- DIR-2019-10 --style archive --deck-features deck.tsv
+//   node tools/corpus/train-start-model.mjs deck.tsv --l2 1
 import fs from 'node:fs';
 
 const [file, ...rest] = process.argv.slice(2);

@@ -838,7 +838,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
     /// <summary>Features and investigations (`——来自…的调查`) are the stories that carry crossheads.</summary>
     private static bool HasDashSubtitle(Story s) => s.DeckLines.Count > 1 && HeadlineRecogniser.IsSubtitle(s.DeckLines[^1]);
 
-    public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines, s.DeckLineEach);
+    public Deck Deck(Story s) => s.CachedDeck ??= r.Headline.Split(s.DeckLines, s.DeckLineEach, s.Dateline is not null);
 
     private bool IsPhoto(Story s)
     {

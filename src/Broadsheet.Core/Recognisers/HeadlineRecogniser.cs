@@ -45,7 +45,8 @@ public sealed partial class HeadlineRecogniser
     /// line (an archive export, not wrapped text), so two lines are never one wrapped title, and with no cue either
     /// way they are kicker + title, the paper's commonest two-line deck.
     /// </summary>
-    public Deck Split(IReadOnlyList<string> lines, bool lineEach = false)
+    /// <param name="news">The story carries a wire dateline: a news report, whose decks are more often title + subtitle.</param>
+    public Deck Split(IReadOnlyList<string> lines, bool lineEach = false, bool news = false)
     {
         if (lines.Count == 0) return new Deck(null, null, null);
         var list = lines.Where(l => l.Length > 0).ToList();
@@ -56,7 +57,9 @@ public sealed partial class HeadlineRecogniser
         if (list.Count == 2)
         {
             if (IsKicker(list[0], list[1])) return new Deck(list[0], list[1], subtitle);
-            if (lineEach && subtitle is null) return IsNewsSubtitle(list[0], list[1]) ? new Deck(null, list[0], list[1]) : new Deck(list[0], list[1], null);
+            if (lineEach && subtitle is null)
+                return (TwoLineCue(list[0], list[1]) ?? DeckSplitModel.IsTitleAndSubtitle(list[0], list[1], news))
+                    ? new Deck(null, list[0], list[1]) : new Deck(list[0], list[1], null);
             if (ReadsAsOne(list[0], list[1])) return new Deck(null, list[0] + list[1], subtitle);
             // Two phrases: with a dash subtitle both are the main title; without, the second is a news subtitle.
             return subtitle is null ? new Deck(null, list[0], list[1]) : new Deck(null, list[0] + " " + list[1], subtitle);
@@ -79,19 +82,17 @@ public sealed partial class HeadlineRecogniser
     }
 
     /// <summary>
-    /// A news subtitle under its title: a bracketed line (`（2019年10月10日）`), a title carrying its bracketed tag above
-    /// it, a long line or `●` points (a summary), or who attended (`刘鹤出席并讲话`, `韩正参加会见`).
+    /// Two heading lines whose brackets tell how they split: true for title + subtitle (a bracketed date under the title,
+    /// `（2019年10月10日）`, or a title carrying its series tag above), false for kicker + title (the tag on the second
+    /// line); null when nothing does and <see cref="DeckSplitModel"/> weighs the words.
     /// </summary>
-    private static bool IsNewsSubtitle(string title, string next)
+    public static bool? TwoLineCue(string title, string next)
     {
         if (next[0] is '（' or '(' && next[^1] is '）' or ')') return true;
         if (title[^1] is '）' or ')' && title.Contains('（')) return true;
         if (next[^1] is '）' or ')' && next.Contains('（')) return false;
-        return next[0] == '●' || next.Length > 30 || Attendance().IsMatch(next);
+        return null;
     }
-
-    [GeneratedRegex(@"(出席|致辞|讲话|主持|会见|致贺信|宣读|发表.{0,6}讲话|作出.{0,4}批示)$")]
-    private static partial Regex Attendance();
 
     /// <summary>A title wrapped mid-phrase: an unclosed bracket, or a long first line that ends inside a word.</summary>
     private static bool ReadsAsOne(string a, string b)

@@ -60,6 +60,22 @@ public class HeadlineRecogniserTests
         Assert.Equal((kicker, title, subtitle), (d.Kicker, d.Title, d.Subtitle));
     }
 
+    [Theory]
+    // 人民日报 2019-10 gold decks of news reports (a wire dateline) that the rule before read as kicker + title, and
+    // decks of the same shape the paper sets as kicker + title.
+    [InlineData("大兴机场总体运行良好", "进出港旅客达18.7万人次", true, true)]
+    [InlineData("2019年中国北京世界园艺博览会圆满闭幕", "李克强出席闭幕式", true, true)]
+    [InlineData("习近平主席将出席第二届中国国际进口博览会", "商务部举行中外媒体吹风会介绍相关情况", true, true)]
+    [InlineData("保障农民工工资支付工作考核结果公布", "10个省级政府被评为A级", true, true)]
+    [InlineData("浙江淳安与贵州剑河协作扶贫", "订单式培训拓宽就业路", false, false)]
+    [InlineData("胡春华强调", "坚决如期攻克深度贫困堡垒", true, false)]
+    [InlineData("各地群众衷心祝福祖国明天更美好", "担当新使命 奋斗新征程", false, false)]
+    public void Two_plain_lines_split_by_their_words_and_whether_the_story_is_a_news_report(string first, string second, bool news, bool titleAndSubtitle)
+    {
+        var d = r.Split([first, second], lineEach: true, news: news);
+        Assert.Equal(titleAndSubtitle ? (null, first, second) : (first, second, null), (d.Kicker, d.Title, d.Subtitle));
+    }
+
     [Fact]
     public void A_long_series_tag_does_not_stop_a_title_being_a_heading_line() =>
         Assert.True(r.IsHeadingLine("为了村民的美好梦想（守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育·身边的初心故事）"));
