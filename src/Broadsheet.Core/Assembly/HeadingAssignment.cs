@@ -250,7 +250,7 @@ public static class HeadingAssignment
     }
 
     /// <summary>A credit (`本报记者 殷新宇摄`) or a closing wire line (`（新华社北京9月30日电）`) ends the story above it.</summary>
-    private static bool Closes(string line, RecogniserSet r, DateOnly? issueDate) =>
+    internal static bool Closes(string line, RecogniserSet r, DateOnly? issueDate) =>
         line.Length <= MaxShortLine && (r.Byline.Match(line) is { RoleOnly: false } || r.Dateline.MatchClosing(line, issueDate) is not null);
 
 }

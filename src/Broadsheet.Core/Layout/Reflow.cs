@@ -119,7 +119,19 @@ public static class Reflow
         }
         if (run.Length > 0) output.Add(run.ToString());
         Flush(output, pending);
+        // No blank line anywhere: content-stream order (`pdftotext -raw`), where a deck may follow its body.
+        if (!HasInnerBlank(raw) && !DeckOrder.EndsInDecks(output, r)) return DeckOrder.SetDecksOverBodies(output, r, issueDate);
         return HeadingAssignment.SetDecksOverBodies(output, r, issueDate);
+    }
+
+    /// <summary>A blank line between the page's first and last lines of text.</summary>
+    private static bool HasInnerBlank(IReadOnlyList<string> raw)
+    {
+        int first = 0, last = raw.Count - 1;
+        while (first <= last && string.IsNullOrWhiteSpace(raw[first])) first++;
+        while (last >= first && string.IsNullOrWhiteSpace(raw[last])) last--;
+        for (var i = first; i <= last; i++) if (string.IsNullOrWhiteSpace(raw[i])) return true;
+        return false;
     }
 
     /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>
