@@ -19,22 +19,22 @@ public static class DeckOrder
     private const int MaxDeckLines = 6;
 
     /// <summary>What each story costs (so a body is not cut where no deck's words call for it).</summary>
-    private const double StoryCost = 1;
+    private static readonly double StoryCost = double.Parse(Environment.GetEnvironmentVariable("DO_StoryCost") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What a heading line kept inside a body (a crosshead) costs.</summary>
-    private const double CrossheadCost = 1;
+    private static readonly double CrossheadCost = double.Parse(Environment.GetEnvironmentVariable("DO_CrossheadCost") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What a story with no deck costs (a page-top run-on from the page before costs nothing).</summary>
-    private const double NoDeckCost = 3;
+    private static readonly double NoDeckCost = double.Parse(Environment.GetEnvironmentVariable("DO_NoDeckCost") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A dateline opening the story's body; one inside it.</summary>
-    private const double DatelineFirst = 2, DatelineInside = 4;
+    private static readonly double DatelineFirst = double.Parse(Environment.GetEnvironmentVariable("DO_DatelineFirst") ?? "2", System.Globalization.CultureInfo.InvariantCulture), DatelineInside = double.Parse(Environment.GetEnvironmentVariable("DO_DatelineInside") ?? "4", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A credit or closing wire line ending the story's body; one followed by more of it.</summary>
-    private const double ClosingLast = 1, ClosingInside = 2;
+    private static readonly double ClosingLast = double.Parse(Environment.GetEnvironmentVariable("DO_ClosingLast") ?? "1", System.Globalization.CultureInfo.InvariantCulture), ClosingInside = double.Parse(Environment.GetEnvironmentVariable("DO_ClosingInside") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How much better than one order throughout a page must fit to be read as mixing both, or decks after bodies.</summary>
-    private const double MixedMargin = 3, LastMargin = 0;
+    private static readonly double MixedMargin = double.Parse(Environment.GetEnvironmentVariable("DO_MixedMargin") ?? "3", System.Globalization.CultureInfo.InvariantCulture), LastMargin = double.Parse(Environment.GetEnvironmentVariable("DO_LastMargin") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Most tokens (logical lines) a page may have for the assignment: its work grows with their square.</summary>
     internal const int MaxTokens = 1500;
@@ -53,7 +53,7 @@ public static class DeckOrder
             if (!r.Headline.IsHeadingLine(l) || r.Byline.Match(l) is not null) break;
             count++;
         }
-        return count > MaxDeckLines;
+        return count > int.Parse(Environment.GetEnvironmentVariable("DO_Trail") ?? "4");
     }
 
     /// <summary>Lines (logical lines, one paragraph or heading line each) with every deck set over its body.</summary>
