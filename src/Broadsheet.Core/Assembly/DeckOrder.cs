@@ -56,6 +56,10 @@ public static class DeckOrder
         return count > int.Parse(Environment.GetEnvironmentVariable("DO_Trail") ?? "4");
     }
 
+    /// <summary>Labels a story's text carries that read like heading lines: `核心阅读`, `数据来源：…`.</summary>
+    private static bool IsTextLabel(string line) =>
+        line is "核心阅读" || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal);
+
     /// <summary>Lines (logical lines, one paragraph or heading line each) with every deck set over its body.</summary>
     public static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate) =>
         SetDecksOverBodies(lines, r, issueDate, out _);
@@ -92,7 +96,7 @@ public static class DeckOrder
         for (var t = 0; t < n; t++)
         {
             var l = lines[tokens[t]];
-            head[t] = r.Headline.IsHeadingLine(l) && r.Byline.Match(l) is null && r.Dateline.Match(l, issueDate) is null;
+            head[t] = r.Headline.IsHeadingLine(l) && r.Byline.Match(l) is null && r.Dateline.Match(l, issueDate) is null && !IsTextLabel(l);
             if (head[t]) { heads++; continue; }
             dateline[t] = r.Dateline.Match(l, issueDate) is not null;
             closing[t] = HeadingAssignment.Closes(l, r, issueDate);
