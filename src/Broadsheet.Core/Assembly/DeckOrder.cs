@@ -19,31 +19,35 @@ public static class DeckOrder
     private const int MaxDeckLines = 6;
 
     /// <summary>What each story costs (so a body is not cut where no deck's words call for it).</summary>
-    private static readonly double StoryCost = double.Parse(Environment.GetEnvironmentVariable("DO_StoryCost") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+    private const double StoryCost = 3;
 
     /// <summary>What a heading line kept inside a body (a crosshead) costs.</summary>
-    private static readonly double CrossheadCost = double.Parse(Environment.GetEnvironmentVariable("DO_CrossheadCost") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+    private const double CrossheadCost = 1;
 
     /// <summary>What a story with no deck costs (a page-top run-on from the page before costs nothing).</summary>
-    private static readonly double NoDeckCost = double.Parse(Environment.GetEnvironmentVariable("DO_NoDeckCost") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+    private const double NoDeckCost = 3;
 
     /// <summary>A dateline opening the story's body; one inside it.</summary>
-    private static readonly double DatelineFirst = double.Parse(Environment.GetEnvironmentVariable("DO_DatelineFirst") ?? "2", System.Globalization.CultureInfo.InvariantCulture), DatelineInside = double.Parse(Environment.GetEnvironmentVariable("DO_DatelineInside") ?? "4", System.Globalization.CultureInfo.InvariantCulture);
+    private const double DatelineFirst = 2, DatelineInside = 4;
 
     /// <summary>A credit or closing wire line ending the story's body; one followed by more of it.</summary>
-    private static readonly double ClosingLast = double.Parse(Environment.GetEnvironmentVariable("DO_ClosingLast") ?? "1", System.Globalization.CultureInfo.InvariantCulture), ClosingInside = double.Parse(Environment.GetEnvironmentVariable("DO_ClosingInside") ?? "2", System.Globalization.CultureInfo.InvariantCulture);
+    private const double ClosingLast = 1, ClosingInside = 2;
 
     /// <summary>How much better than one order throughout a page must fit to be read as mixing both, or decks after bodies.</summary>
-    private static readonly double MixedMargin = double.Parse(Environment.GetEnvironmentVariable("DO_MixedMargin") ?? "3", System.Globalization.CultureInfo.InvariantCulture), LastMargin = double.Parse(Environment.GetEnvironmentVariable("DO_LastMargin") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    private const double MixedMargin = 3, LastMargin = 0;
 
-    /// <summary>Most tokens (logical lines) a page may have for the assignment: its work grows with their square.</summary>
-    internal const int MaxTokens = 1500;
+    /// <summary>More heading lines than this at the page's end are the decks of several stories, all printed after the bodies.</summary>
+    internal const int MaxTrailingDeckLines = 4;
 
     /// <summary>
-    /// The page ends in more heading lines than one deck has: every deck printed after every body, which
-    /// <see cref="HeadingAssignment"/> sets over its body.
+    /// Most tokens (logical lines) a page may have for the assignment: its work grows with their square (three
+    /// passes over every span). A page of the tuning month has at most 311; a page of garbage with thousands of lines
+    /// is left in its order.
     /// </summary>
-    public static bool EndsInDecks(IReadOnlyList<string> lines, RecogniserSet r)
+    internal const int MaxTokens = 800;
+
+    /// <summary>How many heading lines the page ends in (furniture and blank lines aside).</summary>
+    public static int TrailingHeadingLines(IReadOnlyList<string> lines, RecogniserSet r)
     {
         var count = 0;
         for (var k = lines.Count - 1; k >= 0; k--)
@@ -53,7 +57,7 @@ public static class DeckOrder
             if (!r.Headline.IsHeadingLine(l) || r.Byline.Match(l) is not null) break;
             count++;
         }
-        return count > int.Parse(Environment.GetEnvironmentVariable("DO_Trail") ?? "4");
+        return count;
     }
 
     /// <summary>Labels a story's text carries that read like heading lines: `核心阅读`, `数据来源：…`.</summary>
@@ -128,9 +132,6 @@ public static class DeckOrder
                 fit[h, t + 1] = fit[h, t] + s;
             }
         }
-        if (Environment.GetEnvironmentVariable("DECKORDER_DEBUG") == "4")
-            for (var h = 0; h < headLines.Count; h++)
-                Console.Error.WriteLine($"H{headLines[h]} {lines[tokens[headLines[h]]]}: " + string.Join(" ", Enumerable.Range(0, n).Select(t => (fit[h, t + 1] - fit[h, t]).ToString("F1"))));
         // Prefix counts of heading lines, datelines and closing lines.
         var headsBefore = new int[n + 1];
         var datelinesBefore = new int[n + 1];
@@ -148,24 +149,15 @@ public static class DeckOrder
         var best = new double[n + 1];
         var how = new (int From, int Deck)[n + 1]; // Deck > 0: that many lines first; < 0: that many lines last; 0: none
         long work = 0;
-        var allowFirstNow = false;
         var (firstScore, _) = Solve(true, false);
         var (lastScore, lastStories) = Solve(false, true);
         var (bothScore, bothStories) = Solve(true, true);
         spansWeighed = work;
-        if (Environment.GetEnvironmentVariable("DECKORDER_DEBUG") is not null)
-            Console.Error.WriteLine($"DECKORDER\t{lines[tokens[0]]}\t{lines[tokens[1]]}\t{firstScore:F1}\t{lastScore:F1}\t{bothScore:F1}");
         List<(int From, int To, int Deck)>? stories =
             bothScore > Math.Max(firstScore, lastScore) + MixedMargin ? bothStories
             : lastScore > firstScore + LastMargin ? lastStories
             : null;
         if (stories is null) return lines;
-        if (Environment.GetEnvironmentVariable("DECKORDER_DEBUG") == "2")
-            foreach (var (f0, t0, d0) in stories)
-            {
-                Console.Error.WriteLine($"== story {f0}-{t0} deck {d0}");
-                for (var t = f0; t < t0; t++) Console.Error.WriteLine($"   {(head[t] ? "H" : dateline[t] ? "D" : closing[t] ? "C" : " ")} {lines[tokens[t]][..Math.Min(30, lines[tokens[t]].Length)]}");
-            }
 
         var output = new List<string>(lines.Count + stories.Count);
         foreach (var i in leading) output.Add(lines[i]);
@@ -184,7 +176,6 @@ public static class DeckOrder
 
         (double Score, List<(int From, int To, int Deck)>? Stories) Solve(bool allowFirst, bool allowLast)
         {
-            allowFirstNow = allowFirst;
             Array.Fill(best, double.NegativeInfinity);
             best[0] = 0;
             for (var j = 1; j <= n; j++)
@@ -205,8 +196,6 @@ public static class DeckOrder
                         if (!head[j - d - 1] && !head[i]) Consider(i, j, -d, 0);
                 }
             }
-            if (Environment.GetEnvironmentVariable("DECKORDER_DEBUG") == "3")
-                for (var j = 1; j <= n; j++) if (!double.IsNegativeInfinity(best[j])) Console.Error.WriteLine($"{allowFirst}{allowLast} best[{j}]={best[j]:F2} from {how[j].From} deck {how[j].Deck} {lines[tokens[j - 1]][..Math.Min(12, lines[tokens[j - 1]].Length)]}");
             if (double.IsNegativeInfinity(best[n])) return (double.NegativeInfinity, null);
             var list = new List<(int From, int To, int Deck)>();
             for (var j = n; j > 0; j = how[j].From) list.Add((how[j].From, j, how[j].Deck));
@@ -242,8 +231,6 @@ public static class DeckOrder
             var closings = closingBefore[bodyTo] - closingBefore[bodyFrom];
             if (closing[bodyTo - 1]) { score += ClosingLast; closings--; }
             score -= ClosingInside * closings;
-            if (Environment.GetEnvironmentVariable("DECKORDER_DEBUG") == "5" && j == 28 && deck == -4 && allowFirstNow == false)
-                Console.Error.WriteLine($"consider {i} {j} {deck}: best[i]={best[i]:F2} score={score:F2} datelines={datelines} closings={closings} heads={headsBefore[bodyTo] - headsBefore[bodyFrom]}");
             if (score > best[j]) { best[j] = score; how[j] = (i, deck); }
         }
     }

@@ -120,8 +120,16 @@ public static class Reflow
         if (run.Length > 0) output.Add(run.ToString());
         Flush(output, pending);
         // No blank line anywhere: content-stream order (`pdftotext -raw`), where a deck may follow its body.
-        if (!HasInnerBlank(raw) && !DeckOrder.EndsInDecks(output, r)) return DeckOrder.SetDecksOverBodies(output, r, issueDate);
-        return HeadingAssignment.SetDecksOverBodies(output, r, issueDate);
+        if (HasInnerBlank(raw)) return HeadingAssignment.SetDecksOverBodies(output, r, issueDate);
+        // The page ends in more heading lines than one deck has, or in several decks that fit several bodies: every
+        // deck printed after every body. Else each deck sits next to its own body, before or after it.
+        var closingHeads = DeckOrder.TrailingHeadingLines(output, r);
+        if (closingHeads >= MinTrailingDecks)
+        {
+            var assigned = HeadingAssignment.SetDecksOverBodies(output, r, issueDate, out _, out var placed);
+            if (placed >= 2 || closingHeads > DeckOrder.MaxTrailingDeckLines) return assigned;
+        }
+        return DeckOrder.SetDecksOverBodies(output, r, issueDate);
     }
 
     /// <summary>A blank line between the page's first and last lines of text.</summary>
