@@ -100,7 +100,8 @@ public static class DeckOrder
         for (var t = 0; t < n; t++)
         {
             var l = lines[tokens[t]];
-            head[t] = r.Headline.IsHeadingLine(l) && r.Byline.Match(l) is null && r.Dateline.Match(l, issueDate) is null && !IsTextLabel(l);
+            head[t] = r.Headline.IsHeadingLine(l) && r.Byline.Match(l) is null && r.Dateline.Match(l, issueDate) is null
+                      && !HeadingAssignment.Closes(l, r, issueDate) && !IsTextLabel(l);
             if (head[t]) { heads++; continue; }
             dateline[t] = r.Dateline.Match(l, issueDate) is not null;
             closing[t] = HeadingAssignment.Closes(l, r, issueDate);
@@ -182,6 +183,8 @@ public static class DeckOrder
             {
                 // A story ends after a heading line (its deck), at a sentence end, or at the page end.
                 if (j < n && !head[j - 1] && !ends[j - 1]) continue;
+                // A closing credit or wire line (`（本报金边电）`) ends the story above it: none starts there.
+                if (j < n && closing[j]) continue;
                 for (var i = 0; i < j; i++)
                 {
                     if (double.IsNegativeInfinity(best[i])) continue;
