@@ -7,7 +7,7 @@ namespace Broadsheet.Core.Assembly;
 /// PDF text in content-stream order (`pdftotext -raw`, which prints no blank line) writes each story's deck before
 /// its body on some pages, after it on others, and either way on one page. Which heading lines are a story's deck,
 /// on which side of its body, and which sit inside a body (crossheads) is decided for the whole page at once: the
-/// page is cut into stories, each its body rows with a deck of one to four heading lines right before or right after
+/// page is cut into stories, each its body rows with a deck of one to six heading lines right before or right after
 /// them, by dynamic programming. A story scores by the words its deck shares with its body (a title talks about its
 /// own story: Han bigrams, each weighted by how few rows hold it), a dateline opening its body and a credit closing it;
 /// a heading line kept inside a body, a story with no deck and a dateline or credit in mid-story cost. The decks are
