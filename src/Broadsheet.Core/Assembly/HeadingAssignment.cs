@@ -39,9 +39,14 @@ public static class HeadingAssignment
         SetDecksOverBodies(lines, r, issueDate, out _);
 
     /// <param name="cellsWeighed">How many heading line × body part pairs were weighed (the measure of its work).</param>
-    internal static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate, out int cellsWeighed)
+    internal static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate, out int cellsWeighed) =>
+        SetDecksOverBodies(lines, r, issueDate, out cellsWeighed, out _);
+
+    /// <param name="decksPlaced">How many decks were set over a body.</param>
+    internal static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate, out int cellsWeighed, out int decksPlaced)
     {
         cellsWeighed = 0;
+        decksPlaced = 0;
         // Furniture, credits and closing wire lines are short: longer lines (paragraphs) are not run past those recognisers.
         var furniture = new bool[lines.Count];
         for (var i = 0; i < lines.Count; i++) furniture[i] = lines[i].Length is > 0 and <= MaxShortLine && r.Furniture.Match(lines[i]) is not null;
@@ -71,7 +76,7 @@ public static class HeadingAssignment
                 starts.Add(i);
             prev = i;
         }
-        if (starts.Count < 2) return lines;
+        if (starts.Count < 1) return lines;
         if ((long)cluster.Count * starts.Count > MaxCells) return lines;
         cellsWeighed = cluster.Count * starts.Count;
         var parts = new HashSet<int>[starts.Count];
@@ -181,6 +186,7 @@ public static class HeadingAssignment
         }
         // What follows the last body: furniture, blanks, and decks no part took, in their order.
         var placed = new HashSet<int>();
+        decksPlaced = assigned.Count(p => p >= 0);
         for (var d = 0; d < decks.Count; d++)
             if (assigned[d] >= 0) for (var c = decks[d].From; c < decks[d].To; c++) placed.Add(cluster[c]);
         for (var i = lastBody + 1; i < lines.Count; i++) if (!placed.Contains(i)) output.Add(lines[i]);
@@ -204,6 +210,9 @@ public static class HeadingAssignment
             return set;
         }).ToList();
         var rowGrams = rows.Select(i => StorySegmenter.Bigrams(lines[i])).ToList();
+        // Within the part, a bigram in many of its rows tells little about where one deck's run ends.
+        var rowDf = new Dictionary<int, int>();
+        foreach (var set in rowGrams) foreach (var g in set) rowDf[g] = rowDf.GetValueOrDefault(g) + 1;
         // gain[k, j]: deck k's telling bigrams that row j holds.
         var gain = new double[partDecks.Count, rows.Count];
         var first = new double[partDecks.Count];
@@ -212,7 +221,7 @@ public static class HeadingAssignment
             first[k] = double.MaxValue;
             for (var j = 0; j < rows.Count; j++)
             {
-                foreach (var g in rowGrams[j]) if (deckGrams[k].Contains(g)) gain[k, j] += 1.0 / df.GetValueOrDefault(g, 1);
+                foreach (var g in rowGrams[j]) if (deckGrams[k].Contains(g)) gain[k, j] += 1.0 / (df.GetValueOrDefault(g, 1) * rowDf[g]);
                 if (gain[k, j] > 0 && first[k] == double.MaxValue) first[k] = j;
             }
         }
@@ -250,7 +259,7 @@ public static class HeadingAssignment
     }
 
     /// <summary>A credit (`本报记者 殷新宇摄`) or a closing wire line (`（新华社北京9月30日电）`) ends the story above it.</summary>
-    private static bool Closes(string line, RecogniserSet r, DateOnly? issueDate) =>
+    internal static bool Closes(string line, RecogniserSet r, DateOnly? issueDate) =>
         line.Length <= MaxShortLine && (r.Byline.Match(line) is { RoleOnly: false } || r.Dateline.MatchClosing(line, issueDate) is not null);
 
 }

@@ -114,7 +114,7 @@ public static class Reflow
             prefix = false;
             lastHeading = false;
             ParagraphBuilder.Join(run, line);
-            if (EndsRun(line, full[i]))
+            if (EndsRun(line, full[i]) || ClosesBracketedRun(run, line))
             {
                 output.Add(run.ToString());
                 run.Clear();
@@ -125,7 +125,27 @@ public static class Reflow
         }
         if (run.Length > 0) output.Add(run.ToString());
         Flush(output, pending);
-        return HeadingAssignment.SetDecksOverBodies(output, r, issueDate);
+        // No blank line anywhere: content-stream order (`pdftotext -raw`), where a deck may follow its body.
+        if (HasInnerBlank(raw)) return HeadingAssignment.SetDecksOverBodies(output, r, issueDate);
+        // The page ends in more heading lines than one deck has, or in several decks that fit several bodies: every
+        // deck printed after every body. Else each deck sits next to its own body, before or after it.
+        var closingHeads = DeckOrder.TrailingHeadingLines(output, r);
+        if (closingHeads >= MinTrailingDecks)
+        {
+            var assigned = HeadingAssignment.SetDecksOverBodies(output, r, issueDate, out _, out var placed);
+            if (placed >= 2 || closingHeads > DeckOrder.MaxTrailingDeckLines) return assigned;
+        }
+        return DeckOrder.SetDecksOverBodies(output, r, issueDate);
+    }
+
+    /// <summary>A blank line between the page's first and last lines of text.</summary>
+    private static bool HasInnerBlank(IReadOnlyList<string> raw)
+    {
+        int first = 0, last = raw.Count - 1;
+        while (first <= last && string.IsNullOrWhiteSpace(raw[first])) first++;
+        while (last >= first && string.IsNullOrWhiteSpace(raw[last])) last--;
+        for (var i = first; i <= last; i++) if (string.IsNullOrWhiteSpace(raw[i])) return true;
+        return false;
     }
 
     /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>
@@ -209,6 +229,13 @@ public static class Reflow
     /// <summary>A paragraph's first line is indented two em: this much short of its column, it opens one.</summary>
     private const double IndentShortfall = 1.5;
 
+    /// <summary>
+    /// A run that opened with a bracket closes where the bracket does: a credit wrapped over lines
+    /// (`（本报记者张晓东、殷新` / `宇、万宇…王如君）`) ends its story, it does not run into the next one's text.
+    /// </summary>
+    private static bool ClosesBracketedRun(StringBuilder run, string line) =>
+        run.Length > 0 && run[0] is '（' or '(' && line[^1] is '）' or ')' && run.ToString().IndexOfAny(['）', ')']) == run.Length - 1;
+
     /// <summary>A sentence end closes a run; so does a short line ending a bracket (a closing credit, `（本报记者…）`).</summary>
     private static bool EndsRun(string line, double full) =>
         Chars.EndsSentence(line) || Chars.IsClosingBracket(line[^1]) && Em(line) < full - 1.5;
@@ -220,7 +247,7 @@ public static class Reflow
     private static bool IsHeading(string[] lines, int i, double full, bool open, bool blockHeads, RecogniserSet r, DateOnly? issueDate)
     {
         var line = lines[i];
-        if (!r.Headline.IsHeadingLine(line)) return false;
+        if (!r.Headline.IsHeadingLine(line) || OpensBracket(line)) return false;
         var next = NextText(lines, i, out var nextInBlock);
         // `新华社北京9月30日` / `电 （记者…）…`: a dateline cut at the column edge.
         if (next is not null && nextInBlock && r.Dateline.Match(next, issueDate) is null && r.Dateline.Match(line + next, issueDate) is not null) return false;
@@ -246,6 +273,9 @@ public static class Reflow
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
     }
+
+    /// <summary>A line opening with a bracket it does not close (`（本报记者张晓东、殷新`): it goes on in the next one.</summary>
+    private static bool OpensBracket(string line) => line[0] is '（' or '(' && line.IndexOfAny(['）', ')']) < 0;
 
     /// <summary>The next text line opens a dateline (`本 报 北 京 9 月 30 日` / `电 （记者张烁）…` cut at the column edge too).</summary>
     private static bool OpensDateline(string[] lines, int i, string next, RecogniserSet r, DateOnly? issueDate)
