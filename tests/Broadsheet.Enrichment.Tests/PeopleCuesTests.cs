@@ -109,4 +109,13 @@ public class PeopleCuesTests
         Assert.Equal(["李强"], People("据悉，李强一行昨天抵达北京。"));
         Assert.Empty(People("据悉，李强昨天抵达北京。"));
     }
+
+    [Fact]
+    public void A_dictionary_word_ending_like_a_common_noun_is_no_name_alone()
+    {
+        // jieba tags 幸福感, 安全感, 许可证 and 黄梅戏 as names; their last characters end far more nouns than names.
+        Assert.Empty(People("群众的幸福感和安全感不断增强，排污许可证已经发放，她爱看黄梅戏。"));
+        // Split by the cut, a surname and two given characters keep their bare-name reading (梁 连 起).
+        Assert.Contains("梁连起", People("他说，梁连起的家在村东头。"));
+    }
 }

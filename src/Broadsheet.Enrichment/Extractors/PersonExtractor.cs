@@ -46,6 +46,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// <summary>How often a character is a given-name character in jieba's dictionary (Data/given-chars.tsv).</summary>
     private static readonly Dictionary<char, int> GivenCounts = EmbeddedData.Lines("given-chars.tsv")
         .Select(l => l.Split('\t')).Where(f => f.Length == 2 && f[0].Length == 1).ToDictionary(f => f[0][0], f => int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>Characters that end more of jieba's three-character common words than its names use them (感, 证, 戏, 局;
+    /// Data/word-endings.tsv): jieba tags 幸福感 and 许可证 as names too, so a name ending in one needs a title or verb.</summary>
+    private static readonly HashSet<char> WordEndings = [.. EmbeddedData.Lines("word-endings.tsv")
+        .Select(l => l.Split('\t')).Where(f => f.Length == 3 && f[0].Length == 1).Select(f => f[0][0])];
     /// <summary>Japanese surnames as Chinese papers print them (hand-written from general knowledge: the commonest
     /// surnames and those of well-known public figures).</summary>
     private const string JapaneseSurnames =
@@ -256,11 +260,11 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 if (end == tok.End && tok.Word.Length == 2 && k + 1 < tokens.Count && tokens[k + 1].Word.Length == 1 && IsGiven(tokens[k + 1].Word[0], 1)
                     && NameLikelihood(tokens[k + 1].Word[0]) >= BareGivenLikelihood
                     && SurnameLength(text, start) == 1 && (k + 2 >= tokens.Count || tokens[k + 2].Word.Length > 1 || !IsGiven(tokens[k + 2].Word[0], 1)))
-                    return new NameCandidate(text[start..tokens[k + 1].End], start, tokens[k + 1].End, true);
+                    return new NameCandidate(text[start..tokens[k + 1].End], start, tokens[k + 1].End, !WordEndings.Contains(tokens[k + 1].Word[0]));
                 // jieba tags many things nr (雷阵雨, 安全性, 莫斯科): alone, only surname + given name of three characters stands.
                 // A rare transliterated dictionary name of three or more characters (索罗斯, 费尔南德斯) stands too; common
                 // ones are as often countries and cities (伊拉克, 乌克兰, 卡拉奇 are tagged names too).
-                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1
+                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !EndsLikeWord(tok.Word, w.Freq)
                     || tok.Word.Length >= 3 && w.Freq < 50 && tok.Word.All(Transliteration.Contains);
                 return new NameCandidate(text[start..end], start, end, strong);
             }
@@ -552,6 +556,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         var text = at.Text;
         if (c.End - c.Start != 3 || SurnameLength(text, c.Start) != 1) return false;
+        // 幸福感, 贡献率: one word of jieba's that ends like a common noun is the noun (split by the cut, 梁 连 起 may be a name).
+        if (WordEndings.Contains(text[c.End - 1]) && at.Tokens[at.TokenAt(c.Start)] is var whole && whole.Start == c.Start && whole.End == c.End) return false;
         // A given part as common as 素质 or 先生 is the word (高素质, 吴先生).
         if (lexicon.TryGetWord(text.AsSpan(c.Start + 1, 2), out var word) && word.Freq >= 1000) return false;
         for (var i = c.Start + 1; i < c.End; i++) if (GivenCounts.GetValueOrDefault(text[i]) < MinGivenUses || !IsGiven(text[i], i - c.Start - 1)) return false;
@@ -586,6 +592,12 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var next = at.TokenAt(c.End);
         return opens && next < at.Tokens.Count && at.Tokens[next].Start == c.End && lexicon.TryGetWord(at.Tokens[next].Word, out var v) && v.Tag == "v" && at.Tokens[next].Word != "是";
     }
+
+    /// <summary>
+    /// A three-character dictionary name ending like a common word (幸福感/nr57, 许可证/nr351, 黄梅戏/nr37): jieba tags
+    /// such nouns as names, so they stand only with a title or verb; a name as common as 周恩来 stands whatever its end.
+    /// </summary>
+    private static bool EndsLikeWord(string word, int freq) => freq < 1000 && WordEndings.Contains(word[^1]);
 
     /// <summary>Fewest given-name uses per thousand uses alone for a given character standing by itself (光 37, 梦 20).</summary>
     private const int BareGivenLikelihood = 30;
