@@ -118,4 +118,14 @@ public class PeopleCuesTests
         // Split by the cut, a surname and two given characters keep their bare-name reading (梁 连 起).
         Assert.Contains("梁连起", People("他说，梁连起的家在村东头。"));
     }
+
+    [Fact]
+    public void A_numeral_or_particle_that_names_use_often_can_be_a_given_character()
+    {
+        // jieba tags 元 and 克 numerals and 之 a particle, yet they are among the commonest given characters.
+        Assert.Contains("吴元春", People("副局长吴元春表示，要抓好生产。"));
+        Assert.Contains("杨克宁", People("老师杨克宁认为，孩子需要陪伴。"));
+        Assert.Contains("李培之", People("会上，李培之同志讲了话。"));
+        Assert.Empty(People("他把一个苹果和三个梨给了我。"));
+    }
 }
