@@ -128,4 +128,14 @@ public class PeopleCuesTests
         Assert.Contains("李培之", People("会上，李培之同志讲了话。"));
         Assert.Empty(People("他把一个苹果和三个梨给了我。"));
     }
+
+    [Fact]
+    public void A_bare_word_in_a_list_of_things_is_no_name()
+    {
+        // 安保 and 梅树 read as surname + given character between clause breaks, but their neighbours are things.
+        Assert.Empty(People("小区提供住宿、交通、物业、安保、商业等服务。"));
+        Assert.Empty(People("园里种着柳树、桃树、梅树，成为村民的去处。"));
+        // A neighbour that ends with a name keeps the list one of people.
+        Assert.Contains("杨曼", People("获奖的有山东队李影、杨曼，广东队罗桂芳。"));
+    }
 }

@@ -545,7 +545,35 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (at.Tokens[k].Word.Length != 1 && !(at.Tokens[k].Word.Length == 2 && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Freq < 100)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || "的对把向给和与被".Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
-        return left && right;
+        return left && right && !InListOfThings(at, c);
+    }
+
+    /// <summary>
+    /// A bare candidate in a 、-list whose neighbour is neither a name nor a title (物业、安保、商业; 神兽镜、龙凤镜): the
+    /// list is of things, so the candidate is one too.
+    /// </summary>
+    private bool InListOfThings(ArticleText at, NameCandidate c)
+    {
+        var text = at.Text;
+        // A neighbour that opens or ends with a name or opens with a title is a person (山东体彩队李影、杨曼).
+        bool Thing(int start, int end) => end - start is >= 1 and <= 8 && TitleLengthAt(text, start) == 0
+            && NameAt(at, start) is null && (end - start < 4 || NameAt(at, end - 2) is null && NameAt(at, end - 3) is null);
+        if (c.Start >= 2 && text[c.Start - 1] == '、')
+        {
+            var from = c.Start - 1;
+            while (from > 0 && !Chars.IsClauseBreak(text[from - 1])) from--;
+            while (from < c.Start - 1 && char.IsWhiteSpace(text[from])) from++;
+            if (Thing(from, c.Start - 1)) return true;
+        }
+        if (c.End + 1 < text.Length && text[c.End] == '、')
+        {
+            var from = c.End + 1;
+            while (from < text.Length && char.IsWhiteSpace(text[from])) from++;
+            var to = from;
+            while (to < text.Length && !Chars.IsClauseBreak(text[to])) to++;
+            if (Thing(from, to)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -565,7 +593,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || BeforeBareName.Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
         // 由吴天明执导, 了解赵致真的: a verb on one side will do when the other side is a break or a function word.
-        return left && right || left && IsVerbAt(at, c.End, before: false) || right && IsVerbAt(at, c.Start, before: true);
+        return (left && right || left && IsVerbAt(at, c.End, before: false) || right && IsVerbAt(at, c.Start, before: true)) && !InListOfThings(at, c);
     }
 
     /// <summary>Whether a word jieba tags as a verb ends (before) or a verb or time word (金正日当天) starts (after) at <paramref name="offset"/>.</summary>
