@@ -138,4 +138,12 @@ public class PeopleCuesTests
         // A neighbour that ends with a name keeps the list one of people.
         Assert.Contains("杨曼", People("获奖的有山东队李影、杨曼，广东队罗桂芳。"));
     }
+
+    [Fact]
+    public void A_name_right_before_a_hospital_a_market_or_a_bridge_names_that_place()
+    {
+        Assert.Empty(People("工人们参建雷神山医院，又去了泰格贝格医院。"));
+        Assert.Empty(People("以技术股为主的纳斯达克股市指数上升。"));
+        Assert.Contains("克林顿", People("美国总统克林顿访问了一家医院。"));
+    }
 }

@@ -227,7 +227,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private static bool IsPlaceAfter(string text, int end) =>
         end < text.Length && ("市州省县镇乡村区港湾岛河湖路街".Contains(text[end])
             || text[end] == '杯' // 戴维斯杯: a trophy named after someone
-            || end + 1 < text.Length && text.AsSpan(end, 2) is "大学" or "会议" or "大会" or "组织" or "决议" or "森林" or "公司" or "集团" or "地区" or "山脉");
+            || end + 1 < text.Length && text.AsSpan(end, 2) is "大学" or "会议" or "大会" or "组织" or "决议" or "森林" or "公司" or "集团" or "地区" or "山脉"
+                or "医院" or "机场" or "股市" or "指数" or "电器" or "证券" or "银行" or "酒店" or "饭店" or "宾馆" or "广场" or "公园" or "大厦" or "大桥" or "大街" or "基金" or "机组" or "时期" or "王朝");
 
     private NameCandidate? ReadNameAt(ArticleText at, int start)
     {
