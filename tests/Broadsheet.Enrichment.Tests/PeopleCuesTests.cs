@@ -146,4 +146,14 @@ public class PeopleCuesTests
         Assert.Empty(People("以技术股为主的纳斯达克股市指数上升。"));
         Assert.Contains("克林顿", People("美国总统克林顿访问了一家医院。"));
     }
+
+    [Fact]
+    public void Staff_officials_advisers_and_ranks_are_titles_before_a_name()
+    {
+        Assert.Contains("吴军", People("信用社工作人员吴军对此表示满意。"));
+        Assert.Contains("博纳", People("法国总统外事顾问博纳出席。"));
+        Assert.Contains("张军", People("最高人民检察院检察长张军出席会议。"));
+        // A noun before a role that also follows names is not made a name by it (文具设计师).
+        Assert.Empty(People("他曾看到一把文具设计师设计的钢尺。"));
+    }
 }
