@@ -156,4 +156,12 @@ public class PeopleCuesTests
         // A noun before a role that also follows names is not made a name by it (文具设计师).
         Assert.Empty(People("他曾看到一把文具设计师设计的钢尺。"));
     }
+
+    [Fact]
+    public void Rarer_surnames_of_the_hundred_family_names_open_names()
+    {
+        Assert.Contains("栗战书", People("委员长栗战书主持会议。"));
+        Assert.Contains("迟子建", People("作家迟子建的新作出版了。"));
+        Assert.Empty(People("两岸的沧桑巨变令人欣慰。"));
+    }
 }
