@@ -164,4 +164,14 @@ public class PeopleCuesTests
         Assert.Contains("迟子建", People("作家迟子建的新作出版了。"));
         Assert.Empty(People("两岸的沧桑巨变令人欣慰。"));
     }
+
+    [Fact]
+    public void A_dictionary_name_that_is_no_transliteration_is_not_run_on_into_a_foreign_name()
+    {
+        // jieba tags 越飞越 and 美元兑 as names; 高 and 卢布 are transliteration characters, but no name is four of them.
+        Assert.Empty(People("潍坊的风筝越飞越高，潍坊会越来越好。"));
+        Assert.Empty(People("美元兑卢布比价升为1∶6．2。"));
+        Assert.Contains("杨维汉", People("记者杨维汉报道。"));
+        Assert.Contains("斯特凡尼·兰萨", People("斯特凡尼·兰萨是巴西人。"));
+    }
 }

@@ -257,7 +257,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (IsDictionaryName(tok.Word, w) && (tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !IsPlaceAfter(text, tok.End)
                     || !IsPlaceContext(text, start, tok.End)))
             {
+                // A name that is no transliteration goes on over transliteration characters only to three characters
+                // (杨维 汉) or into a ·-joined name (斯特凡 尼·兰萨): 越飞越/nr 高 and 美元兑/nr 卢布 are no names.
                 var end = ForeignEnd(at, k + 1, tok.End);
+                if (end - start > 3 && !IsTransliterated(tok.Word) && text.IndexOf('·', start, end - start) < 0) end = tok.End;
                 // 王霞 光: a two-character dictionary name and a given character the cut left alone.
                 // The character must be one names use more than alone (光 yes; 庄周 梦, 徐渭 诗 no).
                 if (end == tok.End && tok.Word.Length == 2 && k + 1 < tokens.Count && tokens[k + 1].Word.Length == 1 && IsGiven(tokens[k + 1].Word[0], 1)
