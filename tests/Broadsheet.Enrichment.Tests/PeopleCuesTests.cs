@@ -174,4 +174,13 @@ public class PeopleCuesTests
         Assert.Contains("杨维汉", People("记者杨维汉报道。"));
         Assert.Contains("斯特凡尼·兰萨", People("斯特凡尼·兰萨是巴西人。"));
     }
+
+    [Fact]
+    public void A_word_and_a_locative_after_it_is_no_name()
+    {
+        Assert.Equal(["习近平"], People("国家主席习近平在贺电中指出，两国是邻邦。"));
+        Assert.Empty(People("前门的一家宾馆，胡同里时常能看到鸡鸭。"));
+        Assert.Empty(People("他们没有陶醉于既有成绩。"));
+        Assert.Contains("张文中", People("教授张文中说，这很重要。"));
+    }
 }

@@ -219,7 +219,15 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县庄区路街杯部馆宫性".Contains(name.Text[^1])
             && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
+            && !IsWordAndPlaceWord(name.Text)
             && !lexicon.IsWorldPlace(name.Text) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
+
+    /// <summary>
+    /// A word of jieba's dictionary and a locative or preposition after it (贺电 中, 胡同 里, 陶醉 于, 别提 多): jieba tags
+    /// many such words as names, but a name whose first two characters are a word is rare (张文中, 刘国中 are not words).
+    /// </summary>
+    private bool IsWordAndPlaceWord(string name) =>
+        name.Length == 3 && "中里内上下外前后于多".Contains(name[2]) && lexicon.TryGetWord(name.AsSpan(0, 2), out var w) && w.Freq >= 20;
 
     /// <summary>Words around that say place (在莫斯科), but not a verb of meeting ending in 到 (见到伯奇费尔).</summary>
     private static bool IsPlaceContext(string text, int start, int end) =>
