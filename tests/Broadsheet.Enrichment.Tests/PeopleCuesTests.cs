@@ -183,4 +183,13 @@ public class PeopleCuesTests
         Assert.Empty(People("他们没有陶醉于既有成绩。"));
         Assert.Contains("张文中", People("教授张文中说，这很重要。"));
     }
+
+    [Fact]
+    public void A_common_noun_of_one_word_is_no_name_even_before_a_title()
+    {
+        Assert.Empty(People("阿里巴巴集团董事局主席表示，要加大投入。"));
+        Assert.Equal(["方阳"], People("淳安县林业局局长方阳介绍，情况良好。"));
+        // Names jieba mis-tags as a time word or proper noun keep their reading (周恩来/t).
+        Assert.Contains("周恩来", People("毛泽东主席、周恩来总理随即致电。"));
+    }
 }

@@ -219,7 +219,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县庄区路街杯部馆宫性".Contains(name.Text[^1])
             && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
-            && !IsWordAndPlaceWord(name.Text)
+            && !IsWordAndPlaceWord(name.Text) && !IsCommonNoun(at, name)
             && !lexicon.IsWorldPlace(name.Text) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
 
     /// <summary>
@@ -228,6 +228,18 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// </summary>
     private bool IsWordAndPlaceWord(string name) =>
         name.Length == 3 && "中里内上下外前后于多".Contains(name[2]) && lexicon.TryGetWord(name.AsSpan(0, 2), out var w) && w.Freq >= 20;
+
+    /// <summary>
+    /// One word of jieba's dictionary, not tagged as a name, that ends like a common noun (董事局/n, 荣誉感/n): no title
+    /// or verb beside it makes it a name (集团董事局主席).
+    /// </summary>
+    private bool IsCommonNoun(ArticleText at, NameCandidate name)
+    {
+        if (name.End - name.Start != 3 || !WordEndings.Contains(at.Text[name.End - 1])) return false;
+        var k = at.TokenAt(name.Start);
+        return k < at.Tokens.Count && at.Tokens[k].Start == name.Start && at.Tokens[k].End == name.End
+            && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag is not ("t" or "nz") && w.Freq >= 10;
+    }
 
     /// <summary>Words around that say place (在莫斯科), but not a verb of meeting ending in 到 (见到伯奇费尔).</summary>
     private static bool IsPlaceContext(string text, int start, int end) =>
