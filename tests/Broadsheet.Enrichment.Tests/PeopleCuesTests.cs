@@ -192,4 +192,13 @@ public class PeopleCuesTests
         // Names jieba mis-tags as a time word or proper noun keep their reading (周恩来/t).
         Assert.Contains("周恩来", People("毛泽东主席、周恩来总理随即致电。"));
     }
+
+    [Fact]
+    public void A_title_the_cut_reads_across_other_words_is_no_title()
+    {
+        // 妇女儿童 holds 女儿 and 部署 长江 holds 署长, but neither is a title there.
+        Assert.Empty(People("妇联等健全妇女儿童权益保护机制。"));
+        Assert.Empty(People("从部署长江经济带发展做起。"));
+        Assert.Contains("张三", People("县委书记张三出席。"));
+    }
 }

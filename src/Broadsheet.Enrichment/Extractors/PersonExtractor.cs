@@ -81,7 +81,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var i = 0; i < text.Length; i++)
         {
             var length = TitleLengthAt(text, i);
-            if (length == 0) continue;
+            if (length == 0 || StraddlesWords(at, i, i + length)) continue;
             var titleEnd = i + length;
             var nameStart = titleEnd < text.Length && text[titleEnd] == '”' ? titleEnd + 1 : titleEnd;
             var candidate = NameAt(at, nameStart);
@@ -239,6 +239,18 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var k = at.TokenAt(name.Start);
         return k < at.Tokens.Count && at.Tokens[k].Start == name.Start && at.Tokens[k].End == name.End
             && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag is not ("t" or "nz") && w.Freq >= 10;
+    }
+
+    /// <summary>
+    /// A title the cut reads as part of other words: it starts inside a word and does not end with it (部署 长江 holds no
+    /// 署长, 妇女儿童 no 女儿); 市委书记 ends with its 书记 and keeps it, and a body's last character may open its head's
+    /// title (财政部 长安雷 → 部长, 警卫队 长 → 队长).
+    /// </summary>
+    private static bool StraddlesWords(ArticleText at, int start, int end)
+    {
+        var k = at.TokenAt(start);
+        if (k >= at.Tokens.Count || at.Tokens[k].Start >= start || at.Tokens[k].End == end) return false;
+        return !(at.Tokens[k].End == start + 1 && "部局处厅队所院委会社站团行组科室校".Contains(at.Text[start]));
     }
 
     /// <summary>Words around that say place (在莫斯科), but not a verb of meeting ending in 到 (见到伯奇费尔).</summary>
