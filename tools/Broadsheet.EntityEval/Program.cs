@@ -26,6 +26,28 @@ if (args is ["--text", var sample])
     Console.WriteLine($"people: {string.Join(", ", found.People.Select(p => p.Name))}\nplaces: {string.Join(", ", found.Places.Select(p => p.Name))}\norganisations: {string.Join(", ", found.Organizations.Select(o => o.Name))}");
     return 0;
 }
+// --people-sample FILE.jsonl.gz N: the people found in every Nth article of the parser corpus (../shared/corpus/people-daily,
+// no gold), each with its context, to check by eye on text the rules were never tuned on.
+if (args is ["--people-sample", var jsonl, var every] && int.TryParse(every, out var step))
+{
+    using var gz = new System.IO.Compression.GZipStream(File.OpenRead(jsonl), System.IO.Compression.CompressionMode.Decompress);
+    using var reader = new StreamReader(gz);
+    var sampleEnricher = new ArticleEnricher();
+    var n = 0;
+    for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine(), n++)
+    {
+        if (n % step != 0) continue;
+        var paragraphs = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString() ?? "").ToList();
+        var joined = string.Join('\n', paragraphs);
+        foreach (var p in sampleEnricher.Enrich(new Article { Paragraphs = paragraphs }, new IssueInfo()).People)
+        {
+            var i = joined.IndexOf(p.Name, StringComparison.Ordinal);
+            var context = i < 0 ? "" : joined[Math.Max(0, i - 8)..i] + "[" + p.Name + "]" + joined[(i + p.Name.Length)..Math.Min(joined.Length, i + p.Name.Length + 8)];
+            Console.WriteLine($"{n}\t{p.Name}\t{context.Replace('\n', ' ')}");
+        }
+    }
+    return 0;
+}
 var file = args[0];
 var split = "held-out";
 var errors = 0;

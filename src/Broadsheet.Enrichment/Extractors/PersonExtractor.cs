@@ -20,7 +20,9 @@ internal readonly record struct NameCandidate(string Text, int Start, int End, b
 internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 {
     private const string SingleSurnames =
-        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚于萧尤喻柏云费廉卞禹狄支管宣钮滑羊汲富弓牧蓬班仰祖景幸薄索咸闻劳扶堵宰郦雍桑浦庄容易戈衡弘贡丰尉";
+        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚于萧尤喻柏云费廉卞禹狄支管宣钮滑羊汲富弓牧蓬班仰祖景幸薄索咸闻劳扶堵宰郦雍桑浦庄容易戈衡弘贡丰尉" +
+        // Rarer surnames of the 百家姓 that start few everyday words.
+        "巨仝鲜亢苟迟隋佘栗郇邸钭酆鄢涂琚檀";
     private static readonly string[] CompoundSurnames = ["欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "宇文", "司徒", "东方", "独孤", "南宫", "端木", "申屠"];
     /// <summary>Characters that end a name rather than belong to it (陈洪波说, 刘东利在).</summary>
     private const string AfterName = "在说称和与的是等到向了将也就都对为从于给把被让及并带看来去要会已曾正还又均亦共时一代";
@@ -46,6 +48,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// <summary>How often a character is a given-name character in jieba's dictionary (Data/given-chars.tsv).</summary>
     private static readonly Dictionary<char, int> GivenCounts = EmbeddedData.Lines("given-chars.tsv")
         .Select(l => l.Split('\t')).Where(f => f.Length == 2 && f[0].Length == 1).ToDictionary(f => f[0][0], f => int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>Characters that end more of jieba's three-character common words than its names use them (感, 证, 戏, 局;
+    /// Data/word-endings.tsv): jieba tags 幸福感 and 许可证 as names too, so a name ending in one needs a title or verb.</summary>
+    private static readonly HashSet<char> WordEndings = [.. EmbeddedData.Lines("word-endings.tsv")
+        .Select(l => l.Split('\t')).Where(f => f.Length == 3 && f[0].Length == 1).Select(f => f[0][0])];
     /// <summary>Japanese surnames as Chinese papers print them (hand-written from general knowledge: the commonest
     /// surnames and those of well-known public figures).</summary>
     private const string JapaneseSurnames =
@@ -75,7 +81,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var i = 0; i < text.Length; i++)
         {
             var length = TitleLengthAt(text, i);
-            if (length == 0) continue;
+            if (length == 0 || StraddlesWords(at, i, i + length)) continue;
             var titleEnd = i + length;
             var nameStart = titleEnd < text.Length && text[titleEnd] == '”' ? titleEnd + 1 : titleEnd;
             var candidate = NameAt(at, nameStart);
@@ -213,7 +219,39 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县庄区路街杯部馆宫性".Contains(name.Text[^1])
             && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
+            && !IsWordAndPlaceWord(name.Text) && !IsCommonNoun(at, name)
             && !lexicon.IsWorldPlace(name.Text) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
+
+    /// <summary>
+    /// A word of jieba's dictionary and a locative or preposition after it (贺电 中, 胡同 里, 陶醉 于, 别提 多): jieba tags
+    /// many such words as names, but a name whose first two characters are a word is rare (张文中, 刘国中 are not words).
+    /// </summary>
+    private bool IsWordAndPlaceWord(string name) =>
+        name.Length == 3 && "中里内上下外前后于多".Contains(name[2]) && lexicon.TryGetWord(name.AsSpan(0, 2), out var w) && w.Freq >= 20;
+
+    /// <summary>
+    /// One word of jieba's dictionary, not tagged as a name, that ends like a common noun (董事局/n, 荣誉感/n): no title
+    /// or verb beside it makes it a name (集团董事局主席).
+    /// </summary>
+    private bool IsCommonNoun(ArticleText at, NameCandidate name)
+    {
+        if (name.End - name.Start != 3 || !WordEndings.Contains(at.Text[name.End - 1])) return false;
+        var k = at.TokenAt(name.Start);
+        return k < at.Tokens.Count && at.Tokens[k].Start == name.Start && at.Tokens[k].End == name.End
+            && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag is not ("t" or "nz") && w.Freq >= 10;
+    }
+
+    /// <summary>
+    /// A title the cut reads as part of other words: it starts inside a word and does not end with it (部署 长江 holds no
+    /// 署长, 妇女儿童 no 女儿); 市委书记 ends with its 书记 and keeps it, and a body's last character may open its head's
+    /// title (财政部 长安雷 → 部长, 警卫队 长 → 队长).
+    /// </summary>
+    private static bool StraddlesWords(ArticleText at, int start, int end)
+    {
+        var k = at.TokenAt(start);
+        if (k >= at.Tokens.Count || at.Tokens[k].Start >= start || at.Tokens[k].End == end) return false;
+        return !(at.Tokens[k].End == start + 1 && "部局处厅队所院委会社站团行组科室校".Contains(at.Text[start]));
+    }
 
     /// <summary>Words around that say place (在莫斯科), but not a verb of meeting ending in 到 (见到伯奇费尔).</summary>
     private static bool IsPlaceContext(string text, int start, int end) =>
@@ -223,7 +261,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private static bool IsPlaceAfter(string text, int end) =>
         end < text.Length && ("市州省县镇乡村区港湾岛河湖路街".Contains(text[end])
             || text[end] == '杯' // 戴维斯杯: a trophy named after someone
-            || end + 1 < text.Length && text.AsSpan(end, 2) is "大学" or "会议" or "大会" or "组织" or "决议" or "森林" or "公司" or "集团" or "地区" or "山脉");
+            || end + 1 < text.Length && text.AsSpan(end, 2) is "大学" or "会议" or "大会" or "组织" or "决议" or "森林" or "公司" or "集团" or "地区" or "山脉"
+                or "医院" or "机场" or "股市" or "指数" or "电器" or "证券" or "银行" or "酒店" or "饭店" or "宾馆" or "广场" or "公园" or "大厦" or "大桥" or "大街" or "基金" or "机组" or "时期" or "王朝");
 
     private NameCandidate? ReadNameAt(ArticleText at, int start)
     {
@@ -250,17 +289,20 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (IsDictionaryName(tok.Word, w) && (tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !IsPlaceAfter(text, tok.End)
                     || !IsPlaceContext(text, start, tok.End)))
             {
+                // A name that is no transliteration goes on over transliteration characters only to three characters
+                // (杨维 汉) or into a ·-joined name (斯特凡 尼·兰萨): 越飞越/nr 高 and 美元兑/nr 卢布 are no names.
                 var end = ForeignEnd(at, k + 1, tok.End);
+                if (end - start > 3 && !IsTransliterated(tok.Word) && text.IndexOf('·', start, end - start) < 0) end = tok.End;
                 // 王霞 光: a two-character dictionary name and a given character the cut left alone.
                 // The character must be one names use more than alone (光 yes; 庄周 梦, 徐渭 诗 no).
                 if (end == tok.End && tok.Word.Length == 2 && k + 1 < tokens.Count && tokens[k + 1].Word.Length == 1 && IsGiven(tokens[k + 1].Word[0], 1)
                     && NameLikelihood(tokens[k + 1].Word[0]) >= BareGivenLikelihood
                     && SurnameLength(text, start) == 1 && (k + 2 >= tokens.Count || tokens[k + 2].Word.Length > 1 || !IsGiven(tokens[k + 2].Word[0], 1)))
-                    return new NameCandidate(text[start..tokens[k + 1].End], start, tokens[k + 1].End, true);
+                    return new NameCandidate(text[start..tokens[k + 1].End], start, tokens[k + 1].End, !WordEndings.Contains(tokens[k + 1].Word[0]));
                 // jieba tags many things nr (雷阵雨, 安全性, 莫斯科): alone, only surname + given name of three characters stands.
                 // A rare transliterated dictionary name of three or more characters (索罗斯, 费尔南德斯) stands too; common
                 // ones are as often countries and cities (伊拉克, 乌克兰, 卡拉奇 are tagged names too).
-                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1
+                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !EndsLikeWord(tok.Word, w.Freq)
                     || tok.Word.Length >= 3 && w.Freq < 50 && tok.Word.All(Transliteration.Contains);
                 return new NameCandidate(text[start..end], start, end, strong);
             }
@@ -520,9 +562,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         if (!Chars.IsHan(c) || (position == 0 ? NeverGiven : AfterName).Contains(c)) return false;
         // A character jieba tags as a function word is none, unless that use is rare (钧 is a measure word 593 times) or,
-        // for a measure word, names use it as often as most given characters (家 584, 天 433 of jieba's name words).
+        // for a measure word, numeral, conjunction or 之, names use it as often as most given characters (家 584, 天 433,
+        // 克 788, 元 339, 之 839 of jieba's name words: 杨克宁, 刘元春, 李培之); pronouns and other particles never.
         return !(lexicon.TryGetWord(c.ToString(), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e")
-            || w.Tag == "q" && GivenCounts.GetValueOrDefault(c) >= CommonGivenUses;
+            || w.Tag is "q" or "m" or "c" or "u" && GivenCounts.GetValueOrDefault(c) >= CommonGivenUses;
     }
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
@@ -540,7 +583,35 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (at.Tokens[k].Word.Length != 1 && !(at.Tokens[k].Word.Length == 2 && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Freq < 100)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || "的对把向给和与被".Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
-        return left && right;
+        return left && right && !InListOfThings(at, c);
+    }
+
+    /// <summary>
+    /// A bare candidate in a 、-list whose neighbour is neither a name nor a title (物业、安保、商业; 神兽镜、龙凤镜): the
+    /// list is of things, so the candidate is one too.
+    /// </summary>
+    private bool InListOfThings(ArticleText at, NameCandidate c)
+    {
+        var text = at.Text;
+        // A neighbour that opens or ends with a name or opens with a title is a person (山东体彩队李影、杨曼).
+        bool Thing(int start, int end) => end - start is >= 1 and <= 8 && TitleLengthAt(text, start) == 0
+            && NameAt(at, start) is null && (end - start < 4 || NameAt(at, end - 2) is null && NameAt(at, end - 3) is null);
+        if (c.Start >= 2 && text[c.Start - 1] == '、')
+        {
+            var from = c.Start - 1;
+            while (from > 0 && !Chars.IsClauseBreak(text[from - 1])) from--;
+            while (from < c.Start - 1 && char.IsWhiteSpace(text[from])) from++;
+            if (Thing(from, c.Start - 1)) return true;
+        }
+        if (c.End + 1 < text.Length && text[c.End] == '、')
+        {
+            var from = c.End + 1;
+            while (from < text.Length && char.IsWhiteSpace(text[from])) from++;
+            var to = from;
+            while (to < text.Length && !Chars.IsClauseBreak(text[to])) to++;
+            if (Thing(from, to)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -552,13 +623,15 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         var text = at.Text;
         if (c.End - c.Start != 3 || SurnameLength(text, c.Start) != 1) return false;
+        // 幸福感, 贡献率: one word of jieba's that ends like a common noun is the noun (split by the cut, 梁 连 起 may be a name).
+        if (WordEndings.Contains(text[c.End - 1]) && at.Tokens[at.TokenAt(c.Start)] is var whole && whole.Start == c.Start && whole.End == c.End) return false;
         // A given part as common as 素质 or 先生 is the word (高素质, 吴先生).
         if (lexicon.TryGetWord(text.AsSpan(c.Start + 1, 2), out var word) && word.Freq >= 1000) return false;
         for (var i = c.Start + 1; i < c.End; i++) if (GivenCounts.GetValueOrDefault(text[i]) < MinGivenUses || !IsGiven(text[i], i - c.Start - 1)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || BeforeBareName.Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
         // 由吴天明执导, 了解赵致真的: a verb on one side will do when the other side is a break or a function word.
-        return left && right || left && IsVerbAt(at, c.End, before: false) || right && IsVerbAt(at, c.Start, before: true);
+        return (left && right || left && IsVerbAt(at, c.End, before: false) || right && IsVerbAt(at, c.Start, before: true)) && !InListOfThings(at, c);
     }
 
     /// <summary>Whether a word jieba tags as a verb ends (before) or a verb or time word (金正日当天) starts (after) at <paramref name="offset"/>.</summary>
@@ -586,6 +659,12 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var next = at.TokenAt(c.End);
         return opens && next < at.Tokens.Count && at.Tokens[next].Start == c.End && lexicon.TryGetWord(at.Tokens[next].Word, out var v) && v.Tag == "v" && at.Tokens[next].Word != "是";
     }
+
+    /// <summary>
+    /// A three-character dictionary name ending like a common word (幸福感/nr57, 许可证/nr351, 黄梅戏/nr37): jieba tags
+    /// such nouns as names, so they stand only with a title or verb; a name as common as 周恩来 stands whatever its end.
+    /// </summary>
+    private static bool EndsLikeWord(string word, int freq) => freq < 1000 && WordEndings.Contains(word[^1]);
 
     /// <summary>Fewest given-name uses per thousand uses alone for a given character standing by itself (光 37, 梦 20).</summary>
     private const int BareGivenLikelihood = 30;
