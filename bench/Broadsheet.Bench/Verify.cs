@@ -98,6 +98,49 @@ internal static class Verify
         times.Sort();
         var bytes = EnrichBenchmark.Corpus.DumpBytes;
         Console.WriteLine($"parse + enrich CPU per round over {rounds}: median {times[rounds / 2]:F0} ms = {bytes / times[rounds / 2] / 1e3:F2} MB/s, min {times[0]:F0} ms = {bytes / times[0] / 1e3:F2} MB/s");
+        StageCpu(rounds);
         return 0;
+    }
+
+    /// <summary>CPU per stage over the parsed bench dump's articles: each stage alone, all articles, many rounds (median ms a round).</summary>
+    private static void StageCpu(int rounds)
+    {
+        var corpus = EnrichBenchmark.Corpus;
+        var lexicon = NewsroomLexicon.Shared;
+        var parsed = IssueParser.Parse(corpus.Dump, new IssueContext("济宁日报", new DateOnly(2022, 8, 8)));
+        var texts = parsed.Articles.Select(a => new Broadsheet.Enrichment.Text.ArticleText(a, parsed.Issue, lexicon)).ToList();
+        var people = new Broadsheet.Enrichment.Extractors.PersonExtractor(lexicon);
+        var places = new Broadsheet.Enrichment.Extractors.PlaceExtractor(lexicon);
+        var orgs = new Broadsheet.Enrichment.Extractors.OrganizationExtractor(lexicon);
+        var keywords = new Broadsheet.Enrichment.Extractors.KeywordExtractor(lexicon);
+        var stages = new (string Name, Action Run)[]
+        {
+            ("parse", () => IssueParser.Parse(corpus.Dump, new IssueContext("济宁日报", new DateOnly(2022, 8, 8)))),
+            ("text+cut", () => { foreach (var a in parsed.Articles) _ = new Broadsheet.Enrichment.Text.ArticleText(a, parsed.Issue, lexicon); }),
+            ("people", () => { foreach (var t in texts) people.Extract(t); }),
+            ("places", () => { foreach (var t in texts) places.Extract(t, "济宁日报"); }),
+            ("orgs", () => { foreach (var t in texts) orgs.Extract(t); }),
+            ("keywords", () => { foreach (var t in texts) keywords.Extract(t); }),
+            ("summary", () => { foreach (var t in texts) Broadsheet.Enrichment.Extractors.Summarizer.Summarize(t); }),
+            ("simhash", () => { foreach (var t in texts) Broadsheet.Enrichment.Extractors.SimHash.Compute(t.Body); }),
+        };
+        var process = Process.GetCurrentProcess();
+        var line = new StringBuilder("stage CPU ms a round (median):");
+        foreach (var (name, run) in stages)
+        {
+            run();
+            var times = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                process.Refresh();
+                var before = process.TotalProcessorTime;
+                run();
+                process.Refresh();
+                times.Add((process.TotalProcessorTime - before).TotalMilliseconds);
+            }
+            times.Sort();
+            line.Append($" {name} {times[rounds / 2]:F1}");
+        }
+        Console.WriteLine(line);
     }
 }
