@@ -57,9 +57,12 @@ public sealed class Segmenter(WordTable words)
                 // Candidates are the words starting at k, shortest first; the first best wins a tie. No word: the character alone.
                 var bestEnd = -1;
                 var best = double.MinValue;
+                var entry = WordTable.Root;
                 for (var j = k + 1; j <= n; j++)
                 {
-                    var freq = words.Frequency(text.AsSpan(start + k, j - k));
+                    // text[start + k .. start + j) is the previous candidate plus one character: one look-up.
+                    entry = words.Child(entry, text[start + j - 1]);
+                    var freq = entry < 0 ? -1 : words.FrequencyOf(entry);
                     if (freq < 0) break; // not even a prefix of a word: nothing longer is one
                     if (freq == 0) continue;
                     var s = Math.Log(freq) - _logTotal + score[j];
