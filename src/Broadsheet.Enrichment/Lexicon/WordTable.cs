@@ -121,6 +121,9 @@ public sealed class WordTable
         return true;
     }
 
+    /// <summary>Frequency, tag and IDF of an entry (as <see cref="TryGet"/> gives them).</summary>
+    public WordInfo InfoOf(int entry) => new(_entries[entry].Freq, _tagNames[_entries[entry].Tag], _idfs[entry]);
+
     private int Find(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty) return -1;
