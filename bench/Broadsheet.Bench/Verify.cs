@@ -87,6 +87,8 @@ internal static class Verify
         for (var i = 0; i < 3; i++) bench.ParseAndEnrich();
         var times = new List<double>();
         var process = Process.GetCurrentProcess();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var gcs = GC.CollectionCount(0);
         for (var round = 0; round < rounds; round++)
         {
             process.Refresh();
@@ -95,6 +97,7 @@ internal static class Verify
             process.Refresh();
             times.Add((process.TotalProcessorTime - before).TotalMilliseconds);
         }
+        Console.WriteLine($"allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / rounds / 1e6:F1} MB a round, {(GC.CollectionCount(0) - gcs) / (double)rounds:F1} gen0 GCs");
         times.Sort();
         var bytes = EnrichBenchmark.Corpus.DumpBytes;
         Console.WriteLine($"parse + enrich CPU per round over {rounds}: median {times[rounds / 2]:F0} ms = {bytes / times[rounds / 2] / 1e3:F2} MB/s, min {times[0]:F0} ms = {bytes / times[0] / 1e3:F2} MB/s");

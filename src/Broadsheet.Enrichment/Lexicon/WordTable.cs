@@ -31,6 +31,8 @@ public sealed class WordTable
     private int _count;
     /// <summary>Entry index + 1 per slot; 0 is empty. Power-of-two size, at most half full.</summary>
     private int[] _slots;
+    /// <summary>Entry index + 1 of each one-character word, by character: every cut position starts with one, so no hashing.</summary>
+    private readonly int[] _rootChildren = new int[char.MaxValue + 1];
     private readonly List<string> _tagNames = [""];
     private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _tagIds;
 
@@ -96,6 +98,7 @@ public sealed class WordTable
     /// <summary>The entry of the word <paramref name="entry"/>'s word plus <paramref name="next"/> (<see cref="Root"/>: the word is just that character); -1 when the table lacks it.</summary>
     public int Child(int entry, char next)
     {
+        if (entry == Root) return _rootChildren[next] - 1;
         var mask = _slots.Length - 1;
         for (var slot = Hash(entry, next) & mask; ; slot = (slot + 1) & mask)
         {
@@ -183,6 +186,7 @@ public sealed class WordTable
         var index = _count++;
         _entries[index] = new Entry { Parent = parent, Last = last, Freq = newFreq };
         _slots[slot] = index + 1;
+        if (parent == Root) _rootChildren[last] = index + 1;
         return index;
     }
 
