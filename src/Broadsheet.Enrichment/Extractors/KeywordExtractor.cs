@@ -138,7 +138,7 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
     private static double[]? TextRank(int[] seq, int n)
     {
         // Edges in order of first co-occurrence (so the sums below add up in the same order every time), found by pair key.
-        var edgeOf = new Dictionary<long, int>();
+        var edgeOf = new PairIndex(seq.Length * (Window - 1));
         var edgeA = new List<int>();
         var edgeB = new List<int>();
         var edgeW = new List<double>();
@@ -148,9 +148,8 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             {
                 if (seq[i] == seq[j]) continue;
                 var (a, b) = seq[i] < seq[j] ? (seq[i], seq[j]) : (seq[j], seq[i]);
-                var key = (long)a << 32 | (uint)b;
-                if (edgeOf.TryGetValue(key, out var e)) { edgeW[e] += 1; continue; }
-                edgeOf[key] = edgeW.Count;
+                var e = edgeOf.GetOrAdd(a, b, edgeW.Count);
+                if (e < edgeW.Count) { edgeW[e] += 1; continue; }
                 edgeA.Add(a);
                 edgeB.Add(b);
                 edgeW.Add(1);
@@ -177,5 +176,34 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             for (var i = 0; i < n; i++) score[i] = outSum[i] > 0 ? 0.15 + 0.85 * next[i] : 0;
         }
         return score;
+    }
+
+    /// <summary>Numbers of pairs of term ids, by open addressing over flat arrays: TextRank asks it for every pair in every window.</summary>
+    private sealed class PairIndex
+    {
+        private readonly long[] _keys;
+        private readonly int[] _values;
+
+        public PairIndex(int pairs)
+        {
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, pairs * 2));
+            _keys = new long[size];
+            _values = new int[size];
+        }
+
+        /// <summary>The number given to (a, b) before, else <paramref name="next"/>, which it then gets.</summary>
+        public int GetOrAdd(int a, int b, int next)
+        {
+            var key = ((long)a << 32 | (uint)b) + 1; // 0 marks an empty slot
+            var mask = _keys.Length - 1;
+            for (var slot = (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32) & mask; ; slot = (slot + 1) & mask)
+            {
+                if (_keys[slot] == key) return _values[slot];
+                if (_keys[slot] != 0) continue;
+                _keys[slot] = key;
+                _values[slot] = next;
+                return next;
+            }
+        }
     }
 }

@@ -44,7 +44,12 @@ public sealed partial class ArticleText
     public bool InHeadline(int offset) => offset < BodyStart;
 
     /// <summary>One line per field; spaces PDF extraction leaves between digits and Han (1984 年 9 月) go, so dates and figures read whole.</summary>
-    private static string Clean(string s) => DigitHanGap().Replace(s.Replace('\n', ' ').Replace('\r', ' '), "").Trim();
+    private static string Clean(string s)
+    {
+        s = s.Replace('\n', ' ').Replace('\r', ' ');
+        // Most lines hold no space at all: nothing for the pattern to find.
+        return (s.AsSpan().IndexOfAny(' ', '\u3000') < 0 ? s : DigitHanGap().Replace(s, "")).Trim();
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex("(?<=[0-9０-９%])[ \u3000]+(?=[\u4e00-\u9fff%])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9０-９])")]
     private static partial System.Text.RegularExpressions.Regex DigitHanGap();
