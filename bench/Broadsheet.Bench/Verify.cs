@@ -128,10 +128,12 @@ internal static class Verify
             ("simhash", () => { foreach (var t in texts) Broadsheet.Enrichment.Extractors.SimHash.Compute(t.Body); }),
         };
         var process = Process.GetCurrentProcess();
-        var line = new StringBuilder("stage CPU ms a round (median):");
+        var line = new StringBuilder("stage CPU ms a round (median) and MB allocated:");
         foreach (var (name, run) in stages)
         {
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             run();
+            var allocatedMb = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1e6;
             var times = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
@@ -142,7 +144,7 @@ internal static class Verify
                 times.Add((process.TotalProcessorTime - before).TotalMilliseconds);
             }
             times.Sort();
-            line.Append($" {name} {times[rounds / 2]:F1}");
+            line.Append($" {name} {times[rounds / 2]:F1} ({allocatedMb:F1} MB)");
         }
         Console.WriteLine(line);
     }
