@@ -99,7 +99,7 @@ public static class StorySegmenter
     /// <summary>Han bigrams of a text, each as one int.</summary>
     internal static HashSet<int> Bigrams(string text)
     {
-        var set = new HashSet<int>();
+        var set = new HashSet<int>(text.Length); // at most one bigram a character: never grown
         var prev = '\0';
         foreach (var c in text)
         {
