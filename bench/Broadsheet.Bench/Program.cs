@@ -19,6 +19,10 @@ if (args is ["load"])
     return;
 }
 
+// `-- dump DIR [FILE…]` and `-- cpu [ROUNDS]`: see Verify (output before/after a speed change, and CPU per round).
+if (args is ["dump", var dumpDir, ..]) { Broadsheet.Bench.Verify.Dump(dumpDir, args.Skip(2)); return; }
+if (args is ["cpu", ..]) { Broadsheet.Bench.Verify.Cpu(args.Length > 1 ? int.Parse(args[1]) : 20); return; }
+
 // `-- quick`: the same workloads timed by wall clock and by this process's CPU time, median of 5 rounds. On a busy shared
 // machine the CPU figure is the honest "one core" throughput (BenchmarkDotNet's wall clock then mostly measures the
 // queue for a core); `-- quick stages` adds where enrichment time goes.

@@ -12,4 +12,32 @@ public class ArticleTextTests
         Assert.Equal("1984年9月22日，记者 刘项清 杨国庆报道。", text.Text);
         Assert.Contains(new DateMention("1984年9月22日", "1984-09-22"), DateExtractor.Extract(text));
     }
+
+    [Fact]
+    public void The_cut_knows_each_tokens_dictionary_word_as_a_look_up_finds_it()
+    {
+        var lexicon = Build.Lexicon;
+        var sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "2022-08-08.txt"));
+        var texts = new List<string> { sample, "iPhone 15和5G手机、ABC公司、T恤衫、3.5%的增长、𪚥字、C++ 与 C# 语言" };
+        var rng = new Random(15);
+        const string alphabet = "的是在了不和有大这主中人上为们地个用工时要济宁嘉祥汶上ABCxyz0123456789+#&._%·- ，。、“”\n";
+        for (var n = 0; n < 200; n++) texts.Add(new string([.. Enumerable.Range(0, rng.Next(1, 80)).Select(_ => alphabet[rng.Next(alphabet.Length)])]));
+        foreach (var body in texts)
+        {
+            var text = Build.Text(body);
+            var idOf = new Dictionary<string, int>();
+            for (var k = 0; k < text.Tokens.Count; k++)
+            {
+                var word = text.Tokens[k].Word;
+                var known = lexicon.TryGetWord(word, out var expected);
+                Assert.Equal(known, text.TryGetWord(k, out var info));
+                if (!known) { Assert.Equal(-1, text.WordId(k)); continue; }
+                Assert.Equal(expected, info);
+                // The same word, the same id; another word, another id.
+                Assert.Equal(idOf.GetValueOrDefault(word, text.WordId(k)), text.WordId(k));
+                idOf[word] = text.WordId(k);
+            }
+            Assert.Equal(idOf.Count, idOf.Values.Distinct().Count());
+        }
+    }
 }

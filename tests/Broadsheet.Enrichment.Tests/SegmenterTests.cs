@@ -97,4 +97,19 @@ public class SegmenterTests
         Assert.Equal(-1, table.Frequency("坏行"));
         Assert.Equal(11.2, median);
     }
+
+    [Fact]
+    public void A_word_only_idf_txt_lists_is_found_but_its_own_prefixes_stay_out_of_the_table()
+    {
+        var (table, _) = WordTable.Read("济宁 100 ns\n", "湖泊群 9.0\n济宁港 7.5\n");
+        Assert.True(table.TryGet("湖泊群", out var lakes) && lakes.Freq == 0 && lakes.Idf == 9.0);
+        Assert.Equal(0, table.Frequency("湖泊群"));
+        // jieba's table holds no prefixes of idf.txt's words: the cut must stop at 湖 as it does there.
+        Assert.Equal(-1, table.Frequency("湖"));
+        Assert.Equal(-1, table.Frequency("湖泊"));
+        Assert.False(table.TryGet("湖泊", out _));
+        Assert.True(table.TryGet("济宁港", out var port) && port.Idf == 7.5);
+        Assert.Equal(100, table.Frequency("济宁"));
+        Assert.Equal(-1, table.Child(table.Child(WordTable.Root, '湖'), '海'));
+    }
 }

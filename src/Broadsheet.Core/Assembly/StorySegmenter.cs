@@ -30,9 +30,14 @@ public static class StorySegmenter
         var n = sections.Count;
         var starts = new bool[n];
         if (n == 0) return starts;
-        var grams = new HashSet<int>[n];
-        var titles = new HashSet<int>[n];
-        for (var i = 0; i < n; i++) { grams[i] = Bigrams(sections[i].Text); titles[i] = Bigrams(sections[i].Heading); }
+        // Each distinct bigram of the page gets a dense number; a story's bigrams are then marks in one array (marked with
+        // the number of the section the story starts at) instead of a set copied and grown for every start.
+        var ids = new Dictionary<int, int>();
+        var grams = new int[n][];
+        var titles = new int[n][];
+        for (var i = 0; i < n; i++) { grams[i] = DenseBigrams(sections[i].Text, ids); titles[i] = DenseBigrams(sections[i].Heading, ids); }
+        var mark = new int[ids.Count];
+        Array.Fill(mark, -1);
 
         // best[j]: best score of sections 0..j-1 cut into stories, a story starting at j; from[j]: where the last one started.
         var best = new double[n + 1];
@@ -42,34 +47,59 @@ public static class StorySegmenter
         for (var i = 0; i < n; i++)
         {
             if (double.IsNegativeInfinity(best[i])) continue;
-            var story = new HashSet<int>(grams[i]);
+            var storyCount = Add(grams[i], i);
             var score = best[i] + (i == 0 ? 0 : sections[i].StartScore);
             for (var j = i + 1; j <= n && j - i <= MaxSections; j++)
             {
-                var total = score + TitleFit(titles[i], story);
+                var total = score + TitleFit(titles[i], i, storyCount);
                 if (total > best[j]) { best[j] = total; from[j] = i; }
                 if (j == n || sections[j].MustStart) break;
-                if (grams[j].Count >= 8) score += CohesionWeight * (Share(grams[j], story) - CohesionPivot);
-                story.UnionWith(grams[j]);
+                if (grams[j].Length >= 8) score += CohesionWeight * ((double)Held(grams[j], i) / grams[j].Length - CohesionPivot);
+                storyCount += Add(grams[j], i);
             }
         }
         for (var j = n; j > 0; j = from[j]) starts[from[j]] = true;
         return starts;
+
+        // Marks a section's bigrams as the story's (the story starting at section `story`); returns how many were new.
+        int Add(int[] section, int story)
+        {
+            var added = 0;
+            foreach (var g in section) if (mark[g] != story) { mark[g] = story; added++; }
+            return added;
+        }
+
+        // How many of a section's bigrams the story already holds.
+        int Held(int[] section, int story)
+        {
+            var hit = 0;
+            foreach (var g in section) if (mark[g] == story) hit++;
+            return hit;
+        }
+
+        // A title shares words with the story it heads; a crosshead taken for a title heads a story it says nothing of.
+        double TitleFit(int[] title, int story, int storyCount) =>
+            title.Length < 2 || storyCount < 8 ? 0 : TitleWeight * ((double)Held(title, story) / title.Length - TitlePivot);
     }
 
-    /// <summary>A title shares words with the story it heads; a crosshead taken for a title heads a story it says nothing of.</summary>
-    private static double TitleFit(HashSet<int> title, HashSet<int> story)
+    /// <summary>The distinct Han bigrams of a text, numbered densely across the page by <paramref name="ids"/>.</summary>
+    private static int[] DenseBigrams(string text, Dictionary<int, int> ids)
     {
-        if (title.Count < 2 || story.Count < 8) return 0;
-        var hit = 0;
-        foreach (var g in title) if (story.Contains(g)) hit++;
-        return TitleWeight * ((double)hit / title.Count - TitlePivot);
+        var set = Bigrams(text);
+        var dense = new int[set.Count];
+        var k = 0;
+        foreach (var g in set)
+        {
+            if (!ids.TryGetValue(g, out var id)) ids[g] = id = ids.Count;
+            dense[k++] = id;
+        }
+        return dense;
     }
 
     /// <summary>Han bigrams of a text, each as one int.</summary>
     internal static HashSet<int> Bigrams(string text)
     {
-        var set = new HashSet<int>();
+        var set = new HashSet<int>(text.Length); // at most one bigram a character: never grown
         var prev = '\0';
         foreach (var c in text)
         {

@@ -22,38 +22,62 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         var terms = Candidates(at);
         if (terms.Count == 0) return [];
 
-        var tf = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (term, inHeadline) in terms) tf[term] = tf.GetValueOrDefault(term) + (inHeadline ? HeadlineWeight : 1);
-        var total = tf.Values.Sum();
-        var tfidf = tf.ToDictionary(kv => kv.Key, kv => kv.Value / total * lexicon.Idf(kv.Key), StringComparer.Ordinal);
-        var rank = TextRank(terms.Select(t => t.Term).ToList());
+        // Each distinct term gets a number in order of first appearance; the rest runs over arrays indexed by it.
+        var ids = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
+        var sequence = new int[terms.Count];
+        var tf = new List<double>();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var (term, inHeadline) = terms[i];
+            if (!ids.TryGetValue(term, out var id)) { ids[term] = id = ids.Count; tf.Add(0); }
+            tf[id] += inHeadline ? HeadlineWeight : 1;
+            sequence[i] = id;
+        }
+        var names = new string[ids.Count];
+        foreach (var (term, id) in ids) names[id] = term;
+        var total = 0.0;
+        foreach (var f in tf) total += f;
+        var tfidf = new double[names.Length];
+        var maxTfidf = double.MinValue;
+        for (var id = 0; id < names.Length; id++) maxTfidf = Math.Max(maxTfidf, tfidf[id] = tf[id] / total * lexicon.Idf(names[id]));
+        var rank = TextRank(sequence, names.Length);
+        var maxRank = 1.0;
+        if (rank is not null) { maxRank = double.MinValue; foreach (var r in rank) maxRank = Math.Max(maxRank, r); }
 
-        var maxTfidf = tfidf.Values.Max();
-        var maxRank = rank.Values.DefaultIfEmpty(1).Max();
-        var ranked = tfidf
-            .Select(kv => (Term: kv.Key, Score: 0.5 * kv.Value / maxTfidf + 0.5 * rank.GetValueOrDefault(kv.Key) / maxRank))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Term, StringComparer.Ordinal)
-            .Take(top)
-            .ToList();
+        var scores = new double[names.Length];
+        var order = new int[names.Length];
+        for (var id = 0; id < names.Length; id++)
+        {
+            scores[id] = 0.5 * tfidf[id] / maxTfidf + 0.5 * (rank is null ? 0 : rank[id]) / maxRank;
+            order[id] = id;
+        }
+        // Best score first; terms are distinct, so the order is total and the same however it is sorted.
+        Array.Sort(order, (x, y) => scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : string.CompareOrdinal(names[x], names[y]));
         // Weights relative to the best term (1.0), so they compare across articles of any length.
-        var best = ranked[0].Score;
-        return ranked.Select(x => new Keyword(x.Term, Math.Round(x.Score / best, 3))).ToList();
+        var best = scores[order[0]];
+        var keywords = new List<Keyword>(Math.Min(top, order.Length));
+        for (var i = 0; i < order.Length && i < top; i++) keywords.Add(new Keyword(names[order[i]], Math.Round(scores[order[i]] / best, 3)));
+        return keywords;
     }
 
     /// <summary>Candidate terms in text order, each flagged when it is in the headline.</summary>
     internal List<(string Term, bool InHeadline)> Candidates(ArticleText at)
     {
         var tokens = at.Tokens;
-        // One dictionary look-up per token, reused by the fusion and candidate tests.
+        // The cut already knows which tokens are dictionary words; the fusion and candidate tests reuse that.
         var known = new bool[tokens.Count];
         var infos = new WordInfo[tokens.Count];
-        for (var k = 0; k < tokens.Count; k++) known[k] = lexicon.TryGetWord(tokens[k].Word, out infos[k]);
+        for (var k = 0; k < tokens.Count; k++) known[k] = at.TryGetWord(k, out infos[k]);
 
-        // Collocations: two nouns side by side three times or more are one term here (技能 + 人才 → 技能人才).
-        var pairs = new Dictionary<(string, string), int>();
+        // Collocations: two nouns side by side three times or more are one term here (技能 + 人才 → 技能人才), keyed by word ids.
+        Dictionary<long, int>? pairs = null;
         for (var k = 0; k + 1 < tokens.Count; k++)
-            if (IsPairNoun(k) && IsPairNoun(k + 1) && tokens[k + 1].Start == tokens[k].End)
-                pairs[(tokens[k].Word, tokens[k + 1].Word)] = pairs.GetValueOrDefault((tokens[k].Word, tokens[k + 1].Word)) + 1;
+        {
+            if (!IsPairNoun(k) || !IsPairNoun(k + 1) || tokens[k + 1].Start != tokens[k].End) continue;
+            pairs ??= [];
+            var key = PairKey(k);
+            pairs[key] = pairs.GetValueOrDefault(key) + 1;
+        }
 
         var result = new List<(string, bool)>(tokens.Count / 2);
         for (var k = 0; k < tokens.Count; k++)
@@ -62,7 +86,8 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             var word = tok.Word;
             bool isKnown = known[k];
             var info = infos[k];
-            if (pairs.Count > 0 && k + 1 < tokens.Count && tokens[k + 1].Start == tok.End && pairs.GetValueOrDefault((word, tokens[k + 1].Word)) >= 3)
+            if (pairs is not null && isKnown && k + 1 < tokens.Count && known[k + 1] && tokens[k + 1].Start == tok.End
+                && pairs.GetValueOrDefault(PairKey(k)) >= 3)
             {
                 result.Add((word + tokens[k + 1].Word, at.InHeadline(tok.Start)));
                 k++;
@@ -83,6 +108,7 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         return result;
 
         bool IsPairNoun(int k) => known[k] && tokens[k].Word.Length >= 2 && infos[k].Tag is "n" or "vn" or "nz" && !lexicon.IsStopWord(tokens[k].Word);
+        long PairKey(int k) => (long)at.WordId(k) << 32 | (uint)at.WordId(k + 1);
     }
 
     /// <summary>市, 局, 部: markers of a body's name, not the first half of a term.</summary>
@@ -105,46 +131,42 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         return false;
     }
 
-    /// <summary>PageRank over the undirected co-occurrence graph of candidate terms (d = 0.85, 10 rounds), on int ids and arrays.</summary>
-    private static Dictionary<string, double> TextRank(List<string> sequence)
+    /// <summary>
+    /// PageRank over the undirected co-occurrence graph of candidate terms (d = 0.85, 10 rounds), on term ids and arrays;
+    /// null when no two terms stand together.
+    /// </summary>
+    private static double[]? TextRank(int[] seq, int n)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seq = new int[sequence.Count];
-        for (var i = 0; i < seq.Length; i++)
-        {
-            if (!ids.TryGetValue(sequence[i], out var id)) ids[sequence[i]] = id = ids.Count;
-            seq[i] = id;
-        }
-        var n = ids.Count;
-        var weights = new Dictionary<long, double>();
+        // Edges in order of first co-occurrence (so the sums below add up in the same order every time), found by pair key.
+        var edgeOf = new PairIndex(seq.Length * (Window - 1));
+        var edgeA = new List<int>();
+        var edgeB = new List<int>();
+        var edgeW = new List<double>();
         for (var i = 0; i < seq.Length; i++)
         {
             for (var j = i + 1; j < Math.Min(seq.Length, i + Window); j++)
             {
                 if (seq[i] == seq[j]) continue;
                 var (a, b) = seq[i] < seq[j] ? (seq[i], seq[j]) : (seq[j], seq[i]);
-                var key = (long)a << 32 | (uint)b;
-                weights[key] = weights.GetValueOrDefault(key) + 1;
+                var e = edgeOf.GetOrAdd(a, b, edgeW.Count);
+                if (e < edgeW.Count) { edgeW[e] += 1; continue; }
+                edgeA.Add(a);
+                edgeB.Add(b);
+                edgeW.Add(1);
             }
         }
-        if (weights.Count == 0) return [];
+        if (edgeW.Count == 0) return null;
 
-        // The edges as arrays, in the dictionary's order (so sums add up in the same order as before): ten rounds over
-        // arrays instead of ten enumerations of the dictionary.
-        var edgeA = new int[weights.Count];
-        var edgeB = new int[weights.Count];
-        var edgeW = new double[weights.Count];
-        var e = 0;
-        foreach (var (key, w) in weights) { edgeA[e] = (int)(key >> 32); edgeB[e] = (int)(key & 0xffffffff); edgeW[e++] = w; }
         var outSum = new double[n];
-        for (e = 0; e < edgeW.Length; e++) { outSum[edgeA[e]] += edgeW[e]; outSum[edgeB[e]] += edgeW[e]; }
+        for (var e = 0; e < edgeW.Count; e++) { outSum[edgeA[e]] += edgeW[e]; outSum[edgeB[e]] += edgeW[e]; }
         var score = new double[n];
         Array.Fill(score, 1.0 / n);
         var next = new double[n];
+        var edges = edgeW.Count;
         for (var round = 0; round < 10; round++)
         {
             Array.Fill(next, 0);
-            for (e = 0; e < edgeW.Length; e++)
+            for (var e = 0; e < edges; e++)
             {
                 int a = edgeA[e], b = edgeB[e];
                 var w = edgeW[e];
@@ -153,6 +175,35 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             }
             for (var i = 0; i < n; i++) score[i] = outSum[i] > 0 ? 0.15 + 0.85 * next[i] : 0;
         }
-        return ids.ToDictionary(kv => kv.Key, kv => score[kv.Value], StringComparer.Ordinal);
+        return score;
+    }
+
+    /// <summary>Numbers of pairs of term ids, by open addressing over flat arrays: TextRank asks it for every pair in every window.</summary>
+    private sealed class PairIndex
+    {
+        private readonly long[] _keys;
+        private readonly int[] _values;
+
+        public PairIndex(int pairs)
+        {
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, pairs * 2));
+            _keys = new long[size];
+            _values = new int[size];
+        }
+
+        /// <summary>The number given to (a, b) before, else <paramref name="next"/>, which it then gets.</summary>
+        public int GetOrAdd(int a, int b, int next)
+        {
+            var key = ((long)a << 32 | (uint)b) + 1; // 0 marks an empty slot
+            var mask = _keys.Length - 1;
+            for (var slot = (int)((ulong)key * 0x9E3779B97F4A7C15UL >> 32) & mask; ; slot = (slot + 1) & mask)
+            {
+                if (_keys[slot] == key) return _values[slot];
+                if (_keys[slot] != 0) continue;
+                _keys[slot] = key;
+                _values[slot] = next;
+                return next;
+            }
+        }
     }
 }

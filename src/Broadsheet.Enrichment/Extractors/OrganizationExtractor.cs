@@ -64,7 +64,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         {
             var tok = tokens[k];
             // 衡阳市委, 清丰县委: a place's Party committee (共青团衡阳市委 with the body that heads it).
-            if (Committees.Contains(tok.Word) && k > 0 && IsPlaceWord(tokens[k - 1].Word))
+            if (tok.Word.Length == 2 && tok.Word[1] == '委' && Committees.Contains(tok.Word) && k > 0 && IsPlaceWord(tokens[k - 1].Word))
             {
                 var placeStart = PlacesBefore(at, k - 1);
                 if (k >= 2 && KnownOrWord(tokens[k - 2].Word) && tokens[k - 2].End == tokens[k - 1].Start) placeStart = tokens[k - 2].Start;
@@ -431,13 +431,14 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         int? last = null;
         // Most words open no known body and are no nt word: one look-up each turns them away.
-        if (!_knownBodyFirstChars.Contains(tokens[k].Word[0]) && !(lexicon.TryGetWord(tokens[k].Word, out var info) && info.Tag == "nt")) return null;
+        var isNt = at.TryGetWord(k, out var info) && info.Tag == "nt";
+        if (!isNt && !_knownBodyFirstChars.Contains(tokens[k].Word[0])) return null;
         for (var m = k; m < tokens.Count && m < k + 6; m++)
         {
             var length = tokens[m].End - tokens[k].Start;
             if (length > 12) break;
             var span = at.Text.AsSpan(tokens[k].Start, length);
-            if (length >= 2 && (lexicon.IsKnownOrganization(span) || m == k && IsOrganizationWord(span)))
+            if (length >= 2 && (lexicon.IsKnownOrganization(span) || m == k && isNt && IsOrganizationWord(span)))
                 last = m;
         }
         // 致公党中央, 共青团中央: a party's central committee.
@@ -497,7 +498,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     }
 
     private static bool IsTeamWord(string word) =>
-        TeamWords.Contains(word) || word.Length >= 2 && word[^1] == '队' && TeamQualifiers.Contains(word[..^1]);
+        word.Length > 0 && word[^1] is '队' or '篮' or '足' && TeamWords.Contains(word) || word.Length >= 2 && word[^1] == '队' && TeamQualifiers.Contains(word[..^1]);
 
     private bool KnownOrWord(string name) => lexicon.IsKnownOrganization(name) || IsOrganizationWord(name);
 

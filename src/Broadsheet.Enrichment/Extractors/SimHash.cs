@@ -17,18 +17,37 @@ public static class SimHash
         var chars = buffer[..n];
         if (chars.Length == 0) return 0;
 
-        // Count set bits per position (branch-free); a bit is on when more than half the trigrams vote for it.
+        // Count set bits per position; a bit is on when more than half the trigrams vote for it. Eight positions at a time:
+        // each byte of a hash spreads to eight byte-wide counters in one ulong (Spread), flushed before a counter can pass 255.
         Span<int> ones = stackalloc int[64];
+        Span<ulong> counters = stackalloc ulong[8];
         var gram = Math.Min(3, chars.Length);
         var total = 0;
+        var pending = 0;
         for (var i = 0; i + gram <= chars.Length; i++, total++)
         {
             var h = Fnv1a(chars.Slice(i, gram));
-            for (var b = 0; b < 64; b++) ones[b] += (int)((h >> b) & 1);
+            for (var b = 0; b < 8; b++) counters[b] += Spread[(int)(h >> (8 * b)) & 0xFF];
+            if (++pending == 255) { Flush(counters, ones); pending = 0; }
         }
+        Flush(counters, ones);
         ulong hash = 0;
         for (var b = 0; b < 64; b++) if (2 * ones[b] > total) hash |= 1UL << b;
         return hash;
+    }
+
+    /// <summary>Bit i of a byte moved to byte i of a ulong.</summary>
+    private static readonly ulong[] Spread = Enumerable.Range(0, 256)
+        .Select(v => Enumerable.Range(0, 8).Aggregate(0UL, (acc, bit) => acc | ((ulong)((v >> bit) & 1) << (8 * bit)))).ToArray();
+
+    /// <summary>Adds the byte-wide counters into the per-bit totals and clears them.</summary>
+    private static void Flush(Span<ulong> counters, Span<int> ones)
+    {
+        for (var b = 0; b < 8; b++)
+        {
+            for (var bit = 0; bit < 8; bit++) ones[8 * b + bit] += (int)((counters[b] >> (8 * bit)) & 0xFF);
+            counters[b] = 0;
+        }
     }
 
     public static string ToHex(ulong hash) => hash.ToString("x16");

@@ -121,6 +121,12 @@ public sealed class NewsroomLexicon
     /// <summary>jieba's plain (dictionary, no HMM) cut, with offsets. Whitespace and punctuation come back as tokens too.</summary>
     public List<Token> Cut(string text) => _segmenter.Cut(text);
 
+    /// <summary>The cut, with each token's word id (-1 for a token that is no word of jieba's dictionary) for <see cref="WordAt"/>.</summary>
+    internal List<Token> Cut(string text, List<int> wordIds) => _segmenter.Cut(text, wordIds);
+
+    /// <summary>The dictionary word of a word id the cut gave, as <see cref="TryGetWord"/> finds it.</summary>
+    internal WordInfo WordAt(int wordId) => _words.InfoOf(wordId);
+
     /// <summary>A word of jieba's main dictionary (not one only idf.txt lists).</summary>
     public bool TryGetWord(ReadOnlySpan<char> word, out WordInfo info) => _words.TryGet(word, out info) && info.Freq > 0;
 

@@ -15,7 +15,13 @@ public sealed class Segmenter(WordTable words)
 {
     private readonly double _logTotal = Math.Log(words.TotalFrequency);
 
-    public List<Token> Cut(string text)
+    public List<Token> Cut(string text) => Cut(text, null);
+
+    /// <summary>
+    /// The cut, and into <paramref name="wordIds"/> (when given) each token's entry in the word table when it is a word of
+    /// jieba's dictionary (frequency above 0), else -1: the extractors look tokens up by it instead of by their text.
+    /// </summary>
+    public List<Token> Cut(string text, List<int>? wordIds)
     {
         var tokens = new List<Token>(text.Length / 2 + 1);
         var i = 0;
@@ -25,7 +31,7 @@ public sealed class Segmenter(WordTable words)
             {
                 var end = i + 1;
                 while (end < text.Length && IsBlockChar(text[end])) end++;
-                CutBlock(text, i, end, tokens);
+                CutBlock(text, i, end, tokens, wordIds);
                 i = end;
             }
             else
@@ -33,10 +39,19 @@ public sealed class Segmenter(WordTable words)
                 // "\r\n" is one token, and so is a surrogate pair: a character outside the BMP (𪚥, 😀) is never cut.
                 var width = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' || char.IsSurrogatePair(text, i) ? 2 : 1;
                 tokens.Add(new Token(i, text.Substring(i, width)));
+                wordIds?.Add(WordId(text.AsSpan(i, width)));
                 i += width;
             }
         }
         return tokens;
+    }
+
+    /// <summary>The word table's entry for a dictionary word (frequency above 0), else -1.</summary>
+    private int WordId(ReadOnlySpan<char> word)
+    {
+        var entry = WordTable.Root;
+        foreach (var c in word) if ((entry = words.Child(entry, c)) < 0) return -1;
+        return words.FrequencyOf(entry) > 0 ? entry : -1;
     }
 
     /// <summary>jieba's <c>[\u4E00-\u9FD5a-zA-Z0-9+#&amp;\._%·\-]</c>.</summary>
@@ -44,10 +59,11 @@ public sealed class Segmenter(WordTable words)
         c is >= '\u4E00' and <= '\u9FD5' || char.IsAsciiLetterOrDigit(c) || c is '+' or '#' or '&' or '.' or '_' or '%' or '·' or '-';
 
     /// <summary>The most probable path through the word graph of text[start..end), right to left as jieba computes it.</summary>
-    private void CutBlock(string text, int start, int end, List<Token> tokens)
+    private void CutBlock(string text, int start, int end, List<Token> tokens, List<int>? wordIds)
     {
         var n = end - start;
         var next = ArrayPool<int>.Shared.Rent(n + 1);
+        var nextEntry = ArrayPool<int>.Shared.Rent(n + 1);
         var score = ArrayPool<double>.Shared.Rent(n + 1);
         try
         {
@@ -56,17 +72,23 @@ public sealed class Segmenter(WordTable words)
             {
                 // Candidates are the words starting at k, shortest first; the first best wins a tie. No word: the character alone.
                 var bestEnd = -1;
+                var bestEntry = -1;
                 var best = double.MinValue;
+                var entry = WordTable.Root;
                 for (var j = k + 1; j <= n; j++)
                 {
-                    var freq = words.Frequency(text.AsSpan(start + k, j - k));
+                    // text[start + k .. start + j) is the previous candidate plus one character: one look-up.
+                    entry = words.Child(entry, text[start + j - 1]);
+                    var freq = entry < 0 ? -1 : words.FrequencyOf(entry);
                     if (freq < 0) break; // not even a prefix of a word: nothing longer is one
                     if (freq == 0) continue;
                     var s = Math.Log(freq) - _logTotal + score[j];
-                    if (best < s) { best = s; bestEnd = j; }
+                    if (best < s) { best = s; bestEnd = j; bestEntry = entry; }
                 }
+                // No word at all: the character alone, which then is no word of the dictionary either.
                 if (bestEnd < 0) { bestEnd = k + 1; best = -_logTotal + score[k + 1]; }
                 next[k] = bestEnd;
+                nextEntry[k] = bestEntry;
                 score[k] = best;
             }
 
@@ -79,14 +101,22 @@ public sealed class Segmenter(WordTable words)
                     if (letters < 0) letters = k;
                     continue;
                 }
-                if (letters >= 0) { tokens.Add(new Token(start + letters, text.Substring(start + letters, k - letters))); letters = -1; }
+                if (letters >= 0) { AddLetters(letters, k); letters = -1; }
                 tokens.Add(new Token(start + k, text.Substring(start + k, length)));
+                wordIds?.Add(nextEntry[k]);
             }
-            if (letters >= 0) tokens.Add(new Token(start + letters, text.Substring(start + letters, n - letters)));
+            if (letters >= 0) AddLetters(letters, n);
+
+            void AddLetters(int from, int to)
+            {
+                tokens.Add(new Token(start + from, text.Substring(start + from, to - from)));
+                wordIds?.Add(WordId(text.AsSpan(start + from, to - from)));
+            }
         }
         finally
         {
             ArrayPool<int>.Shared.Return(next);
+            ArrayPool<int>.Shared.Return(nextEntry);
             ArrayPool<double>.Shared.Return(score);
         }
     }

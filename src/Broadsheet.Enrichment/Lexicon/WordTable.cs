@@ -4,24 +4,35 @@ using System.Runtime.CompilerServices;
 namespace Broadsheet.Enrichment.Lexicon;
 
 /// <summary>
-/// jieba's main dictionary (dict.txt: word, frequency, tag) and IDF table (idf.txt) in one open-addressing hash table
-/// over a single character buffer: no string or dictionary node per word, so it loads in a fraction of the time and
-/// memory a Dictionary&lt;string, …&gt; of 600,000 keys takes, and looks words up from spans without allocating.
-/// Like jieba's own table it also holds every prefix of every word (frequency 0), which is how the segmenter knows a
-/// longer word may still follow.
+/// jieba's main dictionary (dict.txt: word, frequency, tag) and IDF table (idf.txt) as a trie kept in one open-addressing
+/// hash table: an entry is its prefix's entry plus one character, so no string or dictionary node per word, it loads in a
+/// fraction of the time and memory a Dictionary&lt;string, …&gt; of 600,000 keys takes, and the segmenter extends a word
+/// by one character with one look-up (<see cref="Child"/>) instead of hashing and comparing the whole span again.
+/// Like jieba's own table it also holds every prefix of every dictionary word (frequency 0), which is how the segmenter
+/// knows a longer word may still follow.
 /// </summary>
 public sealed class WordTable
 {
-    private char[] _chars;
-    private int _charCount;
-    private int[] _offsets;
-    private byte[] _lengths;
-    private int[] _freqs;
-    private byte[] _tags;
+    /// <summary>The trie's root: <see cref="Child"/>(Root, c) is the entry of the one-character word c.</summary>
+    public const int Root = -1;
+    /// <summary>Frequency of an entry that is only a prefix of a word idf.txt alone lists: not in jieba's table.</summary>
+    private const int Hidden = int.MinValue;
+
+    private struct Entry
+    {
+        public int Parent;
+        public char Last;
+        public byte Tag;
+        public int Freq;
+    }
+
+    private Entry[] _entries;
     private double[] _idfs;
     private int _count;
     /// <summary>Entry index + 1 per slot; 0 is empty. Power-of-two size, at most half full.</summary>
     private int[] _slots;
+    /// <summary>Entry index + 1 of each one-character word, by character: every cut position starts with one, so no hashing.</summary>
+    private readonly int[] _rootChildren = new int[char.MaxValue + 1];
     private readonly List<string> _tagNames = [""];
     private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _tagIds;
 
@@ -29,18 +40,12 @@ public sealed class WordTable
     public double TotalFrequency { get; private set; }
     /// <summary>Words in the table with a frequency above 0.</summary>
     public int WordCount { get; private set; }
-    /// <summary>Entries: words, their prefixes and words only idf.txt lists.</summary>
+    /// <summary>Entries: words, their prefixes and words only idf.txt lists (and those words' prefixes).</summary>
     public int EntryCount => _count;
-    /// <summary>Longest entry, in characters.</summary>
-    public int MaxWordLength { get; private set; }
 
     private WordTable(int capacity)
     {
-        _chars = new char[capacity * 3];
-        _offsets = new int[capacity];
-        _lengths = new byte[capacity];
-        _freqs = new int[capacity];
-        _tags = new byte[capacity];
+        _entries = new Entry[capacity];
         _idfs = new double[capacity];
         _slots = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
         _tagIds = new Dictionary<string, byte>(StringComparer.Ordinal) { [""] = 0 }.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -72,7 +77,11 @@ public sealed class WordTable
             var a = line.LastIndexOf(' ');
             if (a <= 0 || a > byte.MaxValue
                 || !double.TryParse(line[(a + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var idf)) continue;
-            table._idfs[table.GetOrAdd(line[..a])] = idf;
+            // jieba's table doesn't hold the prefixes of a word only idf.txt lists: they are here, hidden, to reach it.
+            var entry = table.Add(line[..a], Hidden);
+            ref var e = ref table._entries[entry];
+            if (e.Freq == Hidden) e.Freq = 0;
+            table._idfs[entry] = idf;
             idfs.Add(idf);
         }
         idfs.Sort();
@@ -83,27 +92,72 @@ public sealed class WordTable
     public int Frequency(ReadOnlySpan<char> word)
     {
         var i = Find(word);
-        return i < 0 ? -1 : _freqs[i];
+        return i < 0 ? -1 : FrequencyOf(i);
+    }
+
+    /// <summary>The entry of the word <paramref name="entry"/>'s word plus <paramref name="next"/> (<see cref="Root"/>: the word is just that character); -1 when the table lacks it.</summary>
+    public int Child(int entry, char next)
+    {
+        if (entry == Root) return _rootChildren[next] - 1;
+        var mask = _slots.Length - 1;
+        for (var slot = Hash(entry, next) & mask; ; slot = (slot + 1) & mask)
+        {
+            var found = _slots[slot] - 1;
+            if (found < 0) return -1;
+            ref readonly var e = ref _entries[found];
+            if (e.Parent == entry && e.Last == next) return found;
+        }
+    }
+
+    /// <summary>An entry's frequency, as <see cref="Frequency"/> gives it.</summary>
+    public int FrequencyOf(int entry)
+    {
+        var freq = _entries[entry].Freq;
+        return freq == Hidden ? -1 : freq;
     }
 
     public bool TryGet(ReadOnlySpan<char> word, out WordInfo info)
     {
         var i = Find(word);
-        if (i < 0) { info = default; return false; }
-        info = new WordInfo(_freqs[i], _tagNames[_tags[i]], _idfs[i]);
+        if (i < 0 || _entries[i].Freq == Hidden) { info = default; return false; }
+        info = new WordInfo(_entries[i].Freq, _tagNames[_entries[i].Tag], _idfs[i]);
         return true;
+    }
+
+    /// <summary>Frequency, tag and IDF of an entry (as <see cref="TryGet"/> gives them).</summary>
+    public WordInfo InfoOf(int entry) => new(_entries[entry].Freq, _tagNames[_entries[entry].Tag], _idfs[entry]);
+
+    private int Find(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty) return -1;
+        var entry = Root;
+        foreach (var c in word)
+        {
+            entry = Child(entry, c);
+            if (entry < 0) return -1;
+        }
+        return entry;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddWord(ReadOnlySpan<char> word, int freq, byte tag)
     {
-        var i = GetOrAdd(word);
-        if (_freqs[i] <= 0 && freq > 0) WordCount++;
-        else if (_freqs[i] > 0 && freq <= 0) WordCount--;
-        _freqs[i] = freq; // a repeated word: the last line wins, as in jieba
-        _tags[i] = tag;
+        var i = Add(word, 0);
+        ref var e = ref _entries[i];
+        if (e.Freq <= 0 && freq > 0) WordCount++;
+        else if (e.Freq > 0 && freq <= 0) WordCount--;
+        e.Freq = freq; // a repeated word: the last line wins, as in jieba
+        e.Tag = tag;
         TotalFrequency += freq;
-        for (var len = 1; len < word.Length; len++) GetOrAdd(word[..len]);
+    }
+
+    /// <summary>The entry of <paramref name="word"/>, added with its prefixes where missing (new ones with frequency <paramref name="newFreq"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Add(ReadOnlySpan<char> word, int newFreq)
+    {
+        var entry = Root;
+        foreach (var c in word) entry = GetOrAddChild(entry, c, newFreq);
+        return entry;
     }
 
     private byte TagId(ReadOnlySpan<char> tag)
@@ -117,64 +171,44 @@ public sealed class WordTable
         return id;
     }
 
-    private int Find(ReadOnlySpan<char> word)
-    {
-        if (word.IsEmpty || word.Length > MaxWordLength) return -1;
-        var mask = _slots.Length - 1;
-        for (var slot = Hash(word) & mask; ; slot = (slot + 1) & mask)
-        {
-            var entry = _slots[slot] - 1;
-            if (entry < 0) return -1;
-            if (_lengths[entry] == word.Length && _chars.AsSpan(_offsets[entry], word.Length).SequenceEqual(word)) return entry;
-        }
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int GetOrAdd(ReadOnlySpan<char> word)
+    private int GetOrAddChild(int parent, char last, int newFreq)
     {
         var mask = _slots.Length - 1;
-        var slot = Hash(word) & mask;
+        var slot = Hash(parent, last) & mask;
         for (; ; slot = (slot + 1) & mask)
         {
-            var entry = _slots[slot] - 1;
-            if (entry < 0) break;
-            if (_lengths[entry] == word.Length && _chars.AsSpan(_offsets[entry], word.Length).SequenceEqual(word)) return entry;
+            var found = _slots[slot] - 1;
+            if (found < 0) break;
+            if (_entries[found].Parent == parent && _entries[found].Last == last) return found;
         }
-        if (_count == _offsets.Length || (_count + 1) * 2 > _slots.Length) { Grow(); return GetOrAdd(word); }
-        if (_charCount + word.Length > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + word.Length));
+        if (_count == _entries.Length || (_count + 1) * 2 > _slots.Length) { Grow(); return GetOrAddChild(parent, last, newFreq); }
         var index = _count++;
-        word.CopyTo(_chars.AsSpan(_charCount));
-        _offsets[index] = _charCount;
-        _lengths[index] = (byte)word.Length;
-        _charCount += word.Length;
+        _entries[index] = new Entry { Parent = parent, Last = last, Freq = newFreq };
         _slots[slot] = index + 1;
-        MaxWordLength = Math.Max(MaxWordLength, word.Length);
+        if (parent == Root) _rootChildren[last] = index + 1;
         return index;
     }
 
     private void Grow()
     {
-        var capacity = _offsets.Length * 2;
-        Array.Resize(ref _offsets, capacity);
-        Array.Resize(ref _lengths, capacity);
-        Array.Resize(ref _freqs, capacity);
-        Array.Resize(ref _tags, capacity);
+        var capacity = _entries.Length * 2;
+        Array.Resize(ref _entries, capacity);
         Array.Resize(ref _idfs, capacity);
         _slots = new int[_slots.Length * 2];
         var mask = _slots.Length - 1;
         for (var i = 0; i < _count; i++)
         {
-            var slot = Hash(_chars.AsSpan(_offsets[i], _lengths[i])) & mask;
+            var slot = Hash(_entries[i].Parent, _entries[i].Last) & mask;
             while (_slots[slot] != 0) slot = (slot + 1) & mask;
             _slots[slot] = i + 1;
         }
     }
 
-    // FNV-1a over UTF-16 code units, finished with a multiply-shift mix: cheap for the short keys a dictionary of words holds.
-    private static int Hash(ReadOnlySpan<char> s)
+    // A multiply-xorshift mix of (prefix entry, character): cheap, and spreads the dense entry numbers over the table.
+    private static int Hash(int parent, char last)
     {
-        var h = 2166136261u;
-        foreach (var c in s) h = (h ^ c) * 16777619u;
+        var h = (uint)(parent + 1) * 0x9E3779B1u ^ last * 0x85EBCA77u;
         h ^= h >> 15;
         h *= 0x2C1B3C6Du;
         h ^= h >> 12;

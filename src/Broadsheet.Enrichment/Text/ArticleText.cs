@@ -19,6 +19,9 @@ public sealed partial class ArticleText
     public DateOnly? ReferenceDate { get; }
     public DateOnly? IssueDate { get; }
 
+    private readonly List<int> _wordIds;
+    private readonly NewsroomLexicon _lexicon;
+
     public ArticleText(Article article, IssueInfo issue, NewsroomLexicon lexicon)
     {
         Article = article;
@@ -28,7 +31,10 @@ public sealed partial class ArticleText
         var body = string.Join('\n', (article.Paragraphs ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Clean));
         Text = head.Length == 0 ? body : head + "\n" + body;
         BodyStart = head.Length == 0 ? 0 : head.Length + 1;
-        Tokens = lexicon.Cut(Text);
+        var wordIds = new List<int>(Text.Length / 2 + 1);
+        Tokens = lexicon.Cut(Text, wordIds);
+        _wordIds = wordIds;
+        _lexicon = lexicon;
         IssueDate = ParseDate(issue.Date);
         ReferenceDate = ParseDate(article.Dateline?.Date) ?? IssueDate;
     }
@@ -38,13 +44,29 @@ public sealed partial class ArticleText
     public bool InHeadline(int offset) => offset < BodyStart;
 
     /// <summary>One line per field; spaces PDF extraction leaves between digits and Han (1984 年 9 月) go, so dates and figures read whole.</summary>
-    private static string Clean(string s) => DigitHanGap().Replace(s.Replace('\n', ' ').Replace('\r', ' '), "").Trim();
+    private static string Clean(string s)
+    {
+        s = s.Replace('\n', ' ').Replace('\r', ' ');
+        // Most lines hold no space at all: nothing for the pattern to find.
+        return (s.AsSpan().IndexOfAny(' ', '\u3000') < 0 ? s : DigitHanGap().Replace(s, "")).Trim();
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex("(?<=[0-9０-９%])[ \u3000]+(?=[\u4e00-\u9fff%])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9０-９])")]
     private static partial System.Text.RegularExpressions.Regex DigitHanGap();
 
     private static DateOnly? ParseDate(string? s) =>
         DateOnly.TryParseExact(s, "yyyy-MM-dd", out var d) ? d : null;
+
+    /// <summary>Token <paramref name="k"/> as a word of jieba's dictionary (<see cref="NewsroomLexicon.TryGetWord"/>), without looking it up again.</summary>
+    public bool TryGetWord(int k, out WordInfo info)
+    {
+        var id = _wordIds[k];
+        info = id < 0 ? default : _lexicon.WordAt(id);
+        return id >= 0;
+    }
+
+    /// <summary>A number for token <paramref name="k"/>'s dictionary word, the same for the same word; -1 when it is none.</summary>
+    public int WordId(int k) => _wordIds[k];
 
     /// <summary>Index of the first token that ends after <paramref name="offset"/>.</summary>
     public int TokenAt(int offset)
