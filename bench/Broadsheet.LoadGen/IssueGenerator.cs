@@ -3,7 +3,8 @@ using System.Text;
 namespace Broadsheet.LoadGen;
 
 /// <summary>One generated issue: the dump, and what went into it (for queries that must find something).</summary>
-public sealed record GeneratedIssue(string Paper, DateOnly Date, string Text, int Stories, int Pages);
+/// <param name="Titles">Each story's headline in issue order, when the layout is one the parser splits exactly (<see cref="IssueGenerator.GenerateMaximal"/>).</param>
+public sealed record GeneratedIssue(string Paper, DateOnly Date, string Text, int Stories, int Pages, IReadOnlyList<string>? Titles = null);
 
 /// <summary>
 /// Composes issue dumps in the style of the fixture pages (tests/Broadsheet.Core.Tests/Fixtures): running heads,
@@ -127,14 +128,52 @@ public sealed class IssueGenerator(int seed = 20220808)
         return new GeneratedIssue(paper, date, text, stories, PagesPerIssue);
     }
 
+    /// <summary>
+    /// The biggest issue the ingestion bounds allow at once: `pages` pages of `storiesPerPage` stories whose bodies are
+    /// lengthened paragraph by paragraph until the dump is within a sentence of `bytes` (UTF-8, form feeds included).
+    /// Each story has a headline before its body, a byline or a dateline naming the reporter, and many paragraphs; no
+    /// jumps, briefs, photos or mid-paragraph column breaks, so the parser finds exactly the stories composed
+    /// (<see cref="GeneratedIssue.Titles"/>).
+    /// </summary>
+    public GeneratedIssue GenerateMaximal(int pages, int storiesPerPage, long bytes, string paper = "济宁日报", int number = 0)
+    {
+        var rng = new Random(unchecked(seed * 1_000_003 + number * 7919 + 1) & 0x7fffffff);
+        var date = new DateOnly(2020, 1, 1).AddDays(number);
+        var titles = new List<string>();
+        var text = new StringBuilder();
+        long written = 0;
+        for (var p = 1; p <= pages; p++)
+        {
+            var page = new StringBuilder();
+            if (p > 1) page.Append('\f');
+            page.Append($"{p} {Sections[(p - 1) % Sections.Length]} {date.Year}年{date.Month}月{date.Day}日 星期{"日一二三四五六"[(int)date.DayOfWeek]} 责任编辑:{Name(rng, padded: true)} 组版:{Name(rng, true)} 校对:{Name(rng, true)}\n\n");
+            var width = rng.Next(18, 25);
+            for (var s = 0; s < storiesPerPage; s++)
+            {
+                // What is left, shared by the stories still to come, so every story's shortfall goes to the next.
+                var storiesLeft = (pages - p) * storiesPerPage + storiesPerPage - s;
+                var share = (bytes - written - Encoding.UTF8.GetByteCount(page.ToString())) / storiesLeft;
+                var story = Story(rng, date, width, headlineAfter: false, wire: false, p, jumpTo: 0, continuations: [], bodyBytes: (int)share - 1, titles);
+                foreach (var line in story) page.Append(line).Append('\n');
+                page.Append('\n');
+            }
+            written += Encoding.UTF8.GetByteCount(page.ToString());
+            text.Append(page);
+        }
+        return new GeneratedIssue(paper, date, text.ToString(), titles.Count, pages, titles);
+    }
+
+    /// <param name="bodyBytes">When positive, sentences are added until the story's lines (a newline each) would pass it; otherwise 4–10 paragraphs.</param>
+    /// <param name="titles">Where the story's headline is added, when given.</param>
     private List<string> Story(Random rng, DateOnly date, int width, bool headlineAfter, bool wire, int page, int jumpTo,
-        List<(int Page, string Text)> continuations)
+        List<(int Page, string Text)> continuations, int bodyBytes = 0, List<string>? titles = null)
     {
         var ctx = new Slots(rng, date);
         var head = new List<string>();
         if (rng.Next(5) == 0) head.Add(Fill(rng, ctx, "{A}{K} 助力{G}"));
         var title = Fill(rng, ctx, Pick(rng, Headlines));
         head.Add(title);
+        titles?.Add(title);
         var interview = rng.Next(6) == 0;
         if (interview) head.Add($"——访{ctx.Title}{ctx.Person}");
         else if (rng.Next(3) == 0) head.Add(Fill(rng, ctx, "{P}{MEAS}同比增长{R}%"));
@@ -150,14 +189,38 @@ public sealed class IssueGenerator(int seed = 20220808)
             ? $"新华社{Pick(rng, ["北京", "上海", "合肥", "长沙", "济南"])}{date.Month}月{Math.Max(1, date.Day - 1)}日电(记者{Name(rng)}) "
             : byline is null
                 ? $"本报{ctx.Place}{date.Month}月{Math.Max(1, date.Day - 1)}日讯（记者 {reporter} 通讯员 {Name(rng)}）"
-                : rng.Next(2) == 0 ? "本报讯 " : "";
+                : rng.Next(2) == 0 || bodyBytes > 0 ? "本报讯 " : ""; // a maximal issue's stories all carry a dateline
 
         var paragraphs = new List<string>();
-        for (int i = 0, n = rng.Next(4, interview ? 11 : 8); i < n; i++)
+        if (bodyBytes > 0)
         {
+            // Whole sentences while they fit: a paragraph of 2–4, then the next, until the budget is spent.
+            var used = Utf8(head) + (byline is null ? 0 : Encoding.UTF8.GetByteCount(byline) + 1) + Encoding.UTF8.GetByteCount(dateline);
             var para = new StringBuilder();
-            for (int s = 0, m = rng.Next(2, 5); s < m; s++) para.Append(Fill(rng, ctx, Pick(rng, Sentences)));
-            paragraphs.Add(para.ToString());
+            var sentencesLeft = rng.Next(2, 5);
+            while (true)
+            {
+                var sentence = Fill(rng, ctx, Pick(rng, Sentences));
+                // Lines are at least 18 characters, so a sentence adds at most Length / 18 + 1 newlines; +1 for a paragraph's blank line.
+                var cost = Encoding.UTF8.GetByteCount(sentence) + sentence.Length / 18 + 2;
+                if (used + cost > bodyBytes && paragraphs.Count + para.Length > 0) break;
+                para.Append(sentence);
+                used += cost;
+                if (--sentencesLeft > 0) continue;
+                paragraphs.Add(para.ToString());
+                para.Clear();
+                sentencesLeft = rng.Next(2, 5);
+            }
+            if (para.Length > 0) paragraphs.Add(para.ToString());
+        }
+        else
+        {
+            for (int i = 0, n = rng.Next(4, interview ? 11 : 8); i < n; i++)
+            {
+                var para = new StringBuilder();
+                for (int s = 0, m = rng.Next(2, 5); s < m; s++) para.Append(Fill(rng, ctx, Pick(rng, Sentences)));
+                paragraphs.Add(para.ToString());
+            }
         }
         paragraphs[0] = dateline + paragraphs[0];
 

@@ -62,13 +62,13 @@ public sealed class ApiHandlers(QueryEngine engine, IssueStore issues, ArticleSt
             if (position is not [var version, var at] || version != row.CurrentVersion || !int.TryParse(at, out from) || from < 0)
                 throw new QueryException("the issue changed since the first page (or the continuationToken is not valid for it); start again without one");
         }
-        var list = row.CurrentVersion is null ? [] : await articles.ListVersionAsync(request.Key, row.CurrentVersion, from, request.Top, ct);
+        var list = row.CurrentVersion is null ? [] : await articles.ListSummariesAsync(request.Key, row.CurrentVersion, from, request.Top, ct);
         var next = row.CurrentVersion is not null && list.Count == request.Top && from + request.Top < row.Articles
             ? tokens.Create(fingerprint, $"{row.CurrentVersion}|{from + request.Top}")
             : null;
         var s = IssueSummary.Of(row);
         return Json(new IssueDetail(s.Paper, s.Date, s.Pages, s.Articles, s.Unassigned, s.Status, s.Error, s.Blob, s.Updated, s.Version,
-            list.Select(a => JsonSerializer.Deserialize<ArticleSummary>(a.Json, ApiJson.Options)!).ToList(), next));
+            list.Select(summary => JsonSerializer.Deserialize<ArticleSummary>(summary, ApiJson.Options)!).ToList(), next));
     }
 
     public async Task<IResult> SearchArticlesAsync(ArticleQuery query, CancellationToken ct)

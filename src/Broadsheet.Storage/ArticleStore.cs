@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Azure;
@@ -13,7 +14,9 @@ public sealed record ArticleRow(ArticleId Id, string Version, int Order, int Pag
 /// <summary>
 /// The articles table: PartitionKey "{paper}|{date}" (one issue), RowKey "{version}|{local id}". The article's
 /// JSON sits in string properties of at most 30,000 characters each (the service caps a property at 64 KiB);
-/// one too big for a row (over ~12 chunks, near the 1 MiB entity limit) goes to a blob instead.
+/// one too big for a row (over ~12 chunks, near the 1 MiB entity limit) goes to a blob instead. Beside it, a
+/// Summary property holds the fields an issue's story list shows (<see cref="SummaryFields"/>), so listing an issue
+/// reads a few hundred bytes a story instead of whole articles.
 /// </summary>
 public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
 {
@@ -23,6 +26,9 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
     public const int ChunkChars = 30_000;
     /// <summary>Chunks a row holds at most (near the 1 MiB entity limit); a bigger article goes to a blob.</summary>
     public const int MaxChunks = 12;
+
+    /// <summary>The article's properties an issue's story list shows (GET /api/issues/{paper}/{date}), in this order.</summary>
+    public static readonly IReadOnlyList<string> SummaryFields = ["id", "page", "pages", "kind", "kicker", "title", "subtitle", "column", "byline"];
 
     private TableClient Table => storage.Articles;
 
@@ -45,6 +51,7 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
                 ["Title"] = Truncate(row.Title),
                 ["Column"] = Truncate(row.Column),
             };
+            if (SummaryOf(row.Json) is { Length: <= ChunkChars } summary) entity["Summary"] = summary;
             var chunks = Chunks(row.Json);
             if (chunks.Count <= MaxChunks)
             {
@@ -113,6 +120,53 @@ public sealed class ArticleStore(BroadsheetStorage storage) : IArticleDocuments
                 e.GetString("Title"), e.GetString("Column"), await JsonOfAsync(e, ct)));
         }
         return rows.OrderBy(r => r.Order).ToList();
+    }
+
+    /// <summary>
+    /// The story list of one version, positions [<paramref name="from"/>, from + count) in issue order: each story's
+    /// <see cref="SummaryFields"/> as a JSON object. Only the Summary property is read, so a page of 500 stories is a
+    /// few hundred KB however long the stories are; a row written before summaries were stored is read whole.
+    /// </summary>
+    public async Task<List<string>> ListSummariesAsync(IssueKey issue, string version, int from, int count, CancellationToken ct = default)
+    {
+        await storage.EnsureCreatedAsync(ct);
+        var prefix = version + "|";
+        var until = (int)Math.Min(int.MaxValue, (long)from + count);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {issue.ArticlePartition} and RowKey ge {prefix} and RowKey lt {KeyCodec.PrefixEnd(prefix)} and Order ge {from} and Order lt {until}");
+        var listed = new List<(int Order, string Summary)>();
+        foreach (var e in await QueryAllAsync(filter, ["RowKey", "Id", "Order", "Summary"], ct))
+        {
+            var summary = e.GetString("Summary");
+            if (summary is null)
+            {
+                var whole = await storage.Resilience.ExecuteAsync(async t =>
+                    await Table.GetEntityIfExistsAsync<TableEntity>(issue.ArticlePartition, e.RowKey, cancellationToken: t), ct);
+                summary = whole.HasValue ? SummaryOf(await JsonOfAsync(whole.Value!, ct)) : null;
+            }
+            if (summary is not null) listed.Add((e.GetInt32("Order") ?? 0, summary));
+        }
+        return listed.OrderBy(r => r.Order).Select(r => r.Summary).ToList();
+    }
+
+    /// <summary>The article JSON's <see cref="SummaryFields"/> (those it has) as a compact JSON object; null when it is not an object.</summary>
+    public static string? SummaryOf(string articleJson)
+    {
+        using var doc = JsonDocument.Parse(articleJson);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Broadsheet.Core.Json.ArticleJson.Compact.Encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var field in SummaryFields)
+                if (doc.RootElement.TryGetProperty(field, out var value))
+                {
+                    writer.WritePropertyName(field);
+                    value.WriteTo(writer);
+                }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>Deletes every row of the issue whose version is not <paramref name="keep"/> (null: all rows). Returns rows deleted.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using Broadsheet.Ingestion;
+using Broadsheet.LoadGen;
 using Broadsheet.TestKit;
 
 namespace Broadsheet.Reliability.Tests;
@@ -46,6 +48,19 @@ public static class Inputs
         }
         return ms.ToArray();
     }
+
+    /// <summary>
+    /// The biggest issue the ingestion bounds allow, at all three at once: as many pages and stories as an issue may
+    /// have (10 stories a page), each story lengthened until the dump is within a sentence of the byte bound.
+    /// Generated once per test run (a few seconds).
+    /// </summary>
+    public static GeneratedIssue MaximalIssue => Maximal.Value;
+
+    private static readonly Lazy<GeneratedIssue> Maximal = new(() =>
+    {
+        var bounds = new IngestionOptions();
+        return new IssueGenerator().GenerateMaximal(bounds.MaxPagesPerIssue, bounds.MaxStoriesPerIssue / bounds.MaxPagesPerIssue, bounds.MaxUploadBytes);
+    });
 
     /// <summary>The reference page repeated as pages (form feeds) until the dump reaches `bytes`.</summary>
     public static byte[] BigDump(long bytes)

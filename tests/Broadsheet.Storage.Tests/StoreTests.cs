@@ -65,6 +65,44 @@ public sealed class StoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_issues_story_list_reads_each_storys_summary_not_the_whole_article()
+    {
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var store = h.Services.GetRequiredService<ArticleStore>();
+        var key = IssueKey.For("list-paper", "2022-08-08");
+        string Article(int n, int bodyChars) => JsonSerializer.Serialize(new
+        {
+            id = ArticleId.For(key, $"p1-{n:00}").ToString(), paper = "list-paper", localId = $"p1-{n:00}", page = 1, pages = new[] { 1 },
+            kind = "article", kicker = (string?)null, title = $"标题{n}", subtitle = "副题", column = (string?)null,
+            byline = new[] { new { name = "段耀武", role = "reporter" } }, paragraphs = new[] { new string('字', bodyChars) },
+        });
+        // Story 2's body is too big for a row and lives in a blob.
+        var rows = Enumerable.Range(0, 4).Select(n => new ArticleRow(ArticleId.For(key, $"p1-{n:00}"), "v1", n, 1, "article", $"标题{n}", null,
+            Article(n, n == 2 ? 500_000 : 3_000))).ToList();
+        await store.WriteVersionAsync(key, "v1", rows);
+
+        h.Counter.Reset();
+        var listed = await store.ListSummariesAsync(key, "v1", from: 1, count: 2);
+        Assert.Equal(2, listed.Count);
+        for (var i = 0; i < 2; i++)
+        {
+            var summary = JsonDocument.Parse(listed[i]).RootElement;
+            Assert.Equal(ArticleStore.SummaryFields, summary.EnumerateObject().Select(p => p.Name));
+            Assert.Equal($"标题{i + 1}", summary.GetProperty("title").GetString());
+            Assert.Equal("段耀武", summary.GetProperty("byline")[0].GetProperty("name").GetString());
+        }
+        Assert.Equal(0, h.Counter.Blob); // story 2's body was not read
+
+        // A row written before summaries were stored is listed from its whole article.
+        var old = await h.Storage.Articles.GetEntityAsync<Azure.Data.Tables.TableEntity>(key.ArticlePartition, ArticleStore.RowKey("v1", "p1-03"));
+        old.Value.Remove("Summary");
+        await h.Storage.Articles.UpsertEntityAsync(old.Value, Azure.Data.Tables.TableUpdateMode.Replace);
+        var last = Assert.Single(await store.ListSummariesAsync(key, "v1", from: 3, count: 100));
+        Assert.Equal(ArticleStore.SummaryOf(rows[3].Json), last);
+        Assert.Equal("标题3", JsonDocument.Parse(last).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Index_entities_of_an_issue_fall_into_few_partitions()
     {
         await using var h = await PipelineHarness.StartAsync(azurite);

@@ -39,29 +39,35 @@ public sealed class PublishIssueActivity(
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // The staged batches are independent blobs: read them at once, not one round trip after another.
-        var readIssue = staging.ReadIssueAsync(key, version);
-        var batches = await Task.WhenAll(Enumerable.Range(0, request.Batches).Select(b => staging.ReadBatchAsync(key, version, "enriched", b)));
-        var staged = await readIssue;
-        var stories = new List<Article>(staged.Articles);
-        foreach (var batch in batches) stories.AddRange(batch);
+        var staged = await staging.ReadIssueAsync(key, version);
         var read = clock.Elapsed;
 
-        var rows = new List<ArticleRow>(stories.Count);
+        // Batch by batch: the next staged batch is read and one batch's rows are written while this one is built, so
+        // a 2,000-story issue holds about three batches of whole articles at a time, not all of them (its garbage would
+        // stay on the heap after the publish until the next full collection). Only the postings, small, are gathered
+        // for the index, which packs them per term across the issue.
         var postings = new List<(ArticleId, string, IndexTerm)>();
-        for (var i = 0; i < stories.Count; i++)
+        var stories = 0;
+        var articleTransactions = 0;
+        var writing = Task.FromResult(0);
+        var reading = request.Batches > 0 ? staging.ReadBatchAsync(key, version, "enriched", 0) : null;
+        for (var b = 0; b < request.Batches; b++)
         {
-            var article = stories[i];
-            var id = ArticleId.For(key, article.Id);
-            rows.Add(new ArticleRow(id, version, i, article.Page, article.Kind, Headline(article), article.Column, ToJson(article, id, request)));
-            postings.AddRange(IndexTerms.For(article, request.Paper, tokenizer).Select(t => (id, article.Kind, t)));
+            var batch = await reading!;
+            reading = b + 1 < request.Batches ? staging.ReadBatchAsync(key, version, "enriched", b + 1) : null;
+            var rows = new List<ArticleRow>(batch.Count);
+            foreach (var article in batch)
+            {
+                var id = ArticleId.For(key, article.Id);
+                rows.Add(new ArticleRow(id, version, stories++, article.Page, article.Kind, Headline(article), article.Column, ToJson(article, id, request)));
+                postings.AddRange(IndexTerms.For(article, request.Paper, tokenizer).Select(t => (id, article.Kind, t)));
+            }
+            articleTransactions += await writing;
+            writing = articles.WriteVersionAsync(key, version, rows);
         }
-
+        articleTransactions += await writing;
         var built = clock.Elapsed;
-        // Article rows and index entities go to different tables: write both at once.
-        var writeArticles = articles.WriteVersionAsync(key, version, rows);
         var (indexEntities, indexTransactions) = await index.WriteVersionAsync(key, version, postings);
-        var articleTransactions = await writeArticles;
         var written = clock.Elapsed;
 
         // The flip: only if this upload is still the latest one for the issue.
@@ -74,7 +80,7 @@ public sealed class PublishIssueActivity(
             row.Error = null;
             row.Paper = request.Paper;
             row.Date = request.Date;
-            row.Articles = stories.Count;
+            row.Articles = stories;
             row.Pages = staged.Issue.Pages.Count;
             row.Unassigned = staged.Unassigned.Count;
             return row;
@@ -91,11 +97,11 @@ public sealed class PublishIssueActivity(
         await staging.DeleteAsync(key, version);
 
         log.LogInformation("Published {Paper} {Date} version {Version}: {Articles} articles ({ArticleTx} transactions), {IndexEntities} index entities ({IndexTx} transactions), {Stale} stale rows deleted; " +
-            "read {ReadMs:F0} ms, build {BuildMs:F0} ms, write {WriteMs:F0} ms, flip {FlipMs:F0} ms, clean-up {CleanMs:F0} ms",
-            request.Paper, request.Date, version, stories.Count, articleTransactions, indexEntities, indexTransactions, stale,
+            "read {ReadMs:F0} ms, build and write articles {BuildMs:F0} ms, write index {WriteMs:F0} ms, flip {FlipMs:F0} ms, clean-up {CleanMs:F0} ms",
+            request.Paper, request.Date, version, stories, articleTransactions, indexEntities, indexTransactions, stale,
             read.TotalMilliseconds, (built - read).TotalMilliseconds, (written - built).TotalMilliseconds, (visible - written).TotalMilliseconds,
             (clock.Elapsed - visible).TotalMilliseconds);
-        return new PublishResult(false, stories.Count, staged.Issue.Pages.Count, indexEntities, stale);
+        return new PublishResult(false, stories, staged.Issue.Pages.Count, indexEntities, stale);
     }
 
 
