@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Broadsheet.Core.Model;
 using Broadsheet.Enrichment.Lexicon;
@@ -34,7 +35,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// </summary>
     private const string TransliterationChars =
         "阿埃艾爱安昂奥涅黛娅芙娃茨隆楚契捷巴拜班邦保鲍贝本比彼毕庇边宾波伯博布查采达戴丹道德登邓迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯佛夫弗福伏盖甘冈高戈哥格根古瓜圭哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南瑙内尼妮宁纽努诺欧帕派潘佩彭皮平珀蒲普奇齐恰乔切钦琴丘萨赛塞桑瑟森沙莎尚绍舍圣施什史斯松苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊英尤于约泽扎詹佐任延勃奔别日得翰通差猜春立素兹热若舒叙因宇云宗祖左朱彻欣贡琼茜缇吞颂沛披思";
-    private static readonly HashSet<char> Transliteration = [.. TransliterationChars];
+    private static readonly SearchValues<char> Transliteration = SearchValues.Create(TransliterationChars);
     /// <summary>Every character is one of the transliteration alphabet (莫斯科, 吉隆坡; not 刘延宇).</summary>
     internal static bool IsTransliterated(ReadOnlySpan<char> word)
     {
@@ -46,10 +47,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         foreach (var c in word) if (!Chars.IsHan(c)) return false;
         return true;
     }
-    private static readonly HashSet<char> TransliterationStart = [.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一日得通别任因立若云宗左朱热".Contains(c))];
+    private static readonly SearchValues<char> TransliterationStart = SearchValues.Create([.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一日得通别任因立若云宗左朱热".Contains(c))]);
     /// <summary>Characters that never open a given name (书记在会上, 主任说).</summary>
     private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指还";
-    private static readonly HashSet<char> Surnames = [.. SingleSurnames];
+    private static readonly SearchValues<char> Surnames = SearchValues.Create(SingleSurnames);
     /// <summary>How often a character is a given-name character in jieba's dictionary (Data/given-chars.tsv).</summary>
     private static readonly Dictionary<char, int> GivenCounts = EmbeddedData.Lines("given-chars.tsv")
         .Select(l => l.Split('\t')).Where(f => f.Length == 2 && f[0].Length == 1).ToDictionary(f => f[0][0], f => int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -69,9 +70,14 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         "冢本 江藤 鹿岛 尾身 额贺 町村 堀内 森山 片山 西冈 麻生 龟井 船田 筑紫 北泽 中谷 玉泽";
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> JapaneseSurnameLookup =
         JapaneseSurnames.Split(' ').ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>First characters of <see cref="JapaneseSurnames"/>: most tokens are turned away without hashing a span.</summary>
+    private static readonly SearchValues<char> JapaneseSurnameFirst = SearchValues.Create([.. JapaneseSurnames.Split(' ').Select(s => s[0])]);
 
     /// <summary>Characters a title starts with: the title scan looks up words only where one stands.</summary>
-    private readonly HashSet<char> _titleFirst = [.. lexicon.Titles.Select(t => t[0])];
+    private readonly SearchValues<char> _titleFirst = SearchValues.Create([.. lexicon.Titles.Select(t => t[0]).Distinct()]);
+    /// <summary>Per first character, bit n set when a title of length n (under 64) starts with it: the scan hashes only those lengths.</summary>
+    private readonly Dictionary<char, ulong> _titleLengths = lexicon.Titles.GroupBy(t => t[0])
+        .ToDictionary(g => g.Key, g => g.Aggregate(0UL, (mask, t) => t.Length < 64 ? mask | 1UL << t.Length : mask));
 
     // \G: the verb must stand right at the offset asked about (a search onwards would scan the rest of the text per name).
     [GeneratedRegex("\\G(?:在[^，。“”]{0,20}时)?(?:高兴地|激动地|笑着|自豪地|感慨地|动情地|兴奋地|深有感触地)?(?:说|表示|介绍|指出|强调|认为|告诉记者|坦言|感慨|谈到)")]
@@ -203,7 +209,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         return list;
     }
 
-    private static readonly HashSet<char> CompoundFirst = [.. CompoundSurnames.Select(s => s[0])];
+    private static readonly SearchValues<char> CompoundFirst = SearchValues.Create([.. CompoundSurnames.Select(s => s[0])]);
 
     private static int SurnameLength(string text, int i)
     {
@@ -372,7 +378,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var text = at.Text;
         var tokens = at.Tokens;
         var start = tokens[k].Start;
-        if (start + 2 > text.Length || !JapaneseSurnameLookup.Contains(text.AsSpan(start, 2))) return null;
+        if (start + 2 > text.Length || !JapaneseSurnameFirst.Contains(text[start]) || !JapaneseSurnameLookup.Contains(text.AsSpan(start, 2))) return null;
         var j = k;
         while (j < tokens.Count && tokens[j].End < start + 2) j++;
         if (j >= tokens.Count) return null;
@@ -690,8 +696,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     private int TitleLengthAt(string text, int i)
     {
         if (!_titleFirst.Contains(text[i])) return 0;
+        var lengths = _titleLengths[text[i]];
         for (var len = Math.Min(lexicon.MaxTitleLength, text.Length - i); len >= 2; len--)
-            if (lexicon.IsTitle(text.AsSpan(i, len))) return len;
+            if ((len >= 64 || (lengths >> len & 1) != 0) && lexicon.IsTitle(text.AsSpan(i, len))) return len;
         return 0;
     }
 
