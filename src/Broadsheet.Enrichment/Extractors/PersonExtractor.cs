@@ -68,15 +68,15 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         "新井 渡部 佐野 杉本 古川 滨田 市川 宫田 小渊 村山 细川 羽田 海部 竹下 宫泽 小泉 安倍 鸠山 野田 久间 武村 东条 " +
         "梶山 高村 野中 小泽 宇野 大平 三木 岸田 石原 小仓 奥田 丰田 盛田 稻盛 松下 黑泽 浅沼 土井 加纳 " +
         "冢本 江藤 鹿岛 尾身 额贺 町村 堀内 森山 片山 西冈 麻生 龟井 船田 筑紫 北泽 中谷 玉泽";
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> JapaneseSurnameLookup =
-        JapaneseSurnames.Split(' ').ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary><see cref="JapaneseSurnames"/>, each (all are two characters) as its two UTF-16 units in one int: no string hashing.</summary>
+    private static readonly HashSet<int> JapaneseSurnamePairs = [.. JapaneseSurnames.Split(' ').Select(s => s[0] << 16 | s[1])];
     /// <summary>First characters of <see cref="JapaneseSurnames"/>: most tokens are turned away without hashing a span.</summary>
     private static readonly SearchValues<char> JapaneseSurnameFirst = SearchValues.Create([.. JapaneseSurnames.Split(' ').Select(s => s[0])]);
 
     /// <summary>Characters a title starts with: the title scan looks up words only where one stands.</summary>
     private readonly SearchValues<char> _titleFirst = SearchValues.Create([.. lexicon.Titles.Select(t => t[0]).Distinct()]);
-    /// <summary>Per first character, bit n set when a title of length n (under 64) starts with it: the scan hashes only those lengths.</summary>
-    private readonly Dictionary<char, ulong> _titleLengths = lexicon.Titles.GroupBy(t => t[0])
+    /// <summary>Per first two characters, bit n set when a title of length n (under 64) starts with them: the scan hashes only those lengths.</summary>
+    private readonly Dictionary<int, ulong> _titleLengths = lexicon.Titles.Where(t => t.Length >= 2).GroupBy(t => t[0] << 16 | t[1])
         .ToDictionary(g => g.Key, g => g.Aggregate(0UL, (mask, t) => t.Length < 64 ? mask | 1UL << t.Length : mask));
 
     // \G: the verb must stand right at the offset asked about (a search onwards would scan the rest of the text per name).
@@ -91,6 +91,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         // Titles, longest first at each offset, left to right without overlap (副局长 rather than 局长); a closing ” may follow.
         for (var i = 0; i < text.Length; i++)
         {
+            // Jump to the next character a title starts with (a vectorised search).
+            var skip = text.AsSpan(i).IndexOfAny(_titleFirst);
+            if (skip < 0) break;
+            i += skip;
             var length = TitleLengthAt(text, i);
             if (length == 0 || StraddlesWords(at, i, i + length)) continue;
             var titleEnd = i + length;
@@ -286,12 +290,17 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var k = tokenAt >= 0 ? tokenAt : at.TokenAt(start);
         if (k >= tokens.Count || tokens[k].Start != start) return GluedName(text, start);
         var tok = tokens[k];
+        // Every name below is a dictionary name, a doctrine's author, or opens with a surname (Chinese or Japanese) or a
+        // transliteration character: a token that can be none of these is turned away before any other look-up.
+        var opening = text[start];
+        if (!Surnames.Contains(opening) && !CompoundFirst.Contains(opening) && !JapaneseSurnameFirst.Contains(opening) && !Transliteration.Contains(opening)
+            && !(tok.Word.Length >= 2 && at.TryGetWord(k, out var named) && named.Tag is "nr" or "nrfg" or "nrt") && !IsDoctrine(tok.Word))
+            return null;
         // 卡拉奇多云: a known city or country opens no name, however the words after it are tagged.
         if (tok.Word.Length >= 2 && lexicon.IsWorldPlace(tok.Word)) return null;
 
         // 马克思主义, 毛泽东思想: a doctrine named after its author, held as one word by the cut.
-        if (tok.Word.Length >= 4 && (tok.Word.EndsWith("主义", StringComparison.Ordinal) || tok.Word.EndsWith("思想", StringComparison.Ordinal) || tok.Word.EndsWith("理论", StringComparison.Ordinal))
-            && DoctrineAuthor(tok.Word) is { } author)
+        if (IsDoctrine(tok.Word) && DoctrineAuthor(tok.Word) is { } author)
             return new NameCandidate(author, start, start + author.Length, true);
 
         if (tok.Word.Length >= 2 && at.TryGetWord(k, out var w) && w.Tag is "nr" or "nrfg" or "nrt")
@@ -378,7 +387,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var text = at.Text;
         var tokens = at.Tokens;
         var start = tokens[k].Start;
-        if (start + 2 > text.Length || !JapaneseSurnameFirst.Contains(text[start]) || !JapaneseSurnameLookup.Contains(text.AsSpan(start, 2))) return null;
+        if (start + 2 > text.Length || !JapaneseSurnameFirst.Contains(text[start]) || !JapaneseSurnamePairs.Contains(text[start] << 16 | text[start + 1])) return null;
         var j = k;
         while (j < tokens.Count && tokens[j].End < start + 2) j++;
         if (j >= tokens.Count) return null;
@@ -494,6 +503,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         }
         return null;
     }
+
+    private static bool IsDoctrine(string word) =>
+        word.Length >= 4 && (word.EndsWith("主义", StringComparison.Ordinal) || word.EndsWith("思想", StringComparison.Ordinal) || word.EndsWith("理论", StringComparison.Ordinal));
 
     /// <summary>The dictionary name a doctrine's word opens with, the rest being the doctrine (马克思 of 马克思主义).</summary>
     private string? DoctrineAuthor(string word)
@@ -695,8 +707,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// <summary>Length of the longest title at <paramref name="i"/>, or 0.</summary>
     private int TitleLengthAt(string text, int i)
     {
-        if (!_titleFirst.Contains(text[i])) return 0;
-        var lengths = _titleLengths[text[i]];
+        if (!_titleFirst.Contains(text[i]) || i + 1 >= text.Length || !_titleLengths.TryGetValue(text[i] << 16 | text[i + 1], out var lengths)) return 0;
         for (var len = Math.Min(lexicon.MaxTitleLength, text.Length - i); len >= 2; len--)
             if ((len >= 64 || (lengths >> len & 1) != 0) && lexicon.IsTitle(text.AsSpan(i, len))) return len;
         return 0;
