@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Broadsheet.Core.Model;
 using Broadsheet.Enrichment.Lexicon;
@@ -34,17 +35,22 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// </summary>
     private const string TransliterationChars =
         "阿埃艾爱安昂奥涅黛娅芙娃茨隆楚契捷巴拜班邦保鲍贝本比彼毕庇边宾波伯博布查采达戴丹道德登邓迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰冯佛夫弗福伏盖甘冈高戈哥格根古瓜圭哈海汉豪赫黑亨胡华怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南瑙内尼妮宁纽努诺欧帕派潘佩彭皮平珀蒲普奇齐恰乔切钦琴丘萨赛塞桑瑟森沙莎尚绍舍圣施什史斯松苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休许雅亚扬耶伊英尤于约泽扎詹佐任延勃奔别日得翰通差猜春立素兹热若舒叙因宇云宗祖左朱彻欣贡琼茜缇吞颂沛披思";
-    private static readonly HashSet<char> Transliteration = [.. TransliterationChars];
+    private static readonly SearchValues<char> Transliteration = SearchValues.Create(TransliterationChars);
     /// <summary>Every character is one of the transliteration alphabet (莫斯科, 吉隆坡; not 刘延宇).</summary>
     internal static bool IsTransliterated(ReadOnlySpan<char> word)
     {
         foreach (var c in word) if (!Transliteration.Contains(c)) return false;
         return true;
     }
-    private static readonly HashSet<char> TransliterationStart = [.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一日得通别任因立若云宗左朱热".Contains(c))];
+    private static bool AllHan(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) if (!Chars.IsHan(c)) return false;
+        return true;
+    }
+    private static readonly SearchValues<char> TransliterationStart = SearchValues.Create([.. TransliterationChars.Where(c => !"多加万于约平和理明高东西南英华安海金黑利连门林马米圣史文许谢唐汤沙尚一日得通别任因立若云宗左朱热".Contains(c))]);
     /// <summary>Characters that never open a given name (书记在会上, 主任说).</summary>
     private const string NeverGiven = "在说的是了和与及等对从把被让将也就都称指还";
-    private static readonly HashSet<char> Surnames = [.. SingleSurnames];
+    private static readonly SearchValues<char> Surnames = SearchValues.Create(SingleSurnames);
     /// <summary>How often a character is a given-name character in jieba's dictionary (Data/given-chars.tsv).</summary>
     private static readonly Dictionary<char, int> GivenCounts = EmbeddedData.Lines("given-chars.tsv")
         .Select(l => l.Split('\t')).Where(f => f.Length == 2 && f[0].Length == 1).ToDictionary(f => f[0][0], f => int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -62,11 +68,16 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         "新井 渡部 佐野 杉本 古川 滨田 市川 宫田 小渊 村山 细川 羽田 海部 竹下 宫泽 小泉 安倍 鸠山 野田 久间 武村 东条 " +
         "梶山 高村 野中 小泽 宇野 大平 三木 岸田 石原 小仓 奥田 丰田 盛田 稻盛 松下 黑泽 浅沼 土井 加纳 " +
         "冢本 江藤 鹿岛 尾身 额贺 町村 堀内 森山 片山 西冈 麻生 龟井 船田 筑紫 北泽 中谷 玉泽";
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> JapaneseSurnameLookup =
-        JapaneseSurnames.Split(' ').ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary><see cref="JapaneseSurnames"/>, each (all are two characters) as its two UTF-16 units in one int: no string hashing.</summary>
+    private static readonly HashSet<int> JapaneseSurnamePairs = [.. JapaneseSurnames.Split(' ').Select(s => s[0] << 16 | s[1])];
+    /// <summary>First characters of <see cref="JapaneseSurnames"/>: most tokens are turned away without hashing a span.</summary>
+    private static readonly SearchValues<char> JapaneseSurnameFirst = SearchValues.Create([.. JapaneseSurnames.Split(' ').Select(s => s[0])]);
 
     /// <summary>Characters a title starts with: the title scan looks up words only where one stands.</summary>
-    private readonly HashSet<char> _titleFirst = [.. lexicon.Titles.Select(t => t[0])];
+    private readonly SearchValues<char> _titleFirst = SearchValues.Create([.. lexicon.Titles.Select(t => t[0]).Distinct()]);
+    /// <summary>Per first two characters, bit n set when a title of length n (under 64) starts with them: the scan hashes only those lengths.</summary>
+    private readonly Dictionary<int, ulong> _titleLengths = lexicon.Titles.Where(t => t.Length >= 2).GroupBy(t => t[0] << 16 | t[1])
+        .ToDictionary(g => g.Key, g => g.Aggregate(0UL, (mask, t) => t.Length < 64 ? mask | 1UL << t.Length : mask));
 
     // \G: the verb must stand right at the offset asked about (a search onwards would scan the rest of the text per name).
     [GeneratedRegex("\\G(?:在[^，。“”]{0,20}时)?(?:高兴地|激动地|笑着|自豪地|感慨地|动情地|兴奋地|深有感触地)?(?:说|表示|介绍|指出|强调|认为|告诉记者|坦言|感慨|谈到)")]
@@ -80,6 +91,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         // Titles, longest first at each offset, left to right without overlap (副局长 rather than 局长); a closing ” may follow.
         for (var i = 0; i < text.Length; i++)
         {
+            // Jump to the next character a title starts with (a vectorised search).
+            var skip = text.AsSpan(i).IndexOfAny(_titleFirst);
+            if (skip < 0) break;
+            i += skip;
             var length = TitleLengthAt(text, i);
             if (length == 0 || StraddlesWords(at, i, i + length)) continue;
             var titleEnd = i + length;
@@ -107,7 +122,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start) is not { } c) continue;
+            if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start, k) is not { } c) continue;
             if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
@@ -144,7 +159,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         // that is an everyday word (王建国 does not make 建国 a person).
         foreach (var name in found.Keys.ToList())
         {
-            if (name.Length != 3 || SurnameLength(name, 0) != 1 || !name.All(Chars.IsHan)) continue;
+            if (name.Length != 3 || SurnameLength(name, 0) != 1 || !AllHan(name)) continue;
             var given = name[1..];
             if (found.ContainsKey(given) || IsCommonWord(given) || lexicon.TryGetWord(given, out var gw) && !gw.Tag.StartsWith("nr", StringComparison.Ordinal) && gw.Freq >= 100) continue;
             if (Offsets(text, given).Any(o => o == 0 || text[o - 1] != name[0])) Remember(found, given, null);
@@ -198,7 +213,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         return list;
     }
 
-    private static readonly HashSet<char> CompoundFirst = [.. CompoundSurnames.Select(s => s[0])];
+    private static readonly SearchValues<char> CompoundFirst = SearchValues.Create([.. CompoundSurnames.Select(s => s[0])]);
 
     private static int SurnameLength(string text, int i)
     {
@@ -215,8 +230,11 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// (曹 善 强); or a run of transliteration characters (韦尔特罗尼, 鲍里斯·贝克尔). Names end where the cut ends a word,
     /// so 王强表示 is 王强 and not 王强表. Strong names stand alone; the rest need a title, a speech verb or a list.
     /// </summary>
-    internal NameCandidate? NameAt(ArticleText at, int start) =>
-        ReadNameAt(at, start) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县庄区路街杯部馆宫性".Contains(name.Text[^1])
+    internal NameCandidate? NameAt(ArticleText at, int start) => NameAt(at, start, -1);
+
+    /// <summary><see cref="NameAt(ArticleText, int)"/> with the index of the token at <paramref name="start"/> when the caller knows it (else -1).</summary>
+    private NameCandidate? NameAt(ArticleText at, int start, int tokenAt) =>
+        ReadNameAt(at, start, tokenAt) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县庄区路街杯部馆宫性".Contains(name.Text[^1])
             && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
             && !IsWordAndPlaceWord(name.Text) && !IsCommonNoun(at, name)
@@ -238,7 +256,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (name.End - name.Start != 3 || !WordEndings.Contains(at.Text[name.End - 1])) return false;
         var k = at.TokenAt(name.Start);
         return k < at.Tokens.Count && at.Tokens[k].Start == name.Start && at.Tokens[k].End == name.End
-            && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag is not ("t" or "nz") && w.Freq >= 10;
+            && at.TryGetWord(k, out var w) && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag is not ("t" or "nz") && w.Freq >= 10;
     }
 
     /// <summary>
@@ -264,23 +282,28 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             || end + 1 < text.Length && text.AsSpan(end, 2) is "大学" or "会议" or "大会" or "组织" or "决议" or "森林" or "公司" or "集团" or "地区" or "山脉"
                 or "医院" or "机场" or "股市" or "指数" or "电器" or "证券" or "银行" or "酒店" or "饭店" or "宾馆" or "广场" or "公园" or "大厦" or "大桥" or "大街" or "基金" or "机组" or "时期" or "王朝");
 
-    private NameCandidate? ReadNameAt(ArticleText at, int start)
+    private NameCandidate? ReadNameAt(ArticleText at, int start, int tokenAt)
     {
         var text = at.Text;
         var tokens = at.Tokens;
         if (start >= text.Length || !Chars.IsHan(text[start])) return null;
-        var k = at.TokenAt(start);
+        var k = tokenAt >= 0 ? tokenAt : at.TokenAt(start);
         if (k >= tokens.Count || tokens[k].Start != start) return GluedName(text, start);
         var tok = tokens[k];
+        // Every name below is a dictionary name, a doctrine's author, or opens with a surname (Chinese or Japanese) or a
+        // transliteration character: a token that can be none of these is turned away before any other look-up.
+        var opening = text[start];
+        if (!Surnames.Contains(opening) && !CompoundFirst.Contains(opening) && !JapaneseSurnameFirst.Contains(opening) && !Transliteration.Contains(opening)
+            && !(tok.Word.Length >= 2 && at.TryGetWord(k, out var named) && named.Tag is "nr" or "nrfg" or "nrt") && !IsDoctrine(tok.Word))
+            return null;
         // 卡拉奇多云: a known city or country opens no name, however the words after it are tagged.
         if (tok.Word.Length >= 2 && lexicon.IsWorldPlace(tok.Word)) return null;
 
         // 马克思主义, 毛泽东思想: a doctrine named after its author, held as one word by the cut.
-        if (tok.Word.Length >= 4 && (tok.Word.EndsWith("主义", StringComparison.Ordinal) || tok.Word.EndsWith("思想", StringComparison.Ordinal) || tok.Word.EndsWith("理论", StringComparison.Ordinal))
-            && DoctrineAuthor(tok.Word) is { } author)
+        if (IsDoctrine(tok.Word) && DoctrineAuthor(tok.Word) is { } author)
             return new NameCandidate(author, start, start + author.Length, true);
 
-        if (tok.Word.Length >= 2 && lexicon.TryGetWord(tok.Word, out var w) && w.Tag is "nr" or "nrfg" or "nrt")
+        if (tok.Word.Length >= 2 && at.TryGetWord(k, out var w) && w.Tag is "nr" or "nrfg" or "nrt")
         {
             // 邓小平理论, 马克思主义: jieba knows the name with the word after it.
             if (tok.Word.Length >= 5 && DictionaryNamePrefix(tok.Word) is { } prefix)
@@ -303,7 +326,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 // A rare transliterated dictionary name of three or more characters (索罗斯, 费尔南德斯) stands too; common
                 // ones are as often countries and cities (伊拉克, 乌克兰, 卡拉奇 are tagged names too).
                 var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !EndsLikeWord(tok.Word, w.Freq)
-                    || tok.Word.Length >= 3 && w.Freq < 50 && tok.Word.All(Transliteration.Contains);
+                    || tok.Word.Length >= 3 && w.Freq < 50 && IsTransliterated(tok.Word);
                 return new NameCandidate(text[start..end], start, end, strong);
             }
         }
@@ -317,7 +340,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             // inside it be one the cut left alone (曹 善 强) or a rare one (吴 方军, 金志 贤).
             // 赵 致 真的: the cut glued the name's last character to the 的 after it.
             if (tokens[k].Word.Length == surname && k + 2 < tokens.Count && tokens[k + 1].Word.Length == 1 && IsGiven(tokens[k + 1].Word[0], 0)
-                && tokens[k + 2].Word is [var last, '的'] && IsGiven(last, 1) && !IsCommonWord(text[start..(tokens[k + 2].Start + 1)]))
+                && tokens[k + 2].Word is [var last, '的'] && IsGiven(last, 1) && !IsCommonWord(text.AsSpan(start, tokens[k + 2].Start + 1 - start)))
                 return new NameCandidate(text[start..(tokens[k + 2].Start + 1)], start, tokens[k + 2].Start + 1, false);
             for (var given = 2; given >= 1; given--)
             {
@@ -327,7 +350,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 var name = text[start..end];
                 if (IsCommonWord(name)) return null;
                 // 韦 尔特 罗 尼: a transliteration longer than any Chinese name is a foreign name.
-                if (IsForeign(tok.Word, first: true) && ForeignEnd(at, k + 1, tok.End) is var longer && longer - start >= 4 && longer > end)
+                if (IsForeign(at, k, first: true) && ForeignEnd(at, k + 1, tok.End) is var longer && longer - start >= 4 && longer > end)
                     return new NameCandidate(text[start..longer], start, longer, true);
                 // 罗朗·雷斯: a surname that opens a foreign name.
                 var after = at.TokenAt(end);
@@ -342,13 +365,13 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         }
 
         // 拉萨多云: a Chinese division (jieba tags 拉萨 nrt) opens no foreign name.
-        if (IsForeign(tok.Word, first: true) && !IsPlaceContext(text, start, tok.End) && (tok.Word.Length == 1 || lexicon.Divisions.Find(tok.Word).Count == 0))
+        if (IsForeign(at, k, first: true) && !IsPlaceContext(text, start, tok.End) && (tok.Word.Length == 1 || lexicon.Divisions.Find(tok.Word).Count == 0))
         {
             var end = ForeignEnd(at, k + 1, tok.End);
             // A run opening with a word jieba tags as a place (库马拉通加/ns) needs a title or verb beside it.
-            var place = tok.Word.Length > 1 && lexicon.TryGetWord(tok.Word, out var first) && first.Tag == "ns";
+            var place = tok.Word.Length > 1 && at.TryGetWord(k, out var first) && first.Tag == "ns";
             // Two characters (拉埃女士) only as a weak candidate: it needs a title, honorific or verb beside it.
-            if (end - start >= 2 && !IsCommonWord(text[start..end]) && !lexicon.IsWorldPlace(text.AsSpan(start, end - start)))
+            if (end - start >= 2 && !IsCommonWord(text.AsSpan(start, end - start)) && !lexicon.IsWorldPlace(text.AsSpan(start, end - start)))
                 return new NameCandidate(text[start..end], start, end, !place && end - start >= 4 || text.IndexOf('·', start, end - start) >= 0);
         }
         return null;
@@ -364,23 +387,23 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var text = at.Text;
         var tokens = at.Tokens;
         var start = tokens[k].Start;
-        if (start + 2 > text.Length || !JapaneseSurnameLookup.Contains(text.AsSpan(start, 2))) return null;
+        if (start + 2 > text.Length || !JapaneseSurnameFirst.Contains(text[start]) || !JapaneseSurnamePairs.Contains(text[start] << 16 | text[start + 1])) return null;
         var j = k;
         while (j < tokens.Count && tokens[j].End < start + 2) j++;
         if (j >= tokens.Count) return null;
         if (tokens[j].End > start + 2)
         {
             var word = tokens[k].Word;
-            return j == k && word.Length is 4 or 5 && word.All(Chars.IsHan) && lexicon.TryGetWord(word, out var w) && w.Freq < 1000
+            return j == k && word.Length is 4 or 5 && AllHan(word) && at.TryGetWord(k, out var w) && w.Freq < 1000
                 ? new NameCandidate(word, start, tokens[k].End, true) : null;
         }
         var end = start + 2;
         for (var m = j + 1; m < tokens.Count && tokens[m].Start == end; m++)
         {
             var given = tokens[m].Word;
-            if (end + given.Length - start > 5 || !given.All(Chars.IsHan) || given.Length == 1 && AfterName.Contains(given[0])
+            if (end + given.Length - start > 5 || !AllHan(given) || given.Length == 1 && AfterName.Contains(given[0])
                 || TitleLengthAt(text, end) > 0 || SpeechAfter().IsMatch(text.AsSpan(end))
-                || given.Length > 1 && lexicon.TryGetWord(given, out var w) && (w.Freq >= 5000 || w.Tag is "t" or "v" or "d" or "p" or "r" or "m" or "c" or "f")) break;
+                || given.Length > 1 && at.TryGetWord(m, out var w) && (w.Freq >= 5000 || w.Tag is "t" or "v" or "d" or "p" or "r" or "m" or "c" or "f")) break;
             end += given.Length;
         }
         return end - start >= 4 ? new NameCandidate(text[start..end], start, end, true) : new NameCandidate(text.Substring(start, 2), start, start + 2, false);
@@ -391,10 +414,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         var tok = tokens[k];
         int end;
-        if (tok.Word.Length == surname + 2 && lexicon.TryGetWord(tok.Word, out var whole) && whole.Tag is "nz" or "t" or "nr" or "nrfg")
+        if (tok.Word.Length == surname + 2 && at.TryGetWord(k, out var whole) && whole.Tag is "nz" or "t" or "nr" or "nrfg")
             end = tok.End;
-        else if (tok.Word.Length == surname && k + 1 < tokens.Count && tokens[k + 1].Word.Length == 2 && tokens[k + 1].Word.All(Chars.IsHan)
-                 && lexicon.TryGetWord(tokens[k + 1].Word, out var g) && g.Freq < 2000 && g.Tag is "n" or "nz" or "ns" or "a" or "t" or "ng" or "nr" or "nrt")
+        else if (tok.Word.Length == surname && k + 1 < tokens.Count && tokens[k + 1].Word.Length == 2 && AllHan(tokens[k + 1].Word)
+                 && at.TryGetWord(k + 1, out var g) && g.Freq < 2000 && g.Tag is "n" or "nz" or "ns" or "a" or "t" or "ng" or "nr" or "nrt")
             end = tokens[k + 1].End;
         else return null;
         // Split by the cut, both characters must read as given ones; one token (周恩来/t) the cut already holds together.
@@ -418,11 +441,11 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         {
             var word = tokens[k].Word;
             if (IsNameDot(word) && end > start) { end = tokens[k].End; continue; }
-            if (!word.All(Transliteration.Contains) || word.Length == 1 && AfterName.Contains(word[0])
-                || word.Length > 1 && lexicon.TryGetWord(word, out var w) && w.Freq >= 1000 && !w.Tag.StartsWith("nr", StringComparison.Ordinal)) break;
+            if (!IsTransliterated(word) || word.Length == 1 && AfterName.Contains(word[0])
+                || word.Length > 1 && at.TryGetWord(k, out var w) && w.Freq >= 1000 && !w.Tag.StartsWith("nr", StringComparison.Ordinal)) break;
             end = tokens[k].End;
         }
-        if (end > start && IsNameDot(at.Text[end - 1].ToString())) end--;
+        if (end > start && at.Text[end - 1] is '·' or '•' or '・' or '‧') end--;
         if (end - start < 2) return null;
         var name = at.Text[start..end];
         return lexicon.IsWorldPlace(name) || IsPlaceAfter(at.Text, end) || IsCommonWord(name) ? null : name;
@@ -436,13 +459,13 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         {
             var word = tokens[k].Word;
             // After a dot any run of transliteration characters goes on the name, whatever jieba tags it (科菲·安南).
-            if (IsNameDot(word) && k + 1 < tokens.Count && tokens[k + 1].Word.All(Transliteration.Contains))
+            if (IsNameDot(word) && k + 1 < tokens.Count && IsTransliterated(tokens[k + 1].Word))
             {
                 end = tokens[k + 1].End;
                 k++;
                 continue;
             }
-            if (!IsForeign(word, first: false)) break;
+            if (!IsForeign(at, k, first: false)) break;
             end = tokens[k].End;
         }
         return end;
@@ -462,8 +485,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             if (t.Start == start && t.Word.Length == surname) continue;
-            if (!t.Word.All(Chars.IsHan) || !IsGiven(t.Word[^1], 1) || t.Start > start && !IsGiven(t.Word[0], 0)) return false;
-            if (lexicon.TryGetWord(t.Word, out var w) && w.Freq >= 100 && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag != "nz") return false;
+            if (!AllHan(t.Word) || !IsGiven(t.Word[^1], 1) || t.Start > start && !IsGiven(t.Word[0], 0)) return false;
+            if (at.TryGetWord(j, out var w) && w.Freq >= 100 && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag != "nz") return false;
         }
         return true;
     }
@@ -481,6 +504,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         return null;
     }
 
+    private static bool IsDoctrine(string word) =>
+        word.Length >= 4 && (word.EndsWith("主义", StringComparison.Ordinal) || word.EndsWith("思想", StringComparison.Ordinal) || word.EndsWith("理论", StringComparison.Ordinal));
+
     /// <summary>The dictionary name a doctrine's word opens with, the rest being the doctrine (马克思 of 马克思主义).</summary>
     private string? DoctrineAuthor(string word)
     {
@@ -497,24 +523,25 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// </summary>
     private bool IsDictionaryName(string word, WordInfo w)
     {
-        if (lexicon.Divisions.Find(word).Count > 0 || word.Length > 4 || !word.All(Chars.IsHan)) return false;
-        if (w.Tag == "nrt") return word.All(Transliteration.Contains);
+        if (lexicon.Divisions.Find(word).Count > 0 || word.Length > 4 || !AllHan(word)) return false;
+        if (w.Tag == "nrt") return IsTransliterated(word);
         var surname = SurnameLength(word, 0);
-        if (surname == 0) return word.Length == 3 && !lexicon.IsTitle(word.AsSpan(1)) || word.All(Transliteration.Contains);
+        if (surname == 0) return word.Length == 3 && !lexicon.IsTitle(word.AsSpan(1)) || IsTransliterated(word);
         if (word.Length - surname is < 1 or > 2 || word.Length == 2 && IsCommonWord(word)) return false;
-        var given = word[surname..];
-        if (word.Length == 3 && IsCommonWord(word[..2])) return false; // 安全 性
+        var given = word.AsSpan(surname);
+        if (word.Length == 3 && IsCommonWord(word.AsSpan(0, 2))) return false; // 安全 性
         if (w.Freq >= 1000) return true; // a name as common as 邓小平 is a name, whatever 小平 is
         return !(given.Length == 2 && lexicon.TryGetWord(given, out var g) && g.Freq >= 50 && !g.Tag.StartsWith("nr", StringComparison.Ordinal));
     }
 
     /// <summary>A token that can be part of a transliterated name: one transliteration character, or a dictionary name made of them.</summary>
-    private bool IsForeign(string word, bool first)
+    private static bool IsForeign(ArticleText at, int k, bool first)
     {
+        var word = at.Tokens[k].Word;
         if (word.Length == 1) return (first ? TransliterationStart : Transliteration).Contains(word[0]);
-        if (!word.All(Transliteration.Contains)) return false;
+        if (!IsTransliterated(word)) return false;
         // A dictionary name (汉斯/nz too), or a rare word of the same characters (贾亚拉 莉达, 差猜/v9, 库马拉通加/ns4).
-        return lexicon.TryGetWord(word, out var w) && (w.Tag is "nrt" or "nr" or "nrfg" or "nz" || w.Freq < (first ? 10 : 50));
+        return at.TryGetWord(k, out var w) && (w.Tag is "nrt" or "nr" or "nrfg" or "nz" || w.Freq < (first ? 10 : 50));
     }
 
     /// <summary>A title glued to the name in the cut (局长屈 耀武): surname + the given characters up to the next break.</summary>
@@ -526,7 +553,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         while (given < 2 && i + surname + given < text.Length && IsGiven(text[i + surname + given], given)) given++;
         if (given == 0) return null;
         var name = text.Substring(i, surname + given);
-        return IsCommonWord(name) || IsCommonWord(name[..(surname + 1)]) ? null : new NameCandidate(name, i, i + name.Length, false);
+        return IsCommonWord(name) || IsCommonWord(name.AsSpan(0, surname + 1)) ? null : new NameCandidate(name, i, i + name.Length, false);
     }
 
     /// <summary>
@@ -537,7 +564,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     {
         var given = GivenCounts.GetValueOrDefault(c);
         if (given == 0) return 0;
-        var alone = lexicon.TryGetWord(c.ToString(), out var w) ? w.Freq : 0;
+        var alone = lexicon.TryGetWord(new ReadOnlySpan<char>(in c), out var w) ? w.Freq : 0;
         return (int)(1000L * given / (alone + 1));
     }
 
@@ -564,7 +591,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         // A character jieba tags as a function word is none, unless that use is rare (钧 is a measure word 593 times) or,
         // for a measure word, numeral, conjunction or 之, names use it as often as most given characters (家 584, 天 433,
         // 克 788, 元 339, 之 839 of jieba's name words: 杨克宁, 刘元春, 李培之); pronouns and other particles never.
-        return !(lexicon.TryGetWord(c.ToString(), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e")
+        return !(lexicon.TryGetWord(new ReadOnlySpan<char>(in c), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e")
             || w.Tag is "q" or "m" or "c" or "u" && GivenCounts.GetValueOrDefault(c) >= CommonGivenUses;
     }
 
@@ -580,7 +607,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var text = at.Text;
         if (c.End - c.Start != 2 || SurnameLength(text, c.Start) != 1 || NameLikelihood(text[c.Start + 1]) < BareGivenLikelihood) return false;
         var k = at.TokenAt(c.Start);
-        if (at.Tokens[k].Word.Length != 1 && !(at.Tokens[k].Word.Length == 2 && lexicon.TryGetWord(at.Tokens[k].Word, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Freq < 100)) return false;
+        if (at.Tokens[k].Word.Length != 1 && !(at.Tokens[k].Word.Length == 2 && at.TryGetWord(k, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Freq < 100)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || "的对把向给和与被".Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
         return left && right && !InListOfThings(at, c);
@@ -641,7 +668,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var k = at.TokenAt(before ? offset - 1 : offset);
         if (k >= at.Tokens.Count) return false;
         var t = at.Tokens[k];
-        return (before ? t.End == offset : t.Start == offset) && t.Word.Length >= 2 && lexicon.TryGetWord(t.Word, out var w) && (w.Tag == "v" || !before && w.Tag == "t");
+        return (before ? t.End == offset : t.Start == offset) && t.Word.Length >= 2 && at.TryGetWord(k, out var w) && (w.Tag == "v" || !before && w.Tag == "t");
     }
 
     /// <summary>
@@ -653,11 +680,11 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var text = at.Text;
         if (c.End - c.Start < 3 || !IsTransliterated(text.AsSpan(c.Start, c.End - c.Start))) return false;
         var k = at.TokenAt(c.Start);
-        if (!lexicon.TryGetWord(at.Tokens[k].Word, out var w) || !w.Tag.StartsWith("nr", StringComparison.Ordinal)) return false;
+        if (!at.TryGetWord(k, out var w) || !w.Tag.StartsWith("nr", StringComparison.Ordinal)) return false;
         var opens = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]);
         if (opens && c.Start > 0 && text[c.Start - 1] is '（' or '(') return c.End < text.Length && text[c.End] is '）' or ')';
         var next = at.TokenAt(c.End);
-        return opens && next < at.Tokens.Count && at.Tokens[next].Start == c.End && lexicon.TryGetWord(at.Tokens[next].Word, out var v) && v.Tag == "v" && at.Tokens[next].Word != "是";
+        return opens && next < at.Tokens.Count && at.Tokens[next].Start == c.End && at.TryGetWord(next, out var v) && v.Tag == "v" && at.Tokens[next].Word != "是";
     }
 
     /// <summary>
@@ -680,9 +707,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// <summary>Length of the longest title at <paramref name="i"/>, or 0.</summary>
     private int TitleLengthAt(string text, int i)
     {
-        if (!_titleFirst.Contains(text[i])) return 0;
+        if (!_titleFirst.Contains(text[i]) || i + 1 >= text.Length || !_titleLengths.TryGetValue(text[i] << 16 | text[i + 1], out var lengths)) return 0;
         for (var len = Math.Min(lexicon.MaxTitleLength, text.Length - i); len >= 2; len--)
-            if (lexicon.IsTitle(text.AsSpan(i, len))) return len;
+            if ((len >= 64 || (lengths >> len & 1) != 0) && lexicon.IsTitle(text.AsSpan(i, len))) return len;
         return 0;
     }
 
@@ -700,7 +727,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         start - end == 1 && end < text.Length && text[end] is '、' or '和' or '与' or '及' or '／';
 
     /// <summary>An everyday word; jieba tags some (高峰) as names too, but real names are rare in its dictionary.</summary>
-    private bool IsCommonWord(string s) =>
+    private bool IsCommonWord(ReadOnlySpan<char> s) =>
         lexicon.TryGetWord(s, out var w) && (w.Freq >= 200 && !w.Tag.StartsWith("nr", StringComparison.Ordinal) || w.Freq >= 1000);
 
     /// <summary>
@@ -744,7 +771,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         {
             var tok = at.Tokens[k];
             if (tok.Start < start) continue;
-            if (lexicon.TryGetWord(tok.Word, out var w) && (w.Tag is "v" or "p" or "t" or "d" or "r" or "m" || w.Tag.StartsWith('u')) && !lexicon.IsTitle(tok.Word))
+            if (at.TryGetWord(k, out var w) && (w.Tag is "v" or "p" or "t" or "d" or "r" or "m" || w.Tag.StartsWith('u')) && !lexicon.IsTitle(tok.Word))
                 result = tok.End;
         }
         return result;

@@ -174,7 +174,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
             // Only transliterated ones: 来到刘延宇家 is a person's home.
-            var isPlace = Regions.Contains(tok.Word) || CelestialEnds.Contains(tok.Word[^1]) && Celestial.Contains(tok.Word) || lexicon.TryGetWord(tok.Word, out var w) && (w.Tag == "ns"
+            var isPlace = Regions.Contains(tok.Word) || CelestialEnds.Contains(tok.Word[^1]) && Celestial.Contains(tok.Word) || at.TryGetWord(k, out var w) && (w.Tag == "ns"
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End)
                 // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
@@ -257,13 +257,13 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var from = -1;
         for (var j = k - 1; j >= 0 && j >= k - 4 && tokens[j].End == tokens[j + 1].Start && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j--)
             from = tokens[j].Start;
-        if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && lexicon.TryGetWord(tokens[k - 1].Word, out var t) && t.Freq >= 500)) return from;
+        if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && at.TryGetWord(k - 1, out var t) && t.Freq >= 500)) return from;
         if (foreignOnly) return null;
         var prev = tokens[k - 1];
         if (prev.End != tokens[k].Start || prev.Word.Length < 2 || !prev.Word.All(Chars.IsHan) || NotPlaces.Contains(prev.Word)) return null;
         if (lexicon.Divisions.Find(prev.Word).Count > 0) return Venues.Contains(tokens[k].Word) ? prev.Start : null;
         if (lexicon.IsWorldPlace(prev.Word)) return prev.Start;
-        if (!lexicon.TryGetWord(prev.Word, out var w)) return prev.Start;
+        if (!at.TryGetWord(k - 1, out var w)) return prev.Start;
         // 伊丽莎白体育馆: a venue named after a foreign person.
         // Its first three characters read foreign (伊丽莎白's 白 is no transliteration character).
         if (w.Tag is "nr" or "nrt" && prev.Word.Length >= 3 && PersonExtractor.IsTransliterated(prev.Word.AsSpan(0, 3)) && Venues.Contains(tokens[k].Word)) return prev.Start;
@@ -313,7 +313,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             for (var j = k + 1; j < tokens.Count && j <= k + 4 && tokens[j].Start == end && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j++)
                 end = tokens[j].End;
             if (end - from < 2 || end - from > 6 || covered[from]) continue;
-            if (lexicon.TryGetWord(tokens[k + 1].Word, out var first) && first.Freq >= 500 && first.Tag is not ("ns" or "nr" or "nrt")) continue;
+            if (at.TryGetWord(k + 1, out var first) && first.Freq >= 500 && first.Tag is not ("ns" or "nr" or "nrt")) continue;
             found.TryAdd(at.Text[from..end], from);
         }
         return found;
