@@ -69,6 +69,9 @@ public sealed class PublishIssueActivity(
         var built = clock.Elapsed;
         var (indexEntities, indexTransactions) = await index.WriteVersionAsync(key, version, postings);
         var written = clock.Elapsed;
+        var pages = staged.Issue.Pages.Count;
+        var unassigned = staged.Unassigned.Count;
+        if (stories >= LargeIssueStories) ReturnMemory();
 
         // The flip: only if this upload is still the latest one for the issue.
         var flipped = await issues.UpdateAsync(key, row =>
@@ -81,8 +84,8 @@ public sealed class PublishIssueActivity(
             row.Paper = request.Paper;
             row.Date = request.Date;
             row.Articles = stories;
-            row.Pages = staged.Issue.Pages.Count;
-            row.Unassigned = staged.Unassigned.Count;
+            row.Pages = pages;
+            row.Unassigned = unassigned;
             return row;
         });
         if (flipped?.CurrentVersion != version)
@@ -101,9 +104,20 @@ public sealed class PublishIssueActivity(
             request.Paper, request.Date, version, stories, articleTransactions, indexEntities, indexTransactions, stale,
             read.TotalMilliseconds, (built - read).TotalMilliseconds, (written - built).TotalMilliseconds, (visible - written).TotalMilliseconds,
             (clock.Elapsed - visible).TotalMilliseconds);
-        return new PublishResult(false, stories, staged.Issue.Pages.Count, indexEntities, stale);
+        return new PublishResult(false, stories, pages, indexEntities, stale);
     }
 
+
+    /// <summary>Stories from which an issue is large enough to hand its memory back once published.</summary>
+    public const int LargeIssueStories = 1000;
+
+    /// <summary>
+    /// Parse, enrich and publish of a large issue leave hundreds of MB of garbage that an idle host does not collect
+    /// (a maximal issue: 24 MB live in 500 MB resident, docs/reliability.md). One compacting collection before the
+    /// issue becomes visible gives that memory back to the OS, so readers do not start from a bloated process.
+    /// </summary>
+    private static void ReturnMemory() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private async Task<PublishResult> DiscardAsync(IssueKey key, string version, PublishRequest request)
     {
