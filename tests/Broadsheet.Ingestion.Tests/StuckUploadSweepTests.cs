@@ -296,6 +296,57 @@ public sealed class StuckUploadSweepTests(AzuriteFixture azurite)
         Assert.Equal("complete", (await h.WaitAsync(runningId)).Status);
     }
 
+    [Fact]
+    public async Task A_purge_that_fails_logs_a_warning_and_the_next_pass_purges()
+    {
+        var warnings = new WarningLog();
+        var h = await PipelineHarness.StartAsync(azurite);
+        var prefix = h.Prefix;
+        var client = h.Client;
+        string instanceId;
+        StuckUploadSweep sweep;
+        try
+        {
+            await h.UploadAsync(Blob, Samples.ReferencePage());
+            instanceId = (await h.IngestAsync(Blob)).Intake.InstanceId;
+            sweep = new StuckUploadSweep(h.Services.GetRequiredService<IssueStore>(), h.Intake, h.Services.GetRequiredService<RecordFailureActivity>(), warnings)
+            { Clock = new FixedClock(DateTimeOffset.UtcNow + StuckUploadSweep.DefaultRetention + TimeSpan.FromMinutes(1)) };
+        }
+        finally
+        {
+            await h.DisposeAsync(); // the task hub's engine is gone: every call to it fails
+        }
+
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0, 0), await sweep.RunAsync(client));
+        var purge = Assert.Single(warnings.Entries, e => e.Template.StartsWith("Could not purge finished orchestrations", StringComparison.Ordinal));
+        Assert.Contains("{CreatedBefore:O}", purge.Template);
+        Assert.Contains("{Reason}", purge.Template);
+
+        // The next pass (a host started again on the same task hub) purges it.
+        await using var again = await PipelineHarness.StartAsync(azurite, prefix: prefix);
+        Assert.NotNull(await again.Client.GetInstanceAsync(instanceId));
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0, 1), await new StuckUploadSweep(again.Services.GetRequiredService<IssueStore>(), again.Intake,
+                again.Services.GetRequiredService<RecordFailureActivity>(), again.Services.GetRequiredService<ILogger<StuckUploadSweep>>())
+            { Clock = new FixedClock(DateTimeOffset.UtcNow + StuckUploadSweep.DefaultRetention + TimeSpan.FromMinutes(1)) }.RunAsync(again.Client));
+        Assert.Null(await again.Client.GetInstanceAsync(instanceId));
+        Assert.Equal(IssueStatus.Complete, (await RowAsync(again))!.Status);
+    }
+
+    /// <summary>The sweep's warnings, with the message template each was logged with (structured, not a formatted string).</summary>
+    private sealed class WarningLog : ILogger<StuckUploadSweep>
+    {
+        public List<(string Template, string Message)> Entries { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel != LogLevel.Warning) return;
+            var template = state is IEnumerable<KeyValuePair<string, object?>> values
+                ? values.FirstOrDefault(v => v.Key == "{OriginalFormat}").Value as string ?? "" : "";
+            lock (Entries) Entries.Add((template, formatter(state, exception)));
+        }
+    }
+
     private static GatePolicy Gate(string blob) =>
         new(m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.EndsWith("/" + blob, StringComparison.Ordinal));
 
