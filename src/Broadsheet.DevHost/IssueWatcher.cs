@@ -32,7 +32,7 @@ public sealed class IssueWatcher(BlobContainerClient container, UploadIntake int
     /// <inheritdoc cref="DefaultParallelism"/>
     public int Parallelism { get; init; } = DefaultParallelism;
 
-    /// <summary>The function app's stuck-upload sweep, run every <see cref="SweepEvery"/> while the host runs (null: none).</summary>
+    /// <summary>The function app's stuck-upload sweep and task-hub purge, run every <see cref="SweepEvery"/> while the host runs (null: none).</summary>
     public StuckUploadSweep? Sweep { get; init; }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Broadsheet.DevHost;
 
 /// <summary>
 /// The Azure Storage provider as InProcessTestHost's gRPC server needs it. The server was written against its in-memory
-/// service; against this provider five things differ, each fixed here (everything else passes straight through).
+/// service; against this provider six things differ, each fixed here (everything else passes straight through).
 /// </summary>
 internal sealed class ProviderShim(AzureStorageOrchestrationService inner, AzureStorageOrchestrationServiceSettings settings, ILogger<ProviderShim> log)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
@@ -185,6 +185,14 @@ internal sealed class ProviderShim(AzureStorageOrchestrationService inner, Azure
         }
     }
 
+    // Fix 6 — a bounded purge. The server drops the purge filter's Timeout (the function app's host passes it on), so a
+    // sweep pass over a hub that was never purged would delete until done; the sweep's own bound applies instead.
+    public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter)
+    {
+        purgeInstanceFilter.Timeout ??= Broadsheet.Ingestion.StuckUploadSweep.PurgeTimeout;
+        return ((IOrchestrationServicePurgeClient)inner).PurgeInstanceStateAsync(purgeInstanceFilter);
+    }
+
     // Everything else as the provider does it.
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
     public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
@@ -214,5 +222,4 @@ internal sealed class ProviderShim(AzureStorageOrchestrationService inner, Azure
     public Task PurgeOrchestrationHistoryAsync(DateTime thresholdDateTimeUtc, OrchestrationStateTimeRangeFilterType timeRangeFilterType) => inner.PurgeOrchestrationHistoryAsync(thresholdDateTimeUtc, timeRangeFilterType);
     public Task<OrchestrationQueryResult> GetOrchestrationWithQueryAsync(OrchestrationQuery query, CancellationToken cancellationToken) => ((IOrchestrationServiceQueryClient)inner).GetOrchestrationWithQueryAsync(query, cancellationToken);
     public Task<PurgeResult> PurgeInstanceStateAsync(string instanceId) => ((IOrchestrationServicePurgeClient)inner).PurgeInstanceStateAsync(instanceId);
-    public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter) => ((IOrchestrationServicePurgeClient)inner).PurgeInstanceStateAsync(purgeInstanceFilter);
 }

@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Broadsheet.Api;
+using Broadsheet.Functions;
 using Broadsheet.Ingestion;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -29,6 +30,8 @@ else
     builder.Services.AddBroadsheetIngestion(connection.BlobServiceUri!, connection.TableServiceUri!,
         new ManagedIdentityCredential(connection.ClientId is { } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned), Configure);
 builder.Services.AddBroadsheetApi();
+// The stuck-upload sweep, with the task-hub retention app setting TaskHubRetentionDays if set (docs/reliability.md).
+builder.Services.AddStuckUploadSweep(config);
 
 builder.Build().Run();
 

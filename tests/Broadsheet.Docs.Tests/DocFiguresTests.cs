@@ -67,6 +67,8 @@ public sealed partial class DocFiguresTests
         new("SweepStaleAfterMinutes", $"{StuckUploadSweep.DefaultStaleAfter.TotalMinutes:0} minutes"),
         new("DevSweepStaleAfterMinutes", $"{IssueWatcher.SweepStaleAfter.TotalMinutes:0} minutes"),
         new("SweepTerminateWait", $"{StuckUploadSweep.TerminateWait.TotalSeconds:0} s"),
+        new("HubRetentionDays", $"{StuckUploadSweep.DefaultRetention.TotalDays:0} days"),
+        new("HubPurgeTimeout", $"{StuckUploadSweep.PurgeTimeout.TotalMinutes:0} minute"),
     ];
 
     /// <summary>The sweep's interval, from its NCRONTAB schedule ("0 */N * * * *").</summary>

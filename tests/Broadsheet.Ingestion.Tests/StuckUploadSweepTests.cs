@@ -227,6 +227,126 @@ public sealed class StuckUploadSweepTests(AzuriteFixture azurite)
         Assert.Equal(done.Updated, (await RowAsync(h))!.Updated);
     }
 
+    [Fact]
+    public async Task Finished_orchestrations_past_the_retention_are_purged_the_rest_kept_and_the_issue_still_served()
+    {
+        // Before the cut-off: a completed upload, a completed one whose issue row is unfinished again (claimed by a new
+        // upload that has not started its orchestration yet, as the intake leaves it between claim and start), and one
+        // still running (its download held open). After it: a completed one.
+        const string reclaimed = "reclaimed-daily/2022-08-08.txt", running = "running-daily/2022-08-08.txt", newer = "newer-daily/2022-08-08.txt";
+        using var gate = Gate(running);
+        await using var h = await PipelineHarness.StartAsync(azurite, o => o.Storage.Policies.Add(gate));
+        var store = h.Services.GetRequiredService<IssueStore>();
+        await h.UploadAsync(Blob, Samples.ReferencePage());
+        var old = (await h.IngestAsync(Blob)).Intake.InstanceId;
+        await h.UploadAsync(reclaimed, Samples.ReferencePage());
+        var reclaimedId = (await h.IngestAsync(reclaimed)).Intake.InstanceId;
+        await h.UploadAsync(running, Samples.ReferencePage());
+        var runningId = (await h.Intake.OnBlobAsync(h.UploadContainer, running, h.Client)).InstanceId;
+        await gate.Reached.WaitAsync(TimeSpan.FromMinutes(2));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the newer one is created later
+        await h.UploadAsync(newer, Samples.ReferencePage());
+        var newerId = (await h.IngestAsync(newer)).Intake.InstanceId;
+        var reclaimedKey = IssueKey.For("reclaimed-daily", "2022-08-08");
+        await store.UpdateAsync(reclaimedKey, row => { row!.Status = IssueStatus.Queued; return row; });
+
+        async Task<DateTimeOffset> CreatedAsync(string id) => (await h.Client.GetInstanceAsync(id))!.CreatedAt;
+        var newerCreated = await CreatedAsync(newerId);
+        foreach (var id in new[] { old, reclaimedId, runningId })
+            Assert.True(await CreatedAsync(id) < newerCreated - TimeSpan.FromSeconds(2), id);
+        Assert.NotEmpty(await TaskHubHistory.EventsAsync(azurite.ConnectionString, old, h.TaskHub));
+
+        // The production retention on a fake clock; stuck and stale thresholds far off, so only the purge acts.
+        var retention = StuckUploadSweep.DefaultRetention;
+        StuckUploadSweep At(DateTimeOffset now) => new(store, h.Intake, h.Services.GetRequiredService<RecordFailureActivity>(),
+            h.Services.GetRequiredService<ILogger<StuckUploadSweep>>())
+        { StuckAfter = TimeSpan.FromDays(30), StaleAfter = TimeSpan.FromDays(30), Clock = new FixedClock(now) };
+        var cutOff = newerCreated - TimeSpan.FromSeconds(1) + retention;
+
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0, 1), await At(cutOff).RunAsync(h.Client));
+
+        // Past the retention and finished: gone from the hub, history and all.
+        Assert.Null(await h.Client.GetInstanceAsync(old));
+        Assert.Empty(await TaskHubHistory.EventsAsync(azurite.ConnectionString, old, h.TaskHub));
+        // Kept: the one an unfinished upload names, the running one, and the one within the retention.
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await h.Client.GetInstanceAsync(reclaimedId))?.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await h.Client.GetInstanceAsync(runningId))?.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await h.Client.GetInstanceAsync(newerId))?.RuntimeStatus);
+        Assert.NotEmpty(await TaskHubHistory.EventsAsync(azurite.ConnectionString, newerId, h.TaskHub));
+
+        // The purged upload's issue lives in our tables: still served, every story; its row is untouched.
+        var expected = Broadsheet.Core.IssueParser.Parse(Samples.ReferencePage(), new Broadsheet.Core.Model.IssueContext("jining-daily", new DateOnly(2022, 8, 8))).Articles.Count;
+        Assert.Equal(expected, (await h.GetJsonAsync("/api/issues/jining-daily/2022-08-08")).GetProperty("articleList").GetArrayLength());
+        Assert.Equal(IssueStatus.Complete, (await RowAsync(h))!.Status);
+
+        // A second pass at the same time changes nothing.
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0, 0), await At(cutOff).RunAsync(h.Client));
+        Assert.NotNull(await h.Client.GetInstanceAsync(reclaimedId));
+        Assert.NotNull(await h.Client.GetInstanceAsync(newerId));
+
+        // Once its upload is settled the reclaimed one goes too, with the newer one once it is past the retention;
+        // the running one stays while it runs.
+        await store.UpdateAsync(reclaimedKey, row => { row!.Status = IssueStatus.Complete; return row; });
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0, 2), await At(newerCreated + TimeSpan.FromSeconds(1) + retention).RunAsync(h.Client));
+        Assert.Null(await h.Client.GetInstanceAsync(reclaimedId));
+        Assert.Null(await h.Client.GetInstanceAsync(newerId));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await h.Client.GetInstanceAsync(runningId))?.RuntimeStatus);
+
+        gate.Open();
+        Assert.Equal("complete", (await h.WaitAsync(runningId)).Status);
+    }
+
+    [Fact]
+    public async Task A_purge_that_fails_logs_a_warning_and_the_next_pass_purges()
+    {
+        var warnings = new WarningLog();
+        var h = await PipelineHarness.StartAsync(azurite);
+        var prefix = h.Prefix;
+        var client = h.Client;
+        string instanceId;
+        StuckUploadSweep sweep;
+        try
+        {
+            await h.UploadAsync(Blob, Samples.ReferencePage());
+            instanceId = (await h.IngestAsync(Blob)).Intake.InstanceId;
+            sweep = new StuckUploadSweep(h.Services.GetRequiredService<IssueStore>(), h.Intake, h.Services.GetRequiredService<RecordFailureActivity>(), warnings)
+            { Clock = new FixedClock(DateTimeOffset.UtcNow + StuckUploadSweep.DefaultRetention + TimeSpan.FromMinutes(1)) };
+        }
+        finally
+        {
+            await h.DisposeAsync(); // the task hub's engine is gone: every call to it fails
+        }
+
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0, 0), await sweep.RunAsync(client));
+        var purge = Assert.Single(warnings.Entries, e => e.Template.StartsWith("Could not purge finished orchestrations", StringComparison.Ordinal));
+        Assert.Contains("{CreatedBefore:O}", purge.Template);
+        Assert.Contains("{Reason}", purge.Template);
+
+        // The next pass (a host started again on the same task hub) purges it.
+        await using var again = await PipelineHarness.StartAsync(azurite, prefix: prefix);
+        Assert.NotNull(await again.Client.GetInstanceAsync(instanceId));
+        Assert.Equal(new StuckUploadSweep.Outcome(0, 0, 0, 1), await new StuckUploadSweep(again.Services.GetRequiredService<IssueStore>(), again.Intake,
+                again.Services.GetRequiredService<RecordFailureActivity>(), again.Services.GetRequiredService<ILogger<StuckUploadSweep>>())
+            { Clock = new FixedClock(DateTimeOffset.UtcNow + StuckUploadSweep.DefaultRetention + TimeSpan.FromMinutes(1)) }.RunAsync(again.Client));
+        Assert.Null(await again.Client.GetInstanceAsync(instanceId));
+        Assert.Equal(IssueStatus.Complete, (await RowAsync(again))!.Status);
+    }
+
+    /// <summary>The sweep's warnings, with the message template each was logged with (structured, not a formatted string).</summary>
+    private sealed class WarningLog : ILogger<StuckUploadSweep>
+    {
+        public List<(string Template, string Message)> Entries { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel != LogLevel.Warning) return;
+            var template = state is IEnumerable<KeyValuePair<string, object?>> values
+                ? values.FirstOrDefault(v => v.Key == "{OriginalFormat}").Value as string ?? "" : "";
+            lock (Entries) Entries.Add((template, formatter(state, exception)));
+        }
+    }
+
     private static GatePolicy Gate(string blob) =>
         new(m => m.Request.Method == RequestMethod.Get && m.Request.Uri.Path.EndsWith("/" + blob, StringComparison.Ordinal));
 

@@ -17,6 +17,9 @@ namespace Broadsheet.Ingestion;
 /// first); stuck again, it is marked failed with a one-line reason. Uploads with a live orchestration are left to it.
 /// A live orchestration whose issue row storage lost has no row to be found by: the pass also lists the task hub's live
 /// orchestrations and judges one whose issue has no row the same way.
+/// Each pass then purges finished orchestrations created more than <see cref="Retention"/> ago from the task hub
+/// (instance row, history, large-message blobs): the issue's stories live in our tables, not in the hub, and without it
+/// the hub grows with every upload and every pass's listing of live orchestrations scans all of it.
 /// </summary>
 public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, RecordFailureActivity recordFailure, ILogger<StuckUploadSweep> log)
 {
@@ -50,11 +53,28 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
     /// <summary>How long a pass waits for a wedged orchestration it terminated to end before purging it instead.</summary>
     public static readonly TimeSpan TerminateWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a finished (completed, failed or terminated) orchestration stays in the task hub before a pass purges
+    /// it. Nothing reads a finished one after its upload is settled but the sweep (for the reason it ended) and the
+    /// intake (a duplicate event for the same upload, which the issue's row answers as well), so a week is only there
+    /// for someone who wants to look at what ran.
+    /// </summary>
+    public static readonly TimeSpan DefaultRetention = TimeSpan.FromDays(7);
+
+    /// <inheritdoc cref="DefaultRetention"/>
+    public TimeSpan Retention { get; init; } = DefaultRetention;
+
+    /// <summary>
+    /// Most time one pass spends purging (the provider stops deleting after it and reports the purge incomplete); the
+    /// next pass carries on. A hub that was never purged is emptied over several passes instead of holding one.
+    /// </summary>
+    public static readonly TimeSpan PurgeTimeout = TimeSpan.FromMinutes(1);
+
     /// <summary>The time the thresholds are measured against (a fake one in tests).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>What one pass did.</summary>
-    public sealed record Outcome(int Restarted, int Failed, int LeftRunning);
+    /// <summary>What one pass did; <paramref name="Purged"/>: finished orchestrations purged from the task hub.</summary>
+    public sealed record Outcome(int Restarted, int Failed, int LeftRunning, int Purged = 0);
 
     /// <param name="client">The task hub the uploads' orchestrations run on.</param>
     /// <param name="ct">Stops the pass.</param>
@@ -129,7 +149,53 @@ public sealed class StuckUploadSweep(IssueStore issues, UploadIntake intake, Rec
         }
         if (restarted + failed > 0)
             log.LogWarning("Stuck uploads: {Restarted} restarted, {Failed} failed, {LeftRunning} left to their orchestrations", restarted, failed, leftRunning);
-        return new Outcome(restarted, failed, leftRunning);
+        var purged = await PurgeFinishedAsync(client, now, ct);
+        return new Outcome(restarted, failed, leftRunning, purged);
+    }
+
+    private static readonly OrchestrationRuntimeStatus[] FinishedStatuses =
+        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+
+    /// <summary>
+    /// Purges finished orchestrations created before <paramref name="now"/> minus <see cref="Retention"/>, for at most
+    /// <see cref="PurgeTimeout"/>; returns how many. Never a live one (the filter names finished statuses only), and
+    /// never one an unfinished upload's row names: the sweep judges that upload by how its orchestration ended, and the
+    /// intake writes its claim on the row before it starts the instance again under the same id. The filter is on the
+    /// creation time alone, so the cut-off moves before the oldest such instance. A failure is logged; the next pass
+    /// tries again.
+    /// </summary>
+    private async Task<int> PurgeFinishedAsync(DurableTaskClient client, DateTimeOffset now, CancellationToken ct)
+    {
+        var createdBefore = now - Retention;
+        try
+        {
+            // Read again: settling above changed rows, and an upload may have been claimed since the pass began.
+            foreach (var row in await issues.UnfinishedAsync(ct))
+            {
+                if (row.InstanceId is null) continue;
+                var instance = await client.GetInstanceAsync(row.InstanceId, getInputsAndOutputs: false, ct);
+                if (instance is not null && !IsLive(instance) && instance.CreatedAt <= createdBefore)
+                    createdBefore = instance.CreatedAt - TimeSpan.FromMilliseconds(1);
+            }
+
+            // CreatedFrom is given, never null: InProcessTestHost's server (the dev host) reads a missing one as an error.
+            // The provider leaves out a condition on the minimum, so the filter is the creation time and the statuses.
+            var filter = new PurgeInstancesFilter(DateTimeOffset.MinValue, createdBefore, FinishedStatuses) { Timeout = PurgeTimeout };
+            // The provider stops at the timeout; the margin only keeps a server that ignored it from holding the pass.
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            bound.CancelAfter(PurgeTimeout + PurgeTimeout);
+            var result = await client.PurgeAllInstancesAsync(filter, cancellation: bound.Token);
+            if (result.PurgedInstanceCount > 0 || result.IsComplete == false)
+                log.LogInformation("Purged {Purged} finished orchestrations created before {CreatedBefore:O} from the task hub{More}",
+                    result.PurgedInstanceCount, createdBefore, result.IsComplete == false ? "; more are left for the next pass" : "");
+            return result.PurgedInstanceCount;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("Could not purge finished orchestrations created before {CreatedBefore:O}: {Reason}; the next pass tries again",
+                createdBefore, e.Message.Split('\n')[0]);
+            return 0;
+        }
     }
 
     private enum Settled { Restarted, Failed, LeftRunning, Unchanged }
