@@ -27,7 +27,7 @@ public static class DeckFields
     private const double FieldCost = 1;
 
     /// <summary>How far (in half-em) the full lines of one field may differ: Latin letters and digits are narrower.</summary>
-    private const int WidthTolerance = 2;
+    private const int WidthTolerance = 3;
 
     /// <summary>Longest run of heading lines weighed (the work grows with its square); longer runs are left as they are.</summary>
     private const int MaxRun = 12;
@@ -97,7 +97,7 @@ public static class DeckFields
                     fullMin = Math.Min(fullMin, width[i]);
                     fullMax = Math.Max(fullMax, width[i]);
                     if (fullMax - fullMin > WidthTolerance) break;
-                    if (width[j - 1] > fullMax + 1) continue;
+                    if (width[j - 1] > fullMax + 2) continue;
                 }
                 var score = best[i] - FieldCost + inner;
                 if (score > best[j]) { best[j] = score; from[j] = i; }
@@ -120,11 +120,18 @@ public static class DeckFields
         line.EndsWith("——", StringComparison.Ordinal) || line[^1] is '：' or ':'
         || Chars.IsOpeningBracket(line[0]) && Chars.IsClosingBracket(line[^1]);
 
-    /// <summary>Display width in half-em, spaces aside.</summary>
+    /// <summary>
+    /// Width in half-em, spaces aside: Latin letters, digits, brackets and quotes count one (headline fonts set
+    /// `（）“”《》` proportionally: `牧马人赶上了好时` / `代（中国梦·家国情）` is one title), other characters two.
+    /// </summary>
     private static int Width(string line)
     {
         var w = 0;
-        foreach (var c in line) if (!Chars.IsSpace(c)) w += Chars.Width([c]);
+        foreach (var c in line)
+        {
+            if (Chars.IsSpace(c)) continue;
+            w += c < 0x80 || c is '（' or '）' or '“' or '”' or '‘' or '’' or '《' or '》' or '·' ? 1 : 2;
+        }
         return w;
     }
 
