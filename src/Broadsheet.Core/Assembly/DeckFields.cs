@@ -7,10 +7,10 @@ namespace Broadsheet.Core.Assembly;
 /// PDF text wraps each field of a deck (kicker, title, subtitle) at its own width: `外国领导人祝贺中华人民共` /
 /// `和国成立70周年` is one title, not a kicker and a title. Each run of heading lines of a `-raw` page is cut into
 /// fields, one line each, by dynamic programming: a field's lines but its last are equally wide (one font, one
-/// column width) and its last is no wider; a break inside a field cuts text anywhere, so the two characters across
+/// column width) and its last is at most one em wider; a break inside a field cuts text anywhere, so the two characters across
 /// it are usually found side by side in the page's body text, while a break between fields falls between phrases;
 /// each field costs, so lines stay apart only where the evidence says so. A line ending in `：`/`——` ends its field,
-/// a `——` line opens one. The deck split (<see cref="HeadlineRecogniser.Split"/>) then reads one field a line.
+/// a `——` line opens one, a line bracketed whole (a credit) stands alone. The deck split (<see cref="HeadlineRecogniser.Split"/>) then reads one field a line.
 /// </summary>
 public static class DeckFields
 {
@@ -23,10 +23,10 @@ public static class DeckFields
     /// <summary>A next line this much of the line above's width or more is "nearly as wide".</summary>
     private const double FullNextShare = 0.8;
 
-    /// <summary>What each field costs (weights fitted by hand on the tuning month's decks: 91 % cut into their fields).</summary>
+    /// <summary>What each field costs (weights fitted by hand on the tuning month's decks: `tools/corpus/deck-fields.py`).</summary>
     private const double FieldCost = 1;
 
-    /// <summary>How far (in half-em) the full lines of one field may differ: Latin letters and digits are narrower.</summary>
+    /// <summary>How far (in half-em) the full lines of one field may differ (justified lines, narrow characters counted roughly).</summary>
     private const int WidthTolerance = 3;
 
     /// <summary>Longest run of heading lines weighed (the work grows with its square); longer runs are left as they are.</summary>
