@@ -64,6 +64,11 @@ public static class DeckOrder
     private static bool IsTextLabel(string line) =>
         line is "核心阅读" || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal);
 
+    /// <summary>A heading line that is no byline, dateline, closing credit or text label.</summary>
+    internal static bool IsHeading(string l, RecogniserSet r, DateOnly? issueDate) =>
+        r.Headline.IsHeadingLine(l) && r.Byline.Match(l) is null && r.Dateline.Match(l, issueDate) is null
+        && !HeadingAssignment.Closes(l, r, issueDate) && !IsTextLabel(l);
+
     /// <summary>Lines (logical lines, one paragraph or heading line each) with every deck set over its body.</summary>
     public static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate) =>
         SetDecksOverBodies(lines, r, issueDate, out _);
@@ -100,8 +105,7 @@ public static class DeckOrder
         for (var t = 0; t < n; t++)
         {
             var l = lines[tokens[t]];
-            head[t] = r.Headline.IsHeadingLine(l) && r.Byline.Match(l) is null && r.Dateline.Match(l, issueDate) is null
-                      && !HeadingAssignment.Closes(l, r, issueDate) && !IsTextLabel(l);
+            head[t] = IsHeading(l, r, issueDate);
             if (head[t]) { heads++; continue; }
             dateline[t] = r.Dateline.Match(l, issueDate) is not null;
             closing[t] = HeadingAssignment.Closes(l, r, issueDate);

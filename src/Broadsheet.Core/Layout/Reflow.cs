@@ -133,9 +133,9 @@ public static class Reflow
         if (closingHeads >= MinTrailingDecks)
         {
             var assigned = HeadingAssignment.SetDecksOverBodies(output, r, issueDate, out _, out var placed);
-            if (placed >= 2 || closingHeads > DeckOrder.MaxTrailingDeckLines) return assigned;
+            if (placed >= 2 || closingHeads > DeckOrder.MaxTrailingDeckLines) return DeckFields.Join(assigned, r, issueDate);
         }
-        return DeckOrder.SetDecksOverBodies(output, r, issueDate);
+        return DeckFields.Join(DeckOrder.SetDecksOverBodies(output, r, issueDate), r, issueDate);
     }
 
     /// <summary>A blank line between the page's first and last lines of text.</summary>
