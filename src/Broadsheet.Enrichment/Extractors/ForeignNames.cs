@@ -1,0 +1,88 @@
+using Broadsheet.Enrichment.Text;
+
+namespace Broadsheet.Enrichment.Extractors;
+
+/// <summary>
+/// Foreign names and article-wide agreement (issue #15, people-foreign pass): cues that a name is a person's (诞辰,
+/// 前总统), cues that a transliteration run is a place, body or thing (胜地帕塔亚, 萨帕塔全国…), and a ·-joined name's
+/// last part standing alone later in the story (比尔·克林顿 … 克林顿).
+/// </summary>
+internal sealed partial class PersonExtractor
+{
+    /// <summary>Words after a name that only a person's name takes: birth, death, kin (曼德拉诞辰, 希拉克逝世, 阿拉法特之子).</summary>
+    private static readonly string[] PersonWordsAfter = ["诞辰", "逝世", "去世", "病逝", "遇刺", "生前", "遗孀", "遗体", "遗像", "之子", "之女", "之妻", "之父", "之母", "本人"];
+
+    /// <summary>A former or late holder's title after a name (希拉克前总统, 张三原副市长).</summary>
+    private bool HasFormerTitleAfter(string text, int end)
+    {
+        if (end + 2 >= text.Length || text[end] is not ('前' or '原')) return false;
+        var from = text[end + 1] == '副' ? end + 2 : end + 1;
+        return from < text.Length && TitleLengthAt(text, from) > 0;
+    }
+
+    /// <summary>A person's cue after a name that is not a title: a life event, kin, or a former post.</summary>
+    private bool HasPersonWordAfter(string text, int end)
+    {
+        if (end >= text.Length) return false;
+        foreach (var w in PersonWordsAfter) if (text.AsSpan(end).StartsWith(w, StringComparison.Ordinal)) return true;
+        return HasFormerTitleAfter(text, end);
+    }
+
+    /// <summary>Words after a transliteration run that make it a body's or movement's name (萨帕塔全国民族解放军, 库尔德武装).</summary>
+    private static readonly string[] BodyWordsAfter = ["全国", "联盟", "阵线", "武装", "民族", "王国", "共和国", "病毒", "家族", "人民", "政府", "国家"];
+
+    /// <summary>
+    /// A transliteration run that is a place or a body, not a person: right after a kind of place (旅游胜地帕塔亚, 首都…)
+    /// or right before a body's word (萨帕塔全国民族解放军). Checked only on foreign runs.
+    /// </summary>
+    private static bool IsForeignNonPerson(string text, int start, int end)
+    {
+        if (!IsTransliterated(text.AsSpan(start, end - start))) return false;
+        foreach (var kind in PlaceExtractor.PlaceKindsBefore)
+            if (start >= kind.Length && text.AsSpan(start - kind.Length, kind.Length).SequenceEqual(kind)) return true;
+        foreach (var w in BodyWordsAfter) if (text.AsSpan(end).StartsWith(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// 比尔·克林顿 … 克林顿: the last part of a ·-joined name found stands for the person where it stands alone later in the
+    /// story (not right after a dot, where it is the full name again), unless it is an everyday word or a known place.
+    /// </summary>
+    private void AgreeForeignSurnames(ArticleText at, Dictionary<string, string?> found)
+    {
+        var text = at.Text;
+        foreach (var name in found.Keys.ToList())
+        {
+            var dot = name.LastIndexOfAny(['·', '•', '・', '‧']);
+            if (dot < 0 || name.Length - dot - 1 < 2) continue;
+            var last = name[(dot + 1)..];
+            if (found.ContainsKey(last) || IsCommonWord(last) || lexicon.IsWorldPlace(last)) continue;
+            foreach (var o in Offsets(text, last))
+            {
+                var end = o + last.Length;
+                if (o > 0 && IsNameDot(text[(o - 1)..o])) continue;
+                // Where the cut reads it as whole words (科尔 of 科尔茹姆巴耶夫 is none), not a body or a place named after
+                // the person (库恩基金会) and not a title in marks (《德尚》 is a magazine).
+                if (!IsWordBoundary(at, o) || !IsWordBoundary(at, end) || IsPlaceAfter(text, end) || IsForeignNonPerson(text, o, end)
+                    || o > 0 && text[o - 1] == '《' || IsLoneHanAfter(at, end)) continue;
+                Remember(found, last, null);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Whether the cut starts a word (or no word stands) at <paramref name="offset"/>.</summary>
+    private static bool IsWordBoundary(ArticleText at, int offset)
+    {
+        var k = at.TokenAt(offset);
+        return k >= at.Tokens.Count || at.Tokens[k].Start >= offset;
+    }
+
+    /// <summary>A lone character the cut left after <paramref name="end"/> that is no function word: the run goes on (科尔 茹…).</summary>
+    private static bool IsLoneHanAfter(ArticleText at, int end)
+    {
+        var k = at.TokenAt(end);
+        return k < at.Tokens.Count && at.Tokens[k].Start == end && at.Tokens[k].Word.Length == 1 && Chars.IsHan(at.Tokens[k].Word[0])
+            && !AfterName.Contains(at.Tokens[k].Word[0]);
+    }
+}
