@@ -46,4 +46,12 @@ public class ForeignNamesTests
         Assert.DoesNotContain("帕塔亚", People("游客们从曼谷前往海滨胜地帕塔亚度假。"));
         Assert.DoesNotContain("萨帕塔", People("墨西哥的萨帕塔全国民族解放军发表声明。"));
     }
+
+    [Fact]
+    public void A_transliteration_run_before_an_institute_an_oilfield_or_a_temple_is_no_person()
+    {
+        Assert.Empty(People("瑞典卡罗琳医学院今天宣布了获奖名单。"));
+        Assert.Empty(People("苏联的杜玛兹油田开采了几十年。"));
+        Assert.Empty(People("代表团参观了马哈巴利普拉姆古寺庙群。"));
+    }
 }

@@ -29,15 +29,22 @@ internal sealed partial class PersonExtractor
     }
 
     /// <summary>Words after a transliteration run that make it a body's or movement's name (萨帕塔全国民族解放军, 库尔德武装).</summary>
-    private static readonly string[] BodyWordsAfter = ["全国", "联盟", "阵线", "武装", "民族", "王国", "共和国", "病毒", "家族", "人民", "政府", "国家"];
+    private static readonly string[] BodyWordsAfter = ["全国", "联盟", "阵线", "武装", "民族", "王国", "共和国", "病毒", "家族", "人民", "政府", "国家",
+        "油田", "寺", "项目", "走廊", "计划"];
+    /// <summary>Ends of the word after a transliteration run that make the run a body's name (卡罗琳医学院, 麦肯锡全球研究院 reads on one word).</summary>
+    private static readonly string[] BodyWordEnds = ["学院", "研究院", "研究所", "协会", "基金会", "俱乐部", "委员会", "公司", "集团"];
 
     /// <summary>
     /// A transliteration run that is a place or a body, not a person: right after a kind of place (旅游胜地帕塔亚, 首都…)
     /// or right before a body's word (萨帕塔全国民族解放军). Checked only on foreign runs.
     /// </summary>
-    private static bool IsForeignNonPerson(string text, int start, int end)
+    private static bool IsForeignNonPerson(ArticleText at, int start, int end)
     {
+        var text = at.Text;
         if (!IsTransliterated(text.AsSpan(start, end - start))) return false;
+        var next = at.TokenAt(end);
+        if (next < at.Tokens.Count && at.Tokens[next].Start == end)
+            foreach (var w in BodyWordEnds) if (at.Tokens[next].Word.EndsWith(w, StringComparison.Ordinal)) return true;
         foreach (var kind in PlaceExtractor.PlaceKindsBefore)
             if (start >= kind.Length && text.AsSpan(start - kind.Length, kind.Length).SequenceEqual(kind)) return true;
         foreach (var w in BodyWordsAfter) if (text.AsSpan(end).StartsWith(w, StringComparison.Ordinal)) return true;
@@ -63,7 +70,7 @@ internal sealed partial class PersonExtractor
                 if (o > 0 && IsNameDot(text[(o - 1)..o])) continue;
                 // Where the cut reads it as whole words (科尔 of 科尔茹姆巴耶夫 is none), not a body or a place named after
                 // the person (库恩基金会) and not a title in marks (《德尚》 is a magazine).
-                if (!IsWordBoundary(at, o) || !IsWordBoundary(at, end) || IsPlaceAfter(text, end) || IsForeignNonPerson(text, o, end)
+                if (!IsWordBoundary(at, o) || !IsWordBoundary(at, end) || IsPlaceAfter(text, end) || IsForeignNonPerson(at, o, end)
                     || o > 0 && text[o - 1] == '《' || IsLoneHanAfter(at, end)) continue;
                 Remember(found, last, null);
                 break;

@@ -240,7 +240,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
             && !IsWordAndPlaceWord(name.Text) && !IsCommonNoun(at, name)
-            && !lexicon.IsWorldPlace(name.Text) && !IsForeignNonPerson(at.Text, name.Start, name.End) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
+            && !lexicon.IsWorldPlace(name.Text) && !IsForeignNonPerson(at, name.Start, name.End) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
 
     /// <summary>
     /// A word of jieba's dictionary and a locative or preposition after it (贺电 中, 胡同 里, 陶醉 于, 别提 多): jieba tags
