@@ -15,6 +15,7 @@ public class ForeignNamesTests
     {
         Assert.Contains("曼德拉", People("今年是两国建交20周年和曼德拉诞辰100周年。"));
         Assert.Contains("阿拉法特", People("各国代表出席了阿拉法特遗体告别仪式。"));
+        Assert.Empty(People("今年是这位文艺复兴巨匠逝世500周年。"));
     }
 
     [Fact]
@@ -53,5 +54,6 @@ public class ForeignNamesTests
         Assert.Empty(People("瑞典卡罗琳医学院今天宣布了获奖名单。"));
         Assert.Empty(People("苏联的杜玛兹油田开采了几十年。"));
         Assert.Empty(People("代表团参观了马哈巴利普拉姆古寺庙群。"));
+        Assert.DoesNotContain("安纳德拉维达", People("印度的全印安纳德拉维达进步联盟宣布退出联合政府。"));
     }
 }

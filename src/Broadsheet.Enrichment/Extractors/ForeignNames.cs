@@ -21,15 +21,19 @@ internal sealed partial class PersonExtractor
     }
 
     /// <summary>A person's cue after a name that is not a title: a life event, kin, or a former post.</summary>
-    private bool HasPersonWordAfter(string text, int end)
+    private bool HasPersonWordAfter(ArticleText at, NameCandidate c)
     {
+        var (text, end) = (at.Text, c.End);
         if (end >= text.Length) return false;
+        // One word jieba tags as no name is a word (文艺复兴巨匠逝世).
+        var k = at.TokenAt(c.Start);
+        if (at.Tokens[k].Start == c.Start && at.Tokens[k].End == c.End && at.TryGetWord(k, out var word) && !word.Tag.StartsWith("nr", StringComparison.Ordinal)) return false;
         foreach (var w in PersonWordsAfter) if (text.AsSpan(end).StartsWith(w, StringComparison.Ordinal)) return true;
         return HasFormerTitleAfter(text, end);
     }
 
     /// <summary>Words after a transliteration run that make it a body's or movement's name (萨帕塔全国民族解放军, 库尔德武装).</summary>
-    private static readonly string[] BodyWordsAfter = ["全国", "联盟", "阵线", "武装", "民族", "王国", "共和国", "病毒", "家族", "人民", "政府", "国家",
+    private static readonly string[] BodyWordsAfter = ["全国", "联盟", "阵线", "武装", "民族", "王国", "共和国", "病毒", "人民", "国家",
         "油田", "寺", "项目", "走廊", "计划"];
     /// <summary>Ends of the word after a transliteration run that make the run a body's name (卡罗琳医学院, 麦肯锡全球研究院 reads on one word).</summary>
     private static readonly string[] BodyWordEnds = ["学院", "研究院", "研究所", "协会", "基金会", "俱乐部", "委员会", "公司", "集团"];
@@ -44,7 +48,12 @@ internal sealed partial class PersonExtractor
         if (!IsTransliterated(text.AsSpan(start, end - start))) return false;
         var next = at.TokenAt(end);
         if (next < at.Tokens.Count && at.Tokens[next].Start == end)
+        {
             foreach (var w in BodyWordEnds) if (at.Tokens[next].Word.EndsWith(w, StringComparison.Ordinal)) return true;
+            // 安纳德拉维达 进步 联盟: a party or front one word further on.
+            if (next + 1 < at.Tokens.Count && at.Tokens[next + 1].Start == at.Tokens[next].End && at.Tokens[next].Word.Length == 2
+                && at.Tokens[next + 1].Word is "联盟" or "阵线" or "党") return true;
+        }
         foreach (var kind in PlaceExtractor.PlaceKindsBefore)
             if (start >= kind.Length && text.AsSpan(start - kind.Length, kind.Length).SequenceEqual(kind)) return true;
         foreach (var w in BodyWordsAfter) if (text.AsSpan(end).StartsWith(w, StringComparison.Ordinal)) return true;
