@@ -56,4 +56,12 @@ public class ForeignNamesTests
         Assert.Empty(People("代表团参观了马哈巴利普拉姆古寺庙群。"));
         Assert.DoesNotContain("安纳德拉维达", People("印度的全印安纳德拉维达进步联盟宣布退出联合政府。"));
     }
+
+    [Fact]
+    public void A_substance_a_brand_or_a_phenomenon_jieba_tags_as_a_name_is_no_person()
+    {
+        Assert.Empty(People("，厄尔尼诺造成了严重的干旱。"));
+        Assert.Empty(People("香烟里的尼古丁对人体有害。"));
+        Assert.Empty(People("，摩托罗拉表示将扩大投资。"));
+    }
 }

@@ -32,6 +32,19 @@ internal sealed partial class PersonExtractor
         return HasFormerTitleAfter(text, end);
     }
 
+    /// <summary>
+    /// Transliterated substances, products, brands, bodies, movements and phenomena that jieba's dictionary tags as names
+    /// (尼古丁/nrt, 厄尔尼诺/nrt, 欧佩克/nr, 摩托罗拉/nrt). Hand-written from general knowledge; awards and theories
+    /// named after a person (诺贝尔, 奥斯卡) stay out, the name being a person's too.
+    /// </summary>
+    private static readonly HashSet<string> NoPersonTransliterations =
+    [
+        "尼古丁", "海洛因", "凡士林", "伏特加", "马赛克", "布丁", "沙拉", "探戈", "桑拿", "比萨", "迪斯科", "马拉松", "高尔夫",
+        "尼龙", "吉普", "沙龙", "托福", "克隆", "雷达", "巧克力", "艾滋", "厄尔尼诺", "拉尼娜", "切尔诺贝利", "欧佩克",
+        "纳斯达克", "布尔什维克", "孟什维克", "迪斯尼", "迪士尼", "麦当劳", "肯德基", "宝马", "雪佛兰", "沃尔沃", "爱立信",
+        "西门子", "柯达", "尼康", "阿迪达斯", "惠普", "施乐", "摩托罗拉", "索尼", "格莱美",
+    ];
+
     /// <summary>Words after a transliteration run that make it a body's or movement's name (萨帕塔全国民族解放军, 库尔德武装).</summary>
     private static readonly string[] BodyWordsAfter = ["全国", "联盟", "阵线", "武装", "民族", "王国", "共和国", "病毒", "人民", "国家",
         "油田", "寺", "项目", "走廊", "计划"];
@@ -45,6 +58,7 @@ internal sealed partial class PersonExtractor
     private static bool IsForeignNonPerson(ArticleText at, int start, int end)
     {
         var text = at.Text;
+        if (end - start is >= 2 and <= 5 && NoPersonTransliterations.Contains(text[start..end])) return true;
         if (!IsTransliterated(text.AsSpan(start, end - start))) return false;
         var next = at.TokenAt(end);
         if (next < at.Tokens.Count && at.Tokens[next].Start == end)
