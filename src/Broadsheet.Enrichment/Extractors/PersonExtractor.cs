@@ -123,7 +123,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start, k) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -154,6 +154,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 }
             }
         }
+
+        AgreeForeignSurnames(at, found);
 
         // 钱钟书 … 钟书: a full name found licenses its two-character given name alone elsewhere in the story, unless
         // that is an everyday word (王建国 does not make 建国 a person).
@@ -238,7 +240,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
             && !IsWordAndPlaceWord(name.Text) && !IsCommonNoun(at, name)
-            && !lexicon.IsWorldPlace(name.Text) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
+            && !lexicon.IsWorldPlace(name.Text) && !IsForeignNonPerson(at, name.Start, name.End) ? name : null; // 莫斯科, 卢森堡: a known city or country is the place
 
     /// <summary>
     /// A word of jieba's dictionary and a locative or preposition after it (贺电 中, 胡同 里, 陶醉 于, 别提 多): jieba tags

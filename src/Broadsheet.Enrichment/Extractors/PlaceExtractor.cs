@@ -33,7 +33,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// <summary>Currencies named after their country (挪威克朗, 瑞士法郎): no place.</summary>
     private static readonly string[] Currencies = ["克朗", "法郎", "马克", "卢布", "比索", "里拉", "卢比", "兰特", "先令", "第纳尔", "美元", "日元", "英镑", "元"];
     /// <summary>Nouns of a kind of place; a transliterated name right after one is that place (南部城市哈斯科沃, 旅游胜地帕塔亚).</summary>
-    private static readonly string[] PlaceKindsBefore = ["城市", "首都", "首府", "小镇", "小城", "名城", "古城", "重镇", "港口", "港市", "胜地", "村庄", "岛国"];
+    internal static readonly string[] PlaceKindsBefore = ["城市", "首都", "首府", "小镇", "小城", "名城", "古城", "重镇", "港口", "港市", "胜地", "村庄", "岛国"];
     /// <summary>The Earth, the Moon, the planets and the Milky Way are places too (地球磁场, 登上月球); jieba tags them nouns.</summary>
     private static readonly HashSet<string> Celestial = ["地球", "月球", "火星", "金星", "木星", "土星", "水星", "银河", "银河系"];
     private static readonly HashSet<char> CelestialEnds = [.. Celestial.Select(c => c[^1])];
