@@ -642,7 +642,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (lines.Count == 1 && first.EndsWith("——", StringComparison.Ordinal)) f[StartModel.LoneDash] = 1;
         if (HeadlineRecogniser.IsSubtitle(first)) f[StartModel.DashSubtitle] = 1;
         if (IsBracketed(first)) f[StartModel.Bracketed] = 1;
-        else if (lines.Exists(l => l[^1] is '）' or ')')) f[StartModel.Tag] = 1;
+        // A speaker's bracketed role (`何冀平（电影《决胜时刻》编剧）`) is no series tag.
+        else if (lines.Exists(l => l[^1] is '）' or ')' && !IsSpeakerName(l))) f[StartModel.Tag] = 1;
         var length = lines.Sum(l => l.Length);
         if (length >= 16) f[StartModel.Long] = 1;
         else if (length <= 6) f[StartModel.Short] = 1;
@@ -650,7 +651,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (IsLeadIn(lines)) f[StartModel.KickerLine] = 1;
         if (r.Crosshead.IsCrosshead(first, r.Headline)) f[StartModel.Numbered] = 1;
         if (InRoundup(items, heads, h)) f[StartModel.Roundup] = 1;
-        if (lines.Count >= 2 && IsSpeakerName(lines[^1])) f[StartModel.Speaker] = 1;
+        if (IsSpeakerName(lines[^1])) f[StartModel.Speaker] = 1;
         if (lines.Skip(1).Any(HeadlineRecogniser.IsSubtitle)) f[StartModel.SubtitleLine] = 1;
 
         var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
@@ -699,11 +700,12 @@ public sealed partial class PageAssembler(RecogniserSet r)
 
     /// <summary>
     /// A forum report's speaker under the heading of their part: `陈凯歌（导演）`, `（以色列）莫瑞斯·托帕兹`,
-    /// `华为云首席营销官  张  鹏`.
+    /// `华为云首席营销官  张  鹏`. A name is two to four characters (or a foreign one joined by `·`): a title with its
+    /// series tag (`走向胜利第一步（新中国的“第一”·体育篇）`) is longer.
     /// </summary>
     private static bool IsSpeakerName(string line) => SpeakerName().IsMatch(line);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}·]{2,8}\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·]{2,12}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:(?:\p{IsCJKUnifiedIdeographs}\s*){1,3}\p{IsCJKUnifiedIdeographs}|\p{IsCJKUnifiedIdeographs}+(?:·\p{IsCJKUnifiedIdeographs}+)+)\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·]{2,12}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
     private static partial System.Text.RegularExpressions.Regex SpeakerName();
 
     /// <summary>`张三：某某大学教授，…` — a speaker's line in a forum report (the heading over it is a crosshead).</summary>
