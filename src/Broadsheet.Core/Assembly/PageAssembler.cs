@@ -586,6 +586,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
         }
         var starts = StorySegmenter.Segment(sections);
         for (var h = 0; h < heads.Count; h++) if (!starts[h + first]) inside.Add(items[heads[h]]);
+        if (DecisionSink is not null) foreach (var k in heads) DecisionSink(items[k].HeadLines.ToList(), !inside.Contains(items[k]));
         return inside;
     }
 
@@ -601,6 +602,9 @@ public sealed partial class PageAssembler(RecogniserSet r)
 
     /// <summary>Called with each heading block's lines and start features (the accuracy harness's training export).</summary>
     [ThreadStatic] internal static Action<IReadOnlyList<string>, double[]>? FeatureSink;
+
+    /// <summary>Called with each heading block's lines and whether the page-wide cut opened a story there (the export's last column).</summary>
+    [ThreadStatic] internal static Action<IReadOnlyList<string>, bool>? DecisionSink;
 
     /// <summary>The evidence that the heading block at k opens a story (positive) or sits inside one (negative).</summary>
     private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped, List<int> heads, int h)
@@ -653,6 +657,9 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (InRoundup(items, heads, h)) f[StartModel.Roundup] = 1;
         if (IsSpeakerName(lines[^1])) f[StartModel.Speaker] = 1;
         if (lines.Skip(1).Any(HeadlineRecogniser.IsSubtitle)) f[StartModel.SubtitleLine] = 1;
+        if (CrossheadForm(lines) is { } form && (h > 0 && CrossheadForm(items[heads[h - 1]].HeadLines.ToList()) == form
+                                                 || h + 1 < heads.Count && CrossheadForm(items[heads[h + 1]].HeadLines.ToList()) == form))
+            f[StartModel.Sibling] = 1;
 
         var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
         var section = StorySegmenter.Bigrams(SectionText(items, k + 1, end));
@@ -670,6 +677,30 @@ public sealed partial class PageAssembler(RecogniserSet r)
             f[StartModel.PhotoSection] = 1;
         return f;
     }
+
+    /// <summary>
+    /// The shapes a story's crossheads share, one after another (`“…”` quotes, `（2）…`, `黑龙江：…`, `快速崛起——` over a
+    /// line): a heading block of such a shape next to another of the same shape is one of a run of crossheads. A title
+    /// with its series tag (`滕代远：…（为了民族复兴·英雄烈士谱）`) heads a story of a series and has no such shape.
+    /// </summary>
+    private static string? CrossheadForm(List<string> lines)
+    {
+        if (lines.Count == 2 && lines[0].Length <= 8 && lines[0].EndsWith("——", StringComparison.Ordinal) && !HasSeriesTag(lines[1])) return "kicker";
+        if (lines.Count != 1 || HasSeriesTag(lines[0])) return null;
+        var l = lines[0];
+        if (l.Length > 2 && l[0] == '“' && l[^1] == '”' && l.IndexOf('“', 1) < 0) return "quoted";
+        if (NumberedLead().IsMatch(l)) return "numbered";
+        if (ColonLead().IsMatch(l)) return "colon";
+        return null;
+    }
+
+    private static bool HasSeriesTag(string line) => line.Length > 2 && line[^1] is '）' or ')' && line.LastIndexOfAny(['（', '(']) > 0;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")]
+    private static partial System.Text.RegularExpressions.Regex NumberedLead();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^：，。“]{2,8}：.")]
+    private static partial System.Text.RegularExpressions.Regex ColonLead();
 
     /// <summary>A deck line that leads into the next one (`仪仗方队擎旗手郭凤通——`, `外交部驻港公署负责人：`).</summary>
     private static bool IsKickerLine(string line) => line.EndsWith("——", StringComparison.Ordinal) || line[^1] is '：' or ':';
