@@ -660,6 +660,12 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (CrossheadForm(lines) is { } form && (h > 0 && CrossheadForm(items[heads[h - 1]].HeadLines.ToList()) == form
                                                  || h + 1 < heads.Count && CrossheadForm(items[heads[h + 1]].HeadLines.ToList()) == form))
             f[StartModel.Sibling] = 1;
+        // Under a feature's deck (a title and its `——` subtitle) and a short lead, a heading with nothing else for it is
+        // the feature's first crosshead.
+        if (h > 0 && !item.BlankBefore && f[StartModel.NextDateline] == 0 && f[StartModel.PrevClosed] == 0
+            && items[heads[h - 1]].HeadLines.ToList() is { Count: >= 2 } above && above.Skip(1).Any(HeadlineRecogniser.IsSubtitle)
+            && SectionText(items, heads[h - 1] + 1, k).Length < 400)
+            f[StartModel.UnderFeatureLead] = 1;
 
         var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
         var section = StorySegmenter.Bigrams(SectionText(items, k + 1, end));
