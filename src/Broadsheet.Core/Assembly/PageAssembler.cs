@@ -240,10 +240,14 @@ public sealed partial class PageAssembler(RecogniserSet r)
         line is "核心阅读" || IsArtCredit(line) || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal)
         || line.Length > 0 && line[0] == '【' && line.IndexOf('】') is var close && close > 0 && close < line.Length - 1;
 
-    /// <summary>The closing credit of an illustrated column: `勾  犇图  周  南文`, `本期统筹：杨烁壁`.</summary>
+    /// <summary>
+    /// A credit that closes the story above and never heads the next: an illustrated column's (`勾  犇图  周  南文`,
+    /// `本期统筹：杨烁壁`), a picture story's (`刘新吾  何  超摄影报道`, `…摄影报道（影像中国）`), a wire picture's
+    /// `新华社发`, a layout credit without its colon (`版式设计  沈亦伶`).
+    /// </summary>
     private static bool IsArtCredit(string line) => ArtCredit().IsMatch(line);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]\s+(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]|本期统筹：.{2,12})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]\s+(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]|本期统筹：.{2,12}|新华社发|[^，。：]{2,30}摄影报道(?:（[^）]{2,8}）)?|(?:版式设计|制图|美术编辑)\s+(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
     private static partial System.Text.RegularExpressions.Regex ArtCredit();
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
