@@ -689,7 +689,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
     }
 
     /// <summary>
-    /// The shapes a story's crossheads share, one after another (`“…”` quotes, `（2）…`, `黑龙江：…`, `快速崛起——` over a
+    /// The shapes a story's crossheads share, one after another (`“…”` quotes, `（2）…`, `黑龙江：…`, `李光羲　《祝酒歌》`, `快速崛起——` over a
     /// line): a heading block of such a shape next to another of the same shape is one of a run of crossheads. A title
     /// with its series tag (`滕代远：…（为了民族复兴·英雄烈士谱）`) heads a story of a series and has no such shape.
     /// </summary>
@@ -701,6 +701,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (l.Length > 2 && l[0] == '“' && l[^1] == '”' && l.IndexOf('“', 1) < 0) return "quoted";
         if (NumberedLead().IsMatch(l)) return "numbered";
         if (ColonLead().IsMatch(l)) return "colon";
+        if (NamedWork().IsMatch(l)) return "work";
         return null;
     }
 
@@ -708,6 +709,10 @@ public sealed partial class PageAssembler(RecogniserSet r)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")]
     private static partial System.Text.RegularExpressions.Regex NumberedLead();
+
+    /// <summary>A singer and their song, a writer and their book: `李光羲　《祝酒歌》`.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}\s《[^》]+》$")]
+    private static partial System.Text.RegularExpressions.Regex NamedWork();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[^：，。“]{2,8}：.")]
     private static partial System.Text.RegularExpressions.Regex ColonLead();
@@ -746,7 +751,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
     /// </summary>
     private static bool IsSpeakerName(string line) => SpeakerName().IsMatch(line);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:(?:\p{IsCJKUnifiedIdeographs}\s*){1,3}\p{IsCJKUnifiedIdeographs}|\p{IsCJKUnifiedIdeographs}+(?:·\p{IsCJKUnifiedIdeographs}+)+)\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·]{2,12}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:(?:\p{IsCJKUnifiedIdeographs}\s*){1,3}\p{IsCJKUnifiedIdeographs}|\p{IsCJKUnifiedIdeographs}+(?:·\p{IsCJKUnifiedIdeographs}+)+)\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·—]{2,16}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
     private static partial System.Text.RegularExpressions.Regex SpeakerName();
 
     /// <summary>`张三：某某大学教授，…` — a speaker's line in a forum report (the heading over it is a crosshead).</summary>
