@@ -428,4 +428,32 @@ public class CorpusPageTests
         var photo = Assert.Single(articles, a => Body(a).Contains("波罗的海武术公开赛"));
         Assert.Contains("新华社发", photo.Paragraphs);
     }
+
+    [Fact]
+    public void Singers_and_their_songs_head_the_parts_of_one_story()
+    {
+        // 2019-10-09 page 20: a commentary's closing note, then one story whose parts are each headed by a singer and
+        // their song (`李光羲　《祝酒歌》`).
+        var articles = Parse("""
+            （作者为中国音乐家协会分党组书记、驻会副主席）
+            歌声·心声（歌声中的70年）
+            郭兰英　《我的祖国》
+            《我的祖国》能够被人们喜欢，主要是因为词曲写得好。比方说第一句“一条大河波浪宽”，唱起来很亲切，很容易让人联想到自己的家乡，自然而然地就会把对祖国和家乡的情感融入其中。
+            这首歌是1956年电影《上甘岭》的主题曲，但它在录制完成后的第二天便通过电台向全中国播放了，先于电影的热映被大家传唱。
+            才旦卓玛　《唱支山歌给党听》
+            当时我还是上海音乐学院的学生，从老师那里看到这首歌，非常喜欢，我觉得歌词真是说出了自己的心声。
+            对我来说，在一生唱过的歌曲中，这一首是最重要的。很多人也是因为这首歌才知道了才旦卓玛。
+            李光羲　《祝酒歌》
+            在遇到《祝酒歌》之前，我已经当了20多年的演员，上世纪50年代演过第一部中国古典歌剧，并且有幸到中南海给中央领导和外宾演唱。
+            晓  光　《在希望的田野上》
+            十一届三中全会以后，改革的大潮首先从农村兴起。短短几年内，农村的面貌、农民的生活状态就发生了翻天覆地的变化。
+            1981年深秋，中央电视台导演邀请我为一部农村题材的专题片写首歌。
+            李谷一　《我和我的祖国》
+            优美流畅的旋律、朴实而饱含感情的歌词，当我被曲作者秦咏诚邀请演唱《我和我的祖国》时，就被这首歌深深感动。
+            """);
+        var songs = Titled(articles, "歌声·心声（歌声中的70年）");
+        Assert.Contains("李光羲　《祝酒歌》", songs.Paragraphs);
+        Assert.Contains("李谷一　《我和我的祖国》", songs.Paragraphs);
+        Assert.Contains("秦咏诚", Body(songs));
+    }
 }
