@@ -11,14 +11,17 @@ public static class StartFeatures
 {
     public static void Write(TextWriter w, IEnumerable<Dump> dumps)
     {
-        w.WriteLine(string.Join('\t', ["dump", "label", .. StartModel.Names, "heading"]));
+        w.WriteLine(string.Join('\t', ["dump", "label", .. StartModel.Names, "heading", "started"]));
         var rows = new List<(IReadOnlyList<string> Lines, double[] F)>();
         PageAssembler.FeatureSink = (lines, f) => rows.Add((lines, f));
+        var started = new Dictionary<string, bool>();
+        PageAssembler.DecisionSink = (lines, s) => started[string.Join(" / ", lines)] = s;
         try
         {
             foreach (var dump in dumps)
             {
                 rows.Clear();
+                started.Clear();
                 var (gold, _, _, _) = Harness.Parse(dump);
                 var heads = new HashSet<string>();
                 var paras = new HashSet<string>();
@@ -32,11 +35,11 @@ public static class StartFeatures
                     var key = Key(lines[0]);
                     var label = heads.Contains(key) ? 1 : paras.Contains(key) ? 0 : -1;
                     if (label < 0) continue;
-                    w.WriteLine(string.Join('\t', [dump.Name, label.ToString(), .. f.Select(x => x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)), string.Join(" / ", lines)]));
+                    w.WriteLine(string.Join('\t', [dump.Name, label.ToString(), .. f.Select(x => x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)), string.Join(" / ", lines), started.TryGetValue(string.Join(" / ", lines), out var s) ? (s ? "1" : "0") : ""]));
                 }
             }
         }
-        finally { PageAssembler.FeatureSink = null; }
+        finally { PageAssembler.FeatureSink = null; PageAssembler.DecisionSink = null; }
     }
 
     private static string Key(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));

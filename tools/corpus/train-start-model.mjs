@@ -15,7 +15,9 @@ if (!file) { console.error('usage: train-start-model.mjs FEATURES.tsv [--l2 L]')
 const l2 = rest[0] === '--l2' ? Number(rest[1]) : 1;
 
 const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n');
-const names = header.split('\t').slice(2, -1);
+// Cues sit between the label and the heading text (the deck export has no columns after them).
+const columns = header.split('\t');
+const names = columns.slice(2, columns.includes('heading') ? columns.indexOf('heading') : -1);
 const rows = lines.map(l => {
   const cells = l.split('\t');
   return { day: cells[0].slice(0, 10), y: Number(cells[1]), x: cells.slice(2, 2 + names.length).map(Number) };

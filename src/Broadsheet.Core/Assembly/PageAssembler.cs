@@ -240,10 +240,14 @@ public sealed partial class PageAssembler(RecogniserSet r)
         line is "核心阅读" || IsArtCredit(line) || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal)
         || line.Length > 0 && line[0] == '【' && line.IndexOf('】') is var close && close > 0 && close < line.Length - 1;
 
-    /// <summary>The closing credit of an illustrated column: `勾  犇图  周  南文`, `本期统筹：杨烁壁`.</summary>
+    /// <summary>
+    /// A credit that closes the story above and never heads the next: an illustrated column's (`勾  犇图  周  南文`,
+    /// `本期统筹：杨烁壁`), a picture story's (`刘新吾  何  超摄影报道`, `…摄影报道（影像中国）`), a wire picture's
+    /// `新华社发`, a layout credit without its colon (`版式设计  沈亦伶`).
+    /// </summary>
     private static bool IsArtCredit(string line) => ArtCredit().IsMatch(line);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]\s+(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]|本期统筹：.{2,12})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]\s+(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}[图文]|本期统筹：.{2,12}|新华社发|[^，。：]{2,30}摄影报道(?:（[^）]{2,8}）)?|(?:版式设计|制图|美术编辑)\s+(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
     private static partial System.Text.RegularExpressions.Regex ArtCredit();
 
     /// <summary>A line whose text is only a subtitle or commentary label is a heading wherever it stands.</summary>
@@ -586,6 +590,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
         }
         var starts = StorySegmenter.Segment(sections);
         for (var h = 0; h < heads.Count; h++) if (!starts[h + first]) inside.Add(items[heads[h]]);
+        if (DecisionSink is not null) foreach (var k in heads) DecisionSink(items[k].HeadLines.ToList(), !inside.Contains(items[k]));
         return inside;
     }
 
@@ -601,6 +606,9 @@ public sealed partial class PageAssembler(RecogniserSet r)
 
     /// <summary>Called with each heading block's lines and start features (the accuracy harness's training export).</summary>
     [ThreadStatic] internal static Action<IReadOnlyList<string>, double[]>? FeatureSink;
+
+    /// <summary>Called with each heading block's lines and whether the page-wide cut opened a story there (the export's last column).</summary>
+    [ThreadStatic] internal static Action<IReadOnlyList<string>, bool>? DecisionSink;
 
     /// <summary>The evidence that the heading block at k opens a story (positive) or sits inside one (negative).</summary>
     private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped, List<int> heads, int h)
@@ -642,7 +650,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (lines.Count == 1 && first.EndsWith("——", StringComparison.Ordinal)) f[StartModel.LoneDash] = 1;
         if (HeadlineRecogniser.IsSubtitle(first)) f[StartModel.DashSubtitle] = 1;
         if (IsBracketed(first)) f[StartModel.Bracketed] = 1;
-        else if (lines.Exists(l => l[^1] is '）' or ')')) f[StartModel.Tag] = 1;
+        // A speaker's bracketed role (`何冀平（电影《决胜时刻》编剧）`) is no series tag.
+        else if (lines.Exists(l => l[^1] is '）' or ')' && !IsSpeakerName(l))) f[StartModel.Tag] = 1;
         var length = lines.Sum(l => l.Length);
         if (length >= 16) f[StartModel.Long] = 1;
         else if (length <= 6) f[StartModel.Short] = 1;
@@ -650,8 +659,17 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (IsLeadIn(lines)) f[StartModel.KickerLine] = 1;
         if (r.Crosshead.IsCrosshead(first, r.Headline)) f[StartModel.Numbered] = 1;
         if (InRoundup(items, heads, h)) f[StartModel.Roundup] = 1;
-        if (lines.Count >= 2 && IsSpeakerName(lines[^1])) f[StartModel.Speaker] = 1;
+        if (IsSpeakerName(lines[^1])) f[StartModel.Speaker] = 1;
         if (lines.Skip(1).Any(HeadlineRecogniser.IsSubtitle)) f[StartModel.SubtitleLine] = 1;
+        if (CrossheadForm(lines) is { } form && (h > 0 && CrossheadForm(items[heads[h - 1]].HeadLines.ToList()) == form
+                                                 || h + 1 < heads.Count && CrossheadForm(items[heads[h + 1]].HeadLines.ToList()) == form))
+            f[StartModel.Sibling] = 1;
+        // Under a feature's deck (a title and its `——` subtitle) and a short lead, a heading with nothing else for it is
+        // the feature's first crosshead.
+        if (h > 0 && !item.BlankBefore && f[StartModel.NextDateline] == 0 && f[StartModel.PrevClosed] == 0
+            && items[heads[h - 1]].HeadLines.ToList() is { Count: >= 2 } above && above.Skip(1).Any(HeadlineRecogniser.IsSubtitle)
+            && SectionText(items, heads[h - 1] + 1, k).Length < 400)
+            f[StartModel.UnderFeatureLead] = 1;
 
         var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
         var section = StorySegmenter.Bigrams(SectionText(items, k + 1, end));
@@ -669,6 +687,35 @@ public sealed partial class PageAssembler(RecogniserSet r)
             f[StartModel.PhotoSection] = 1;
         return f;
     }
+
+    /// <summary>
+    /// The shapes a story's crossheads share, one after another (`“…”` quotes, `（2）…`, `黑龙江：…`, `李光羲　《祝酒歌》`, `快速崛起——` over a
+    /// line): a heading block of such a shape next to another of the same shape is one of a run of crossheads. A title
+    /// with its series tag (`滕代远：…（为了民族复兴·英雄烈士谱）`) heads a story of a series and has no such shape.
+    /// </summary>
+    private static string? CrossheadForm(List<string> lines)
+    {
+        if (lines.Count == 2 && lines[0].Length <= 8 && lines[0].EndsWith("——", StringComparison.Ordinal) && !HasSeriesTag(lines[1])) return "kicker";
+        if (lines.Count != 1 || HasSeriesTag(lines[0])) return null;
+        var l = lines[0];
+        if (l.Length > 2 && l[0] == '“' && l[^1] == '”' && l.IndexOf('“', 1) < 0) return "quoted";
+        if (NumberedLead().IsMatch(l)) return "numbered";
+        if (ColonLead().IsMatch(l)) return "colon";
+        if (NamedWork().IsMatch(l)) return "work";
+        return null;
+    }
+
+    private static bool HasSeriesTag(string line) => line.Length > 2 && line[^1] is '）' or ')' && line.LastIndexOfAny(['（', '(']) > 0;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")]
+    private static partial System.Text.RegularExpressions.Regex NumberedLead();
+
+    /// <summary>A singer and their song, a writer and their book: `李光羲　《祝酒歌》`.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\p{IsCJKUnifiedIdeographs}\s*){2,4}\s《[^》]+》$")]
+    private static partial System.Text.RegularExpressions.Regex NamedWork();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^：，。“]{2,8}：.")]
+    private static partial System.Text.RegularExpressions.Regex ColonLead();
 
     /// <summary>A deck line that leads into the next one (`仪仗方队擎旗手郭凤通——`, `外交部驻港公署负责人：`).</summary>
     private static bool IsKickerLine(string line) => line.EndsWith("——", StringComparison.Ordinal) || line[^1] is '：' or ':';
@@ -699,11 +746,12 @@ public sealed partial class PageAssembler(RecogniserSet r)
 
     /// <summary>
     /// A forum report's speaker under the heading of their part: `陈凯歌（导演）`, `（以色列）莫瑞斯·托帕兹`,
-    /// `华为云首席营销官  张  鹏`.
+    /// `华为云首席营销官  张  鹏`. A name is two to four characters (or a foreign one joined by `·`): a title with its
+    /// series tag (`走向胜利第一步（新中国的“第一”·体育篇）`) is longer.
     /// </summary>
     private static bool IsSpeakerName(string line) => SpeakerName().IsMatch(line);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}·]{2,8}\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·]{2,12}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:(?:\p{IsCJKUnifiedIdeographs}\s*){1,3}\p{IsCJKUnifiedIdeographs}|\p{IsCJKUnifiedIdeographs}+(?:·\p{IsCJKUnifiedIdeographs}+)+)\s*[（(][^）)]{2,24}[）)]|[（(][\p{IsCJKUnifiedIdeographs}]{1,6}[）)]\s*[\p{IsCJKUnifiedIdeographs}·—]{2,16}|[^\s，。]{2,16}\s{2,}(?:\p{IsCJKUnifiedIdeographs}\s*){2,4})$")]
     private static partial System.Text.RegularExpressions.Regex SpeakerName();
 
     /// <summary>`张三：某某大学教授，…` — a speaker's line in a forum report (the heading over it is a crosshead).</summary>
