@@ -288,7 +288,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         if (start >= text.Length || !Chars.IsHan(text[start])) return null;
         var k = tokenAt >= 0 ? tokenAt : at.TokenAt(start);
-        if (k >= tokens.Count || tokens[k].Start != start) return GluedName(text, start);
+        if (k >= tokens.Count || tokens[k].Start != start) return GluedName(at, start);
         var tok = tokens[k];
         // Every name below is a dictionary name, a doctrine's author, or opens with a surname (Chinese or Japanese) or a
         // transliteration character: a token that can be none of these is turned away before any other look-up.
@@ -545,12 +545,14 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     }
 
     /// <summary>A title glued to the name in the cut (局长屈 耀武): surname + the given characters up to the next break.</summary>
-    private NameCandidate? GluedName(string text, int i)
+    private NameCandidate? GluedName(ArticleText at, int i)
     {
+        var text = at.Text;
         var surname = SurnameLength(text, i);
         if (surname == 0) return null;
         var given = 0;
         while (given < 2 && i + surname + given < text.Length && IsGiven(text[i + surname + given], given)) given++;
+        given = GluedGivenLength(at, i + surname, given);
         if (given == 0) return null;
         var name = text.Substring(i, surname + given);
         return IsCommonWord(name) || IsCommonWord(name.AsSpan(0, surname + 1)) ? null : new NameCandidate(name, i, i + name.Length, false);
