@@ -21,4 +21,11 @@ public class ChineseNameBoundaryTests
         // Where no word ends inside the given characters, they all stay (公安局长 屈 耀 武).
         Assert.Equal(["屈耀武"], Names("公安局长屈耀武说，案件已经告破。"));
     }
+
+    [Fact]
+    public void A_title_that_opens_a_longer_word_has_no_name_after_it()
+    {
+        // 居民楼 is a building: 居民 is no title there, so 楼中 is no name.
+        Assert.Empty(People("该小区从一栋居民楼中起步，如今已成为示范小区。"));
+    }
 }

@@ -27,4 +27,15 @@ internal sealed partial class PersonExtractor
         var k = at.TokenAt(offset);
         return k >= at.Tokens.Count || at.Tokens[k].Start >= offset;
     }
+
+    /// <summary>
+    /// A title that is only the front of a longer dictionary word (居民 of 居民楼 中 起步): the word goes on past it, so no
+    /// name follows.
+    /// </summary>
+    private static bool OpensLongerWord(ArticleText at, int start, int end)
+    {
+        var k = at.TokenAt(start);
+        return k < at.Tokens.Count && at.Tokens[k].Start == start && at.Tokens[k].End > end
+            && at.TryGetWord(k, out var w) && w.Freq >= 10 && !w.Tag.StartsWith("nr", StringComparison.Ordinal);
+    }
 }

@@ -96,7 +96,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (skip < 0) break;
             i += skip;
             var length = TitleLengthAt(text, i);
-            if (length == 0 || StraddlesWords(at, i, i + length)) continue;
+            if (length == 0 || StraddlesWords(at, i, i + length) || OpensLongerWord(at, i, i + length)) continue;
             var titleEnd = i + length;
             var nameStart = titleEnd < text.Length && text[titleEnd] == '”' ? titleEnd + 1 : titleEnd;
             var candidate = NameAt(at, nameStart);
