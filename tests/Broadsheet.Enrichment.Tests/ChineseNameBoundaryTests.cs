@@ -28,4 +28,16 @@ public class ChineseNameBoundaryTests
         // 居民楼 is a building: 居民 is no title there, so 楼中 is no name.
         Assert.Empty(People("该小区从一栋居民楼中起步，如今已成为示范小区。"));
     }
+
+    [Fact]
+    public void He_is_a_given_character_only_where_it_can_join_nothing()
+    {
+        Assert.Equal(["陈和生"], Names("中国科学院院士陈和生说，实验成功了。"));
+        Assert.Equal(["魏凤和"], Names("中央军委委员魏凤和，最高人民法院院长出席。"));
+        Assert.Contains("魏凤和", Names("出席的有武维华、魏凤和、王勇等。"));
+        // 和 joins: two people, a person and what follows, an address and a nickname.
+        Assert.Equal(["王刚", "李明"], Names("部长王刚和李明出席了会议。").Order().ToList());
+        Assert.Equal(["李立"], Names("中国驻摩洛哥大使李立和来自摩洛哥通讯部的官员出席。"));
+        Assert.Empty(Names("老陈和小张说，好。"));
+    }
 }

@@ -38,4 +38,36 @@ internal sealed partial class PersonExtractor
         return k < at.Tokens.Count && at.Tokens[k].Start == start && at.Tokens[k].End > end
             && at.TryGetWord(k, out var w) && w.Freq >= 10 && !w.Tag.StartsWith("nr", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Surname + two given characters one of which is 和, the cut leaving all three alone (陈 和 生 说, 魏 凤 和 出席):
+    /// 和 is a given character of many names, but far more often it joins two things, so the name is a weak one (a title,
+    /// speech verb or list must vouch for it) and only where 和 can join nothing: as the last character, a clause break
+    /// or a speech verb after it (委员魏凤和，, 魏凤和说; not 王刚和李明, 大使李立和来自…); as the first, no 老/小 before the
+    /// surname (老陈和小张) and one given character that is no surname after it (陈和生说, not 王和李说).
+    /// </summary>
+    private NameCandidate? ConjunctionGivenName(ArticleText at, int k, int start, int surname)
+    {
+        var tokens = at.Tokens;
+        var text = at.Text;
+        if (tokens[k].Word.Length != surname || k + 3 > tokens.Count || surname != 1) return null;
+        var first = tokens[k + 1];
+        var second = tokens[k + 2];
+        if (first.Word.Length != 1 || second.Word.Length != 1 || first.Start != start + 1 || second.Start != start + 2) return null;
+        var end = start + 3;
+        if (first.Word[0] == '和')
+        {
+            if (start > 0 && text[start - 1] is '老' or '小' || Surnames.Contains(second.Word[0]) || !IsGiven(second.Word[0], 1)
+                || NameLikelihood(second.Word[0]) == 0) return null;
+        }
+        else if (second.Word[0] == '和')
+        {
+            if (!IsGiven(first.Word[0], 0) || NameLikelihood(first.Word[0]) == 0) return null;
+            var breaks = end >= text.Length || Chars.IsClauseBreak(text[end]);
+            if (!breaks && !SpeechAfter().IsMatch(text.AsSpan(end))) return null;
+        }
+        else return null;
+        var name = text[start..end];
+        return IsCommonWord(name) ? null : new NameCandidate(name, start, end, false);
+    }
 }
