@@ -36,7 +36,7 @@ public class ChineseNameBoundaryTests
         Assert.Equal(["魏凤和"], Names("中央军委委员魏凤和，最高人民法院院长出席。"));
         Assert.Contains("魏凤和", Names("出席的有武维华、魏凤和、王勇等。"));
         // 和 joins: two people, a person and what follows, an address and a nickname.
-        Assert.Equal(["王刚", "李明"], Names("部长王刚和李明出席了会议。").Order().ToList());
+        Assert.Equal(["李明", "王刚"], Names("部长王刚和李明出席了会议。").Order(StringComparer.Ordinal).ToList());
         Assert.Equal(["李立"], Names("中国驻摩洛哥大使李立和来自摩洛哥通讯部的官员出席。"));
         Assert.Empty(Names("老陈和小张说，好。"));
     }
