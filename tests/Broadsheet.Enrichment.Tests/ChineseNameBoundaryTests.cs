@@ -40,4 +40,13 @@ public class ChineseNameBoundaryTests
         Assert.Equal(["李立"], Names("中国驻摩洛哥大使李立和来自摩洛哥通讯部的官员出席。"));
         Assert.Empty(Names("老陈和小张说，好。"));
     }
+
+    [Fact]
+    public void Surname_and_two_lone_characters_stand_alone_only_if_names_use_the_pair_more_than_the_words()
+    {
+        // 曹 善 强 reads as a name; 叶 背 中 (the leaf's back), 左 舵 车 and 黄 标 车 read as words.
+        Assert.Equal(["曹善强"], Names("曹善强今年五十岁，在厂里干了三十年。"));
+        Assert.Empty(Names("叶背中有白色的毛。"));
+        Assert.Empty(Names("所以左舵车是主流。琼海市已完成黄标车淘汰工作。"));
+    }
 }

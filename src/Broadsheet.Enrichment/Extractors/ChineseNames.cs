@@ -70,4 +70,19 @@ internal sealed partial class PersonExtractor
         var name = text[start..end];
         return IsCommonWord(name) ? null : new NameCandidate(name, start, end, false);
     }
+
+    /// <summary>
+    /// Two given characters the cut left alone that make a name standing by itself: names use both at all, and together
+    /// at least <see cref="GivenPairLikelihood"/> per mille more than alone (曹善强: 善 20, 强 6; not 叶背中: 背 2, 中 1).
+    /// </summary>
+    private bool ReadsAsGivenPair(char first, char second)
+    {
+        var a = NameLikelihood(first);
+        var b = NameLikelihood(second);
+        return a > 0 && b > 0 && a * b >= GivenPairLikelihood;
+    }
+
+    /// <summary>Chosen on the look half and the parser corpus's 2019-10 sample: 20 turns away 左舵车, 黄标车, 易感期 and 闻恶如
+    /// and no name there; 60 also loses 栗战书 and 冯法祀.</summary>
+    private const int GivenPairLikelihood = 20;
 }
