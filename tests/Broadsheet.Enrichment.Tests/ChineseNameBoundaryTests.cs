@@ -49,4 +49,14 @@ public class ChineseNameBoundaryTests
         Assert.Empty(Names("叶背中有白色的毛。"));
         Assert.Empty(Names("所以左舵车是主流。琼海市已完成黄标车淘汰工作。"));
     }
+
+    [Fact]
+    public void A_surname_that_is_a_function_word_before_a_word_is_no_bare_name()
+    {
+        // 任 is a pronoun, 于 a preposition here: 与任草木一起 and 发现于远古 hold no names.
+        Assert.Empty(Names("他与任草木一起走了。"));
+        Assert.Empty(Names("柚发现于远古，橄榄一类果种。"));
+        // A full name whose surname the cut leaves alone before a name word still stands (。江宏伟的).
+        Assert.Equal(["江宏伟"], Names("会上表彰了先进。江宏伟的发言很精彩。"));
+    }
 }

@@ -85,4 +85,17 @@ internal sealed partial class PersonExtractor
     /// <summary>Chosen on the look half and the parser corpus's 2019-10 sample: 20 turns away 左舵车, 黄标车, 易感期 and 闻恶如
     /// and no name there; 60 also loses 栗战书 and 冯法祀.</summary>
     private const int GivenPairLikelihood = 20;
+
+    /// <summary>
+    /// A surname that is also a common function word, alone in the cut, before a two-character dictionary word (与任
+    /// 草木一起, 早于 中美): with nothing but a clause break or particle beside it, the pronoun or preposition and the word
+    /// are the likelier reading.
+    /// </summary>
+    private bool FunctionWordBeforeWord(ArticleText at, NameCandidate c)
+    {
+        var k = at.TokenAt(c.Start);
+        if (k + 1 >= at.Tokens.Count || at.Tokens[k].Word.Length != 1 || at.Tokens[k + 1].Start != c.Start + 1 || at.Tokens[k + 1].End != c.End) return false;
+        return at.TryGetWord(k, out var surname) && surname.Freq >= 1000 && surname.Tag is "r" or "p" or "c" or "d" or "u"
+            && at.TryGetWord(k + 1, out var given) && given.Freq >= 10 && !given.Tag.StartsWith("nr", StringComparison.Ordinal);
+    }
 }

@@ -657,6 +657,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (WordEndings.Contains(text[c.End - 1]) && at.Tokens[at.TokenAt(c.Start)] is var whole && whole.Start == c.Start && whole.End == c.End) return false;
         // A given part as common as 素质 or 先生 is the word (高素质, 吴先生).
         if (lexicon.TryGetWord(text.AsSpan(c.Start + 1, 2), out var word) && word.Freq >= 1000) return false;
+        if (FunctionWordBeforeWord(at, c)) return false;
         for (var i = c.Start + 1; i < c.End; i++) if (GivenCounts.GetValueOrDefault(text[i]) < MinGivenUses || !IsGiven(text[i], i - c.Start - 1)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || BeforeBareName.Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
