@@ -59,4 +59,12 @@ public class ChineseNameBoundaryTests
         // A full name whose surname the cut leaves alone before a name word still stands (。江宏伟的).
         Assert.Equal(["江宏伟"], Names("会上表彰了先进。江宏伟的发言很精彩。"));
     }
+
+    [Fact]
+    public void A_dynasty_before_a_known_name_dates_the_person()
+    {
+        Assert.Equal(["徐渭"], Names("咏竹的诗很多。明徐渭诗：枝枝叶叶自成排。"));
+        // The dynasty is no surname: 李白, not 唐李白.
+        Assert.Equal(["李白"], Names("游人很多。唐李白有诗云：飞流直下三千尺。"));
+    }
 }

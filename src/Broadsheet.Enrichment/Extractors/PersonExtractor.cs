@@ -123,7 +123,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start, k) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c) || IsAfterDynasty(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -334,6 +334,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (JapaneseNameAt(at, k) is { } japanese) return japanese;
 
         var surname = SurnameLength(text, start);
+        if (IsDynastyBeforeName(at, k)) return null;
         if (surname > 0 && !(start > 0 && IsNumeral(text[start - 1])))
         {
             // Surname + two given characters, then + one: the name must end where the cut ends a word, and every word
