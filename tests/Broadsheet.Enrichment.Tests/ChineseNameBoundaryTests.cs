@@ -67,4 +67,14 @@ public class ChineseNameBoundaryTests
         // The dynasty is no surname: 李白, not 唐李白.
         Assert.Equal(["李白"], Names("游人很多。唐李白有诗云：飞流直下三千尺。"));
     }
+
+    [Fact]
+    public void A_name_whose_last_character_the_cut_glued_to_the_next_word_keeps_it()
+    {
+        // The cut reads 吴 庆 文说 and 方 红 明说: the names are 吴庆文 and 方红明.
+        Assert.Equal(["吴庆文"], Names("园区党工委书记吴庆文说，经历十余年的发展。"));
+        Assert.Equal(["方红明"], Names("物流有限公司负责人方红明说。口岸是国家的门户。"));
+        // A word the glued character opens that is no name's end stays a word (王强表示).
+        Assert.Equal(["王强"], Names("王强表示，今年的工作要早抓。"));
+    }
 }

@@ -127,4 +127,25 @@ internal sealed partial class PersonExtractor
         var k = at.TokenAt(c.Start);
         return k > 0 && at.Tokens[k].Start == c.Start && at.Tokens[k].End == c.End && IsDynastyBeforeName(at, k - 1);
     }
+
+    /// <summary>
+    /// Surname + one given character, then a two-character word the cut glued the name's last character into, whose
+    /// second character is one that follows names (宋 小 明说 → 宋小明 说; 王 小 平等 → 王小平 等): the glued character must
+    /// be one names use much more than alone, and the word no name. Weak: a title, speech verb or list must vouch for it.
+    /// </summary>
+    private NameCandidate? NameGluedToNextWord(ArticleText at, int k, int start, int surname)
+    {
+        var tokens = at.Tokens;
+        if (tokens[k].Word.Length != surname || k + 2 >= tokens.Count) return null;
+        var given = tokens[k + 1];
+        var glued = tokens[k + 2];
+        if (given.Word.Length != 1 || glued.Word.Length != 2 || given.Start != tokens[k].End || glued.Start != given.End) return null;
+        var last = glued.Word[0];
+        if (!IsGiven(given.Word[0], 0) || NameLikelihood(given.Word[0]) == 0 || !IsGiven(last, 1) || NameLikelihood(last) < BareGivenLikelihood
+            || !AfterName.Contains(glued.Word[1])) return null;
+        if (at.TryGetWord(k + 2, out var w) && w.Tag.StartsWith("nr", StringComparison.Ordinal)) return null;
+        var end = glued.Start + 1;
+        var name = at.Text[start..end];
+        return IsCommonWord(name) || IsCommonWord(name.AsSpan(surname)) ? null : new NameCandidate(name, start, end, false);
+    }
 }
