@@ -77,4 +77,13 @@ public class ChineseNameBoundaryTests
         // A word the glued character opens that is no name's end stays a word (王强表示).
         Assert.Equal(["王强"], Names("王强表示，今年的工作要早抓。"));
     }
+
+    [Fact]
+    public void A_well_known_name_whose_given_part_is_a_time_or_pronoun_word_is_a_name()
+    {
+        // 金大中 (大中/r) and 徐向前 (向前/t) are jieba's names; 雷阵雨 (阵雨/n) stays weather.
+        Assert.Equal(["金大中"], Names("韩国舆论普遍认为，金大中此行旨在克服危机。"));
+        Assert.Equal(["徐向前"], Names("当年，徐向前在这里指挥了战斗。"));
+        Assert.Empty(Names("明天有雷阵雨，请注意。"));
+    }
 }

@@ -1,3 +1,4 @@
+using Broadsheet.Enrichment.Lexicon;
 using Broadsheet.Enrichment.Text;
 
 namespace Broadsheet.Enrichment.Extractors;
@@ -148,4 +149,12 @@ internal sealed partial class PersonExtractor
         var name = at.Text[start..end];
         return IsCommonWord(name) || IsCommonWord(name.AsSpan(surname)) ? null : new NameCandidate(name, start, end, false);
     }
+
+    /// <summary>
+    /// A three-character name jieba knows well (≥ 50) whose given part is also a word, but one of a kind that names are
+    /// made of — a time, era, numeral, pronoun, adverb or a rare proper word (董建华: 建华/nz, 徐向前: 向前/t, 金大中:
+    /// 大中/r, 张万年: 万年/m) — rather than a noun, place, verb or adjective (雷 阵雨/n, 于 长江/ns, 丁 夫人/n).
+    /// </summary>
+    private static bool GivenWordInKnownName(WordInfo name, WordInfo given) =>
+        name.Tag == "nr" && name.Freq >= 50 && given.Tag is "nz" or "t" or "r" or "m" or "d" or "j";
 }

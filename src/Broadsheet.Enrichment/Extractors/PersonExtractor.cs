@@ -534,7 +534,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var given = word.AsSpan(surname);
         if (word.Length == 3 && IsCommonWord(word.AsSpan(0, 2))) return false; // 安全 性
         if (w.Freq >= 1000) return true; // a name as common as 邓小平 is a name, whatever 小平 is
-        return !(given.Length == 2 && lexicon.TryGetWord(given, out var g) && g.Freq >= 50 && !g.Tag.StartsWith("nr", StringComparison.Ordinal));
+        return !(given.Length == 2 && lexicon.TryGetWord(given, out var g) && g.Freq >= 50 && !g.Tag.StartsWith("nr", StringComparison.Ordinal)
+            && !GivenWordInKnownName(w, g));
     }
 
     /// <summary>A token that can be part of a transliterated name: one transliteration character, or a dictionary name made of them.</summary>
