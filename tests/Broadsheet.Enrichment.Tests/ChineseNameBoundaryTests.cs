@@ -86,4 +86,13 @@ public class ChineseNameBoundaryTests
         Assert.Equal(["徐向前"], Names("当年，徐向前在这里指挥了战斗。"));
         Assert.Empty(Names("明天有雷阵雨，请注意。"));
     }
+
+    [Fact]
+    public void A_caption_place_marker_after_a_name_makes_it_a_person()
+    {
+        Assert.Equal(["李明"], Names("图为李明（左）与来宾交谈。"));
+        Assert.Contains("新凤霞", Names("人员很快就能掌握。新凤霞（中）、王昆（右二）在一起。"));
+        // A bracket that is no position says nothing (李明（1950—）).
+        Assert.Empty(Names("图为李明（1950—）的旧居。"));
+    }
 }

@@ -157,4 +157,12 @@ internal sealed partial class PersonExtractor
     /// </summary>
     private static bool GivenWordInKnownName(WordInfo name, WordInfo given) =>
         name.Tag == "nr" && name.Freq >= 50 && given.Tag is "nz" or "t" or "r" or "m" or "d" or "j";
+
+    /// <summary>A photo caption's place marker right after a name (李明（左）, 新凤霞（中）, 王昆（右二）): only people stand so.</summary>
+    private static bool IsCaptioned(string text, int end)
+    {
+        if (end + 3 > text.Length || text[end] is not ('（' or '(') || text[end + 1] is not ('左' or '右' or '中')) return false;
+        var close = text[end + 2] is '一' or '二' or '三' or '四' or '五' ? end + 3 : end + 2;
+        return close < text.Length && text[close] is '）' or ')';
+    }
 }
