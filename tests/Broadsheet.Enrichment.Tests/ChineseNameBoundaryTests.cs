@@ -95,4 +95,13 @@ public class ChineseNameBoundaryTests
         // A bracket that is no position says nothing (李明（1950—）).
         Assert.Empty(Names("图为李明（1950—）的旧居。"));
     }
+
+    [Fact]
+    public void A_preposition_after_a_verb_opens_no_name_that_stands_alone()
+    {
+        // 于 after 屹立 and 创立 is the preposition; opening a sentence it is a surname.
+        Assert.Empty(Names("示范区的大旗屹立于潮头，正奋勇向前。"));
+        Assert.Empty(Names("该公司创立于秦汉新城，发展很快。"));
+        Assert.Equal(["于瑞龙"], Names("比赛结束。于瑞龙以1厘米之差位居第二。"));
+    }
 }

@@ -165,4 +165,13 @@ internal sealed partial class PersonExtractor
         var close = text[end + 2] is '一' or '二' or '三' or '四' or '五' ? end + 3 : end + 2;
         return close < text.Length && text[close] is '）' or ')';
     }
+
+    /// <summary>
+    /// A surname alone in the cut that is more often a pronoun, preposition, conjunction or adverb (于, 任, 何), right after
+    /// a verb (屹立于潮头, 创立于秦汉, 来自于邵阳): the function word is the likelier reading, so the name does not stand
+    /// alone, though a title, speech verb or list still makes it one. Opening a clause it stays a name (。于瑞龙以).
+    /// </summary>
+    private static bool IsFunctionWordSurname(ArticleText at, int k) =>
+        k > 0 && at.Tokens[k - 1].End == at.Tokens[k].Start && at.TryGetWord(k - 1, out var before) && before.Tag == "v"
+        && at.TryGetWord(k, out var w) && w.Freq >= 1000 && w.Tag is "r" or "p" or "c" or "d" or "u";
 }

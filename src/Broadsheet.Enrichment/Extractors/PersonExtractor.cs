@@ -360,7 +360,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 if (after < tokens.Count && IsNameDot(tokens[after].Word) && ForeignEnd(at, after, end) is var foreignEnd && foreignEnd > end + 1)
                     return new NameCandidate(text[start..foreignEnd], start, foreignEnd, true);
                 // Standing alone, both given characters must be ones names use at all (曹善强 yes; 曾找王, 房倒屋 no).
-                return new NameCandidate(name, start, end, given == 2 && tokens[k].Word.Length == surname && ReadsAsGivenPair(name[^2], name[^1]));
+                return new NameCandidate(name, start, end, given == 2 && tokens[k].Word.Length == surname && ReadsAsGivenPair(name[^2], name[^1]) && !IsFunctionWordSurname(at, k));
             }
             // 戚 西洋, 周恩来/t, 金正日/nz: a surname and two given characters that also read as a word (or a word jieba
             // mis-tags) are a name only with a title, verb or list beside them.
