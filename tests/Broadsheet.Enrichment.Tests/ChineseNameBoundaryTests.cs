@@ -104,4 +104,12 @@ public class ChineseNameBoundaryTests
         Assert.Empty(Names("该公司创立于秦汉新城，发展很快。"));
         Assert.Equal(["于瑞龙"], Names("比赛结束。于瑞龙以1厘米之差位居第二。"));
     }
+
+    [Fact]
+    public void A_photo_credit_names_the_photographer()
+    {
+        Assert.Equal(["王卫国"], Names("焰火点亮节日的夜空。王卫国摄（人民视觉）"));
+        // 摄 inside a word says nothing (王卫国摄影展 is an exhibition's name, not a credit).
+        Assert.Empty(Names("焰火点亮节日的夜空。王卫国摄影展开幕。"));
+    }
 }

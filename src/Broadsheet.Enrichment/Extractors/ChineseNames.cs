@@ -174,4 +174,8 @@ internal sealed partial class PersonExtractor
     private static bool IsFunctionWordSurname(ArticleText at, int k) =>
         k > 0 && at.Tokens[k - 1].End == at.Tokens[k].Start && at.TryGetWord(k - 1, out var before) && before.Tag == "v"
         && at.TryGetWord(k, out var w) && w.Freq >= 1000 && w.Tag is "r" or "p" or "c" or "d" or "u";
+
+    /// <summary>A photo credit: 摄 right after the name and a break or bracket after it (李肃人摄（人民视觉）, 何建勇摄。).</summary>
+    private static bool IsPhotoCredit(string text, int end) =>
+        end < text.Length && text[end] == '摄' && (end + 1 == text.Length || Chars.IsClauseBreak(text[end + 1]) || text[end + 1] is '；' or ';');
 }
