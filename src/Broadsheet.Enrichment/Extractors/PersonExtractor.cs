@@ -344,7 +344,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 && tokens[k + 2].Word is [var last, '的'] && IsGiven(last, 1) && !IsCommonWord(text.AsSpan(start, tokens[k + 2].Start + 1 - start)))
                 return new NameCandidate(text[start..(tokens[k + 2].Start + 1)], start, tokens[k + 2].Start + 1, false);
             if (ConjunctionGivenName(at, k, start, surname) is { } withConjunction) return withConjunction;
-            if (NameGluedToNextWord(at, k, start, surname) is { } glued3) return glued3;
+            if (NameGluedToNextWord(at, k, start, surname) is { } gluedToNext) return gluedToNext;
             for (var given = 2; given >= 1; given--)
             {
                 // Given characters are code points: 刘𪚥利 is surname + two, though 𪚥 is two UTF-16 chars.
