@@ -96,7 +96,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (skip < 0) break;
             i += skip;
             var length = TitleLengthAt(text, i);
-            if (length == 0 || StraddlesWords(at, i, i + length)) continue;
+            if (length == 0 || StraddlesWords(at, i, i + length) || OpensLongerWord(at, i, i + length)) continue;
             var titleEnd = i + length;
             var nameStart = titleEnd < text.Length && text[titleEnd] == '”' ? titleEnd + 1 : titleEnd;
             var candidate = NameAt(at, nameStart);
@@ -123,7 +123,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start, k) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c) || IsAfterDynasty(at, c) || IsCaptioned(text, c.End) || IsPhotoCredit(text, c.End)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -290,7 +290,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var tokens = at.Tokens;
         if (start >= text.Length || !Chars.IsHan(text[start])) return null;
         var k = tokenAt >= 0 ? tokenAt : at.TokenAt(start);
-        if (k >= tokens.Count || tokens[k].Start != start) return GluedName(text, start);
+        if (k >= tokens.Count || tokens[k].Start != start) return GluedName(at, start);
         var tok = tokens[k];
         // Every name below is a dictionary name, a doctrine's author, or opens with a surname (Chinese or Japanese) or a
         // transliteration character: a token that can be none of these is turned away before any other look-up.
@@ -336,6 +336,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (JapaneseNameAt(at, k) is { } japanese) return japanese;
 
         var surname = SurnameLength(text, start);
+        if (IsDynastyBeforeName(at, k)) return null;
         if (surname > 0 && !(start > 0 && IsNumeral(text[start - 1])))
         {
             // Surname + two given characters, then + one: the name must end where the cut ends a word, and every word
@@ -344,6 +345,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             if (tokens[k].Word.Length == surname && k + 2 < tokens.Count && tokens[k + 1].Word.Length == 1 && IsGiven(tokens[k + 1].Word[0], 0)
                 && tokens[k + 2].Word is [var last, '的'] && IsGiven(last, 1) && !IsCommonWord(text.AsSpan(start, tokens[k + 2].Start + 1 - start)))
                 return new NameCandidate(text[start..(tokens[k + 2].Start + 1)], start, tokens[k + 2].Start + 1, false);
+            if (ConjunctionGivenName(at, k, start, surname) is { } withConjunction) return withConjunction;
+            if (NameGluedToNextWord(at, k, start, surname) is { } gluedToNext) return gluedToNext;
             for (var given = 2; given >= 1; given--)
             {
                 // Given characters are code points: 刘𪚥利 is surname + two, though 𪚥 is two UTF-16 chars.
@@ -359,7 +362,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 if (after < tokens.Count && IsNameDot(tokens[after].Word) && ForeignEnd(at, after, end) is var foreignEnd && foreignEnd > end + 1)
                     return new NameCandidate(text[start..foreignEnd], start, foreignEnd, true);
                 // Standing alone, both given characters must be ones names use at all (曹善强 yes; 曾找王, 房倒屋 no).
-                return new NameCandidate(name, start, end, given == 2 && tokens[k].Word.Length == surname && NameLikelihood(name[^2]) > 0 && NameLikelihood(name[^1]) > 0);
+                return new NameCandidate(name, start, end, given == 2 && tokens[k].Word.Length == surname && ReadsAsGivenPair(name[^2], name[^1]) && !IsFunctionWordSurname(at, k));
             }
             // 戚 西洋, 周恩来/t, 金正日/nz: a surname and two given characters that also read as a word (or a word jieba
             // mis-tags) are a name only with a title, verb or list beside them.
@@ -533,7 +536,8 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         var given = word.AsSpan(surname);
         if (word.Length == 3 && IsCommonWord(word.AsSpan(0, 2))) return false; // 安全 性
         if (w.Freq >= 1000) return true; // a name as common as 邓小平 is a name, whatever 小平 is
-        return !(given.Length == 2 && lexicon.TryGetWord(given, out var g) && g.Freq >= 50 && !g.Tag.StartsWith("nr", StringComparison.Ordinal));
+        return !(given.Length == 2 && lexicon.TryGetWord(given, out var g) && g.Freq >= 50 && !g.Tag.StartsWith("nr", StringComparison.Ordinal)
+            && !GivenWordInKnownName(w, g));
     }
 
     /// <summary>A token that can be part of a transliterated name: one transliteration character, or a dictionary name made of them.</summary>
@@ -547,12 +551,14 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     }
 
     /// <summary>A title glued to the name in the cut (局长屈 耀武): surname + the given characters up to the next break.</summary>
-    private NameCandidate? GluedName(string text, int i)
+    private NameCandidate? GluedName(ArticleText at, int i)
     {
+        var text = at.Text;
         var surname = SurnameLength(text, i);
         if (surname == 0) return null;
         var given = 0;
         while (given < 2 && i + surname + given < text.Length && IsGiven(text[i + surname + given], given)) given++;
+        given = GluedGivenLength(at, i + surname, given);
         if (given == 0) return null;
         var name = text.Substring(i, surname + given);
         return IsCommonWord(name) || IsCommonWord(name.AsSpan(0, surname + 1)) ? null : new NameCandidate(name, i, i + name.Length, false);
@@ -656,6 +662,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (WordEndings.Contains(text[c.End - 1]) && at.Tokens[at.TokenAt(c.Start)] is var whole && whole.Start == c.Start && whole.End == c.End) return false;
         // A given part as common as 素质 or 先生 is the word (高素质, 吴先生).
         if (lexicon.TryGetWord(text.AsSpan(c.Start + 1, 2), out var word) && word.Freq >= 1000) return false;
+        if (FunctionWordBeforeWord(at, c)) return false;
         for (var i = c.Start + 1; i < c.End; i++) if (GivenCounts.GetValueOrDefault(text[i]) < MinGivenUses || !IsGiven(text[i], i - c.Start - 1)) return false;
         var left = c.Start == 0 || Chars.IsClauseBreak(text[c.Start - 1]) || BeforeBareName.Contains(text[c.Start - 1]);
         var right = c.End == text.Length || Chars.IsClauseBreak(text[c.End]) || AfterName.Contains(text[c.End]);
