@@ -36,6 +36,7 @@ public static class Reflow
     {
         var lines = new string[raw.Count];
         for (var i = 0; i < raw.Count; i++) lines[i] = UndoLetterSpacing(Chars.Clean(raw[i]));
+        lines = ColumnSplitter.Split(lines);
         if (!IsWrapped(lines)) return raw;
 
         var furniture = new bool[lines.Length];
