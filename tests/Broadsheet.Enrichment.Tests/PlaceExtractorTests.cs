@@ -176,4 +176,19 @@ public class PlaceExtractorTests
         Assert.DoesNotContain(names, n => n is "英雄" or "高原" or "普京" or "北约");
         Assert.Contains("青藏高原", names);
     }
+    [Fact]
+    public void A_rare_phrase_jieba_tags_as_a_place_is_none_but_the_places_inside_it_count()
+    {
+        // jieba tags 热烈祝贺 and 辽宁沈阳 ns, each seen three times: the phrase is no place, the province and city in it are.
+        var names = Names("向祖国表达热烈祝贺。国庆期间，辽宁沈阳各地相继举办活动。香港回归以来经济稳步发展。要把首都北京规划好。记者赶往黄浦江畔。");
+        Assert.DoesNotContain(names, n => n is "热烈祝贺" or "辽宁沈阳" or "香港回归" or "首都北京" or "黄浦江畔");
+        foreach (var name in new[] { "辽宁", "沈阳", "香港", "北京", "黄浦江" }) Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void A_county_whose_short_name_is_an_everyday_word_counts_only_by_its_full_name()
+    {
+        Assert.DoesNotContain("振兴", Names("实现国家富强、民族振兴。"));
+        Assert.Contains("振兴区", Names("丹东市振兴区举办活动。"));
+    }
 }

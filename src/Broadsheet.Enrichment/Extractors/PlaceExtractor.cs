@@ -174,10 +174,19 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
             // Only transliterated ones: 来到刘延宇家 is a person's home.
-            var isPlace = Regions.Contains(tok.Word) || CelestialEnds.Contains(tok.Word[^1]) && Celestial.Contains(tok.Word) || at.TryGetWord(k, out var w) && (w.Tag == "ns"
+            var known = at.TryGetWord(k, out var w);
+            var isPlace = Regions.Contains(tok.Word) || CelestialEnds.Contains(tok.Word[^1]) && Celestial.Contains(tok.Word) || known && (w.Tag == "ns" && !IsRarePhrase(tok.Word, w)
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End)
                 // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
+            // 辽宁沈阳, 香港回归, 首都北京: a rare ns phrase holding a known place names that place (and the one after it).
+            if (!isPlace && known && w.Tag == "ns" && w.Freq <= RareNsFreq && !EndsWithCurrency(tok.Word) && PlacesInPhrase(tok.Word) is var (at0, len0, at1, len1) && len0 > 0)
+            {
+                Add(tok.Word.Substring(at0, len0), lexicon.Divisions.Find(tok.Word.AsSpan(at0, len0)), tok.Start + at0);
+                if (len1 > 0) Add(tok.Word.Substring(at1, len1), lexicon.Divisions.Find(tok.Word.AsSpan(at1, len1)), tok.Start + at1);
+                Array.Fill(covered, true, tok.Start, tok.Word.Length);
+                continue;
+            }
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
             if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
             var name = tok.Word;
@@ -387,6 +396,46 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     {
         foreach (var s in LocalSuffixes) if (rest.StartsWith(s, StringComparison.Ordinal)) return s;
         return null;
+    }
+
+    /// <summary>Last characters of place names: a rare ns word ending in one may still be a place (六圩 no, 尖沙咀 no, 石堰 yes).</summary>
+    private static readonly HashSet<char> PlaceNameEnds = [.. "山河江湖海洋岛港湾州城村镇乡县市省区路街道桥门寺庙宫园馆站场洲峡原漠峰岭谷关坝渠泉池林屯寨堡庄口滩坡塘溪涧沟崖洞台楼阁殿塔院府郡邦国陵坪坑埠墩岗垭嘴咀角礁渡集营旗盟圩堰地"];
+
+    /// <summary>
+    /// jieba tags thousands of rare phrases ns that are no place (热烈祝贺, 法治化, 重大意义, 嫩嫩, 沧桑感): an ns word jieba
+    /// has seen at most a few times counts only if it ends like a place or reads as a transliteration (雅浦, 印第安那波利斯).
+    /// </summary>
+    private static bool IsRarePhrase(string word, WordInfo w) =>
+        w.Freq <= RareNsFreq && !PlaceNameEnds.Contains(word[^1]) && !PersonExtractor.IsTransliterated(word);
+
+    private const int RareNsFreq = 10;
+
+    /// <summary>A province or prefecture, a county by its full name, a world place, or an ns word jieba knows well that ends
+    /// like a place (黄浦江, 中南海).</summary>
+    private bool IsKnownPlace(ReadOnlySpan<char> name)
+    {
+        if (name.Length < 2) return false;
+        // A county by its short name is too often a word (新华, 建平); provinces, prefectures and full names are not.
+        foreach (var d in lexicon.Divisions.Find(name)) if (d.Level < 2 || name.SequenceEqual(d.Name)) return true;
+        return lexicon.IsWorldPlace(name) || PlaceNameEnds.Contains(name[^1]) && lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && w.Freq > RareNsFreq && !NotPlaces.Contains(name.ToString());
+    }
+
+    /// <summary>
+    /// The places inside a rare ns phrase: a known place opening it, with a word after it (香港回归, 黄浦江畔) or a second
+    /// place (辽宁沈阳, 英国伦敦); failing that, a known place closing it after a word (首都北京). (start, length) of each, 0 when none.
+    /// </summary>
+    private (int, int, int, int) PlacesInPhrase(string word)
+    {
+        for (var len = word.Length - 1; len >= 2; len--)
+        {
+            if (!IsKnownPlace(word.AsSpan(0, len))) continue;
+            var rest = word.AsSpan(len);
+            if (IsKnownPlace(rest)) return (0, len, len, rest.Length);
+            if (lexicon.TryGetWord(rest, out _) || rest is "畔" or "边") return (0, len, 0, 0);
+        }
+        for (var from = 1; from <= word.Length - 2; from++)
+            if (IsKnownPlace(word.AsSpan(from)) && lexicon.TryGetWord(word.AsSpan(0, from), out _)) return (from, word.Length - from, 0, 0);
+        return (0, 0, 0, 0);
     }
 
     private bool IsSuffixedPlace(string word)
