@@ -191,4 +191,14 @@ public class PlaceExtractorTests
         Assert.DoesNotContain("振兴", Names("实现国家富强、民族振兴。"));
         Assert.Contains("振兴区", Names("丹东市振兴区举办活动。"));
     }
+    [Fact]
+    public void A_province_before_a_lower_division_inside_a_body_is_listed_but_a_city_alone_inside_one_is_not()
+    {
+        var lexicon = Build.Lexicon;
+        const string body = "吉林东丰县第五中学教导处来信。北京电视台报道。";
+        var organizations = new OrganizationExtractor(lexicon).Extract(Build.Text(body)).Select(o => o.Name).ToList();
+        var names = new PlaceExtractor(lexicon).Extract(Build.Text(body), null, organizations: organizations).Select(p => p.Name).ToList();
+        Assert.Contains("吉林", names);
+        Assert.DoesNotContain("北京", names);
+    }
 }

@@ -78,7 +78,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         {
             if (!hits.TryGetValue(name, out var hit)) hits[name] = hit = new Hit(name, candidates);
             hit.Count++;
-            if (offset < 0 || !inBody[offset]) hit.Listed++;
+            if (offset < 0 || !inBody[offset] || OpensHierarchy(at.Text, offset + name.Length, candidates)) hit.Listed++;
             hit.First = Math.Min(hit.First, offset);
         }
 
@@ -253,6 +253,19 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             places.Add(place);
         }
         return places;
+    }
+
+    /// <summary>
+    /// A place right before a lower division of its own province (吉林 | 东丰县第五中学, 云南 | 昆明王和医院) or a province
+    /// before a city inside a body's name is named for itself: the body belongs to the lower one.
+    /// </summary>
+    private bool OpensHierarchy(ReadOnlySpan<char> text, int end, IReadOnlyList<Division> candidates)
+    {
+        if (candidates.Count == 0 || end >= text.Length || lexicon.Divisions.LongestMatch(text, end, out var next) == 0) return false;
+        foreach (var upper in candidates)
+            foreach (var lower in next)
+                if (lower.Level > upper.Level && lower.ProvinceCode == upper.ProvinceCode && (upper.Level == 0 || lower.PrefectureCode == upper.Code)) return true;
+        return false;
     }
 
     /// <summary>
