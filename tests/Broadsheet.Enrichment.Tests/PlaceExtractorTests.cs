@@ -201,4 +201,12 @@ public class PlaceExtractorTests
         Assert.Contains("吉林", names);
         Assert.DoesNotContain("北京", names);
     }
+    [Fact]
+    public void A_province_the_cut_splits_across_two_words_is_the_province()
+    {
+        // jieba cuts 山 东三省 and 西 安大略: the first is Shandong, the second a Canadian province after 西.
+        var names = Names("会将对海南、辽宁、山东三省开展检查。加拿大西安大略大学的研究。");
+        Assert.Contains("山东", names);
+        Assert.DoesNotContain(names, n => n is "东三省" or "西安");
+    }
 }

@@ -140,7 +140,11 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 if (len > 2 && wordEnd[i + len - 1] && "省市县区州盟旗".Contains(text[i + len - 1]) && divisions.Find(text.Slice(i, len - 1)) is { Count: > 0 } shorter)
                     (len, found) = (len - 1, shorter);
                 // 江苏宜兴人: someone from the place, the cut glued to its 人; the place stands.
-                else if (!(i + len + 1 == startToken.End && text[i + len] == '人')) len = 0;
+                else if (i + len + 1 == startToken.End && text[i + len] == '人') { }
+                // 山 东三省: a province or prefecture the cut split, its first character left alone and the rest glued to a
+                // word of its own; the word the cut made (东三省) is no place then.
+                else if (SplitDivisionEnd(text, i, len, found, wordEnd) is > 0 and var end) Array.Fill(covered, true, i + len, end - i - len);
+                else len = 0;
             }
             if (len == 0)
             {
@@ -253,6 +257,20 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             places.Add(place);
         }
         return places;
+    }
+
+    /// <summary>Where the word that holds the end of a split division ends, when the division opens with a one-character
+    /// word and the rest of that word is a dictionary word or a count (山 东三省: 三省); 0 when it is no split division.</summary>
+    private int SplitDivisionEnd(ReadOnlySpan<char> text, int i, int len, IReadOnlyList<Division> found, bool[] wordEnd)
+    {
+        if (!wordEnd[i + 1] || !found.Any(d => d.Level < 2)) return 0;
+        for (var x = i + 2; x <= i + len; x++) if (wordEnd[x]) return 0;
+        var end = i + len + 1;
+        while (end < wordEnd.Length && !wordEnd[end]) end++;
+        var rest = text[(i + len)..end];
+        // 西 安大略: the word the cut made is a foreign place of its own.
+        if (lexicon.IsWorldPlace(text[(i + 1)..end])) return 0;
+        return rest.Length >= 2 && (lexicon.TryGetWord(rest, out _) || "两三四五六七八九几".Contains(rest[0])) ? end : 0;
     }
 
     /// <summary>
