@@ -209,4 +209,11 @@ public class PlaceExtractorTests
         Assert.Contains("山东", names);
         Assert.DoesNotContain(names, n => n is "东三省" or "西安");
     }
+    [Fact]
+    public void Idioms_and_rare_phrases_that_end_like_a_place_are_none_but_a_states_full_name_is_one()
+    {
+        var names = Names("全面依法治国，掀起气吞山河的建设浪潮。巴西联邦共和国总统来访。");
+        Assert.DoesNotContain(names, n => n is "依法治国" or "气吞山河");
+        Assert.Contains("巴西联邦共和国", names);
+    }
 }

@@ -430,14 +430,23 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     }
 
     /// <summary>Last characters of place names: a rare ns word ending in one may still be a place (六圩 no, 尖沙咀 no, 石堰 yes).</summary>
-    private static readonly HashSet<char> PlaceNameEnds = [.. "山河江湖海洋岛港湾州城村镇乡县市省区路街道桥门寺庙宫园馆站场洲峡原漠峰岭谷关坝渠泉池林屯寨堡庄口滩坡塘溪涧沟崖洞台楼阁殿塔院府郡邦国陵坪坑埠墩岗垭嘴咀角礁渡集营旗盟圩堰地"];
+    // Not 国: rare ns phrases end in it more than rare countries do (依法治国, 德治国).
+    private static readonly HashSet<char> PlaceNameEnds = [.. "山河江湖海洋岛港湾州城村镇乡县市省区路街道桥门寺庙宫园馆站场洲峡原漠峰岭谷关坝渠泉池林屯寨堡庄口滩坡塘溪涧沟崖洞台楼阁殿塔院府郡邦陵坪坑埠墩岗垭嘴咀角礁渡集营旗盟圩堰地"];
 
     /// <summary>
     /// jieba tags thousands of rare phrases ns that are no place (热烈祝贺, 法治化, 重大意义, 嫩嫩, 沧桑感): an ns word jieba
     /// has seen at most a few times counts only if it ends like a place or reads as a transliteration (雅浦, 印第安那波利斯).
     /// </summary>
-    private static bool IsRarePhrase(string word, WordInfo w) =>
-        w.Freq <= RareNsFreq && !PlaceNameEnds.Contains(word[^1]) && !PersonExtractor.IsTransliterated(word);
+    private bool IsRarePhrase(string word, WordInfo w) =>
+        w.Freq <= RareNsFreq && !PlaceNameEnds.Contains(word[^1]) && !PersonExtractor.IsTransliterated(word) && !IsStateName(word);
+
+    /// <summary>A country's full name: a world place and its 共和国, 王国 or 公国 (巴西联邦共和国, 柬埔寨王国).</summary>
+    private bool IsStateName(string word)
+    {
+        if (word.Length < 4 || word[^1] != '国') return false;
+        for (var len = 2; len <= word.Length - 2; len++) if (lexicon.IsWorldPlace(word.AsSpan(0, len))) return true;
+        return false;
+    }
 
     private const int RareNsFreq = 10;
 
@@ -475,6 +484,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         {
             // A suffix alone or with one character before it (高山, 上岛) is too often an ordinary word.
             if (word.Length < s.Length + 2 || !word.EndsWith(s, StringComparison.Ordinal)) continue;
+            // 气吞山河, 愚公移山, 异国他乡: an idiom or set phrase jieba knows ends like a place but is none.
+            if (lexicon.TryGetWord(word, out var whole) && whole.Tag is "i" or "l" or "v" or "a" or "ad" or "d") return false;
             // 贫困村, 示范村: an everyday word before 村 makes a kind of village, not one.
             return s.Length > 1 || !(lexicon.TryGetWord(word.AsSpan(0, word.Length - 1), out var w) && w.Freq >= 500);
         }
