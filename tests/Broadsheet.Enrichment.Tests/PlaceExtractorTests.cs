@@ -216,4 +216,10 @@ public class PlaceExtractorTests
         Assert.DoesNotContain(names, n => n is "依法治国" or "气吞山河");
         Assert.Contains("巴西联邦共和国", names);
     }
+    [Fact]
+    public void A_foreign_name_after_zai_is_a_place_unless_a_view_follows()
+    {
+        Assert.Contains("马扎里沙里夫", Names("塔利班在马扎里沙里夫遭到抵抗。"));
+        Assert.DoesNotContain("费尔南德斯", Names("在费尔南德斯看来，这是好事。"));
+    }
 }

@@ -406,6 +406,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     {
         // 在巴金家中: someone's home.
         if (end < text.Length && text[end] == '家') return false;
+        // 在费尔南德斯看来, 在克林顿眼里: someone's view.
+        if (end + 2 <= text.Length && text.AsSpan(end, 2) is "看来" or "眼里" or "眼中" or "心中" or "心里" or "身上" or "手中" or "手里" or "面前" or "身边") return false;
         if (start > 0 && "在到赴抵于往经从至".Contains(text[start - 1])) return true;
         if (start >= 2 && text.AsSpan(start - 2, 2) is "首都" or "城市" or "访问" or "抵达" or "前往" or "来自") return true;
         return end < text.Length && "市州省县港城湾岛河山湖".Contains(text[end]);
