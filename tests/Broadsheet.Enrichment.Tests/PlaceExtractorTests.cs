@@ -148,9 +148,9 @@ public class PlaceExtractorTests
     public void Foreign_places_no_list_holds_are_read_from_their_suffix_or_the_kind_of_place_before_them()
     {
         // jieba tags 肯特郡 and 帕塔亚 as names and cuts 哈斯科 沃, 伊斯坎 德伦 港 and 塔纳 岛 apart.
-        var names = Names("该系统在肯特郡试验。保加利亚南部城市哈斯科沃举办展览。曼谷通往旅游胜地帕塔亚的公路。船只驶入伊斯坎德伦港，到了塔纳岛。阿尔萨斯大区区长来访。");
-        foreach (var name in new[] { "肯特郡", "哈斯科沃", "帕塔亚", "伊斯坎德伦港", "塔纳岛", "阿尔萨斯大区" }) Assert.Contains(name, names);
-        Assert.DoesNotContain(names, n => n is "哈斯科" or "德伦");
+        var names = Names("该系统在肯特郡试验。保加利亚南部城市哈斯科沃举办展览。曼谷通往旅游胜地帕塔亚的公路。船只驶入伊斯坎德伦港，到了塔纳岛。阿尔萨斯大区区长来访。她家住康斯坦察县的尼·伯尔切斯库镇。");
+        foreach (var name in new[] { "肯特郡", "哈斯科沃", "帕塔亚", "伊斯坎德伦港", "塔纳岛", "阿尔萨斯大区", "尼·伯尔切斯库镇" }) Assert.Contains(name, names);
+        Assert.DoesNotContain(names, n => n is "哈斯科" or "德伦" or "伯尔切斯库镇");
     }
 
     [Fact]

@@ -297,7 +297,16 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var from = -1;
         for (var j = k - 1; j >= 0 && j >= k - 4 && tokens[j].End == tokens[j + 1].Start && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j--)
             from = tokens[j].Start;
-        if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && at.TryGetWord(k - 1, out var t) && t.Freq >= 500)) return from;
+        if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && at.TryGetWord(k - 1, out var t) && t.Freq >= 500))
+        {
+            // 尼·伯尔切斯库镇: a ·-joined name holds the parts before the dot too.
+            while (from >= 2 && at.Text[from - 1] == '·' && PersonExtractor.IsTransliterated(at.Text.AsSpan(from - 2, 1)))
+            {
+                from -= 2;
+                for (var part = 1; part < 6 && from > 0 && Chars.IsHan(at.Text[from - 1]) && PersonExtractor.IsTransliterated(at.Text.AsSpan(from - 1, 1)); part++) from--;
+            }
+            return from;
+        }
         if (foreignOnly) return null;
         var prev = tokens[k - 1];
         if (prev.End != tokens[k].Start || prev.Word.Length < 2 || !prev.Word.All(Chars.IsHan) || NotPlaces.Contains(prev.Word)) return null;
