@@ -183,8 +183,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End)
                 // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
-            // 辽宁沈阳, 香港回归, 首都北京: a rare ns phrase holding a known place names that place (and the one after it).
-            if (!isPlace && known && w.Tag == "ns" && w.Freq <= RareNsFreq && !EndsWithCurrency(tok.Word) && PlacesInPhrase(tok.Word) is var (at0, len0, at1, len1) && len0 > 0)
+            // 辽宁沈阳, 香港回归, 首都北京, 地球磁场: a rare ns phrase or noun holding a known place names that place (and the one after it).
+            if (!isPlace && known && w.Tag is "ns" or "n" or "nz" or "l" && w.Freq <= RareNsFreq && !EndsWithCurrency(tok.Word) && (w.Tag == "ns" || !IsSuffixedPlace(tok.Word)) && PlacesInPhrase(tok.Word, ns: w.Tag == "ns") is var (at0, len0, at1, len1) && len0 > 0)
             {
                 Add(tok.Word.Substring(at0, len0), lexicon.Divisions.Find(tok.Word.AsSpan(at0, len0)), tok.Start + at0);
                 if (len1 > 0) Add(tok.Word.Substring(at1, len1), lexicon.Divisions.Find(tok.Word.AsSpan(at1, len1)), tok.Start + at1);
@@ -463,28 +463,31 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
 
     /// <summary>A province or prefecture, a county by its full name, a world place, or an ns word jieba knows well that ends
     /// like a place (黄浦江, 中南海).</summary>
-    private bool IsKnownPlace(ReadOnlySpan<char> name)
+    private bool IsKnownPlace(ReadOnlySpan<char> name, bool placeWords = true)
     {
         if (name.Length < 2) return false;
+        if (Celestial.Contains(name.ToString())) return true;
         // A county by its short name is too often a word (新华, 建平); provinces, prefectures and full names are not.
         foreach (var d in lexicon.Divisions.Find(name)) if (d.Level < 2 || name.SequenceEqual(d.Name)) return true;
-        return lexicon.IsWorldPlace(name) || PlaceNameEnds.Contains(name[^1]) && lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && w.Freq > RareNsFreq && !NotPlaces.Contains(name.ToString());
+        return lexicon.IsWorldPlace(name) || placeWords && PlaceNameEnds.Contains(name[^1]) && lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && w.Freq > RareNsFreq && !NotPlaces.Contains(name.ToString());
     }
 
     /// <summary>
     /// The places inside a rare ns phrase: a known place opening it, with a word after it (香港回归, 黄浦江畔) or a second
     /// place (辽宁沈阳, 英国伦敦); failing that, a known place closing it after a word (首都北京). (start, length) of each, 0 when none.
     /// </summary>
-    private (int, int, int, int) PlacesInPhrase(string word)
+    /// <param name="ns">An ns phrase may also close with a place (首都北京) and open with a place word jieba knows; a noun
+    /// only opens with a division, world place or planet (地球磁场).</param>
+    private (int, int, int, int) PlacesInPhrase(string word, bool ns)
     {
         for (var len = word.Length - 1; len >= 2; len--)
         {
-            if (!IsKnownPlace(word.AsSpan(0, len))) continue;
+            if (!IsKnownPlace(word.AsSpan(0, len), ns)) continue;
             var rest = word.AsSpan(len);
-            if (IsKnownPlace(rest)) return (0, len, len, rest.Length);
+            if (IsKnownPlace(rest, ns)) return (0, len, len, rest.Length);
             if (lexicon.TryGetWord(rest, out _) || rest is "畔" or "边") return (0, len, 0, 0);
         }
-        for (var from = 1; from <= word.Length - 2; from++)
+        for (var from = 1; ns && from <= word.Length - 2; from++)
             if (IsKnownPlace(word.AsSpan(from)) && lexicon.TryGetWord(word.AsSpan(0, from), out _)) return (from, word.Length - from, 0, 0);
         return (0, 0, 0, 0);
     }
