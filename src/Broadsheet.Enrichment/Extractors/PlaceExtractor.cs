@@ -184,7 +184,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
             // 辽宁沈阳, 香港回归, 首都北京, 地球磁场: a rare ns phrase or noun holding a known place names that place (and the one after it).
-            if (!isPlace && known && w.Tag is "ns" or "n" or "nz" or "l" && w.Freq <= RareNsFreq && !EndsWithCurrency(tok.Word) && (w.Tag == "ns" || !IsSuffixedPlace(tok.Word)) && PlacesInPhrase(tok.Word, ns: w.Tag == "ns") is var (at0, len0, at1, len1) && len0 > 0)
+            if (!isPlace && known && w.Freq <= RareNsFreq && w.Tag is "ns" or "n" or "nz" or "l" && !EndsWithCurrency(tok.Word) && (w.Tag == "ns" || !IsSuffixedPlace(tok.Word)) && PlacesInPhrase(tok.Word, ns: w.Tag == "ns") is var (at0, len0, at1, len1) && len0 > 0)
             {
                 Add(tok.Word.Substring(at0, len0), lexicon.Divisions.Find(tok.Word.AsSpan(at0, len0)), tok.Start + at0);
                 if (len1 > 0) Add(tok.Word.Substring(at1, len1), lexicon.Divisions.Find(tok.Word.AsSpan(at1, len1)), tok.Start + at1);
