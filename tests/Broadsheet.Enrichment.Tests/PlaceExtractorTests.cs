@@ -148,9 +148,9 @@ public class PlaceExtractorTests
     public void Foreign_places_no_list_holds_are_read_from_their_suffix_or_the_kind_of_place_before_them()
     {
         // jieba tags 肯特郡 and 帕塔亚 as names and cuts 哈斯科 沃, 伊斯坎 德伦 港 and 塔纳 岛 apart.
-        var names = Names("该系统在肯特郡试验。保加利亚南部城市哈斯科沃举办展览。曼谷通往旅游胜地帕塔亚的公路。船只驶入伊斯坎德伦港，到了塔纳岛。阿尔萨斯大区区长来访。");
-        foreach (var name in new[] { "肯特郡", "哈斯科沃", "帕塔亚", "伊斯坎德伦港", "塔纳岛", "阿尔萨斯大区" }) Assert.Contains(name, names);
-        Assert.DoesNotContain(names, n => n is "哈斯科" or "德伦");
+        var names = Names("该系统在肯特郡试验。保加利亚南部城市哈斯科沃举办展览。曼谷通往旅游胜地帕塔亚的公路。船只驶入伊斯坎德伦港，到了塔纳岛。阿尔萨斯大区区长来访。她家住康斯坦察县的尼·伯尔切斯库镇。");
+        foreach (var name in new[] { "肯特郡", "哈斯科沃", "帕塔亚", "伊斯坎德伦港", "塔纳岛", "阿尔萨斯大区", "尼·伯尔切斯库镇" }) Assert.Contains(name, names);
+        Assert.DoesNotContain(names, n => n is "哈斯科" or "德伦" or "伯尔切斯库镇");
     }
 
     [Fact]
@@ -175,5 +175,51 @@ public class PlaceExtractorTests
         var names = Names("英雄登上高原。普京会见北约秘书长，谈到青藏高原。");
         Assert.DoesNotContain(names, n => n is "英雄" or "高原" or "普京" or "北约");
         Assert.Contains("青藏高原", names);
+    }
+    [Fact]
+    public void A_rare_phrase_jieba_tags_as_a_place_is_none_but_the_places_inside_it_count()
+    {
+        // jieba tags 热烈祝贺 and 辽宁沈阳 ns, each seen three times: the phrase is no place, the province and city in it are.
+        var names = Names("向祖国表达热烈祝贺。国庆期间，辽宁沈阳各地相继举办活动。香港回归以来经济稳步发展。要把首都北京规划好。记者赶往黄浦江畔。在地球磁场作用下转动。三门峡水库开闸放水。");
+        Assert.DoesNotContain(names, n => n is "热烈祝贺" or "辽宁沈阳" or "香港回归" or "首都北京" or "黄浦江畔" or "地球磁场");
+        foreach (var name in new[] { "辽宁", "沈阳", "香港", "北京", "黄浦江", "地球", "三门峡水库" }) Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void A_county_whose_short_name_is_an_everyday_word_counts_only_by_its_full_name()
+    {
+        Assert.DoesNotContain("振兴", Names("实现国家富强、民族振兴。"));
+        Assert.Contains("振兴区", Names("丹东市振兴区举办活动。"));
+    }
+    [Fact]
+    public void A_province_before_a_lower_division_inside_a_body_is_listed_but_a_city_alone_inside_one_is_not()
+    {
+        var lexicon = Build.Lexicon;
+        const string body = "吉林东丰县第五中学教导处来信。北京电视台报道。";
+        var organizations = new OrganizationExtractor(lexicon).Extract(Build.Text(body)).Select(o => o.Name).ToList();
+        var names = new PlaceExtractor(lexicon).Extract(Build.Text(body), null, organizations: organizations).Select(p => p.Name).ToList();
+        Assert.Contains("吉林", names);
+        Assert.DoesNotContain("北京", names);
+    }
+    [Fact]
+    public void A_province_the_cut_splits_across_two_words_is_the_province()
+    {
+        // jieba cuts 山 东三省 and 西 安大略: the first is Shandong, the second a Canadian province after 西.
+        var names = Names("会将对海南、辽宁、山东三省开展检查。加拿大西安大略大学的研究。");
+        Assert.Contains("山东", names);
+        Assert.DoesNotContain(names, n => n is "东三省" or "西安");
+    }
+    [Fact]
+    public void Idioms_and_rare_phrases_that_end_like_a_place_are_none_but_a_states_full_name_is_one()
+    {
+        var names = Names("全面依法治国，掀起气吞山河的建设浪潮。巴西联邦共和国总统来访。");
+        Assert.DoesNotContain(names, n => n is "依法治国" or "气吞山河");
+        Assert.Contains("巴西联邦共和国", names);
+    }
+    [Fact]
+    public void A_foreign_name_after_zai_is_a_place_unless_a_view_follows()
+    {
+        Assert.Contains("马扎里沙里夫", Names("塔利班在马扎里沙里夫遭到抵抗。"));
+        Assert.DoesNotContain("费尔南德斯", Names("在费尔南德斯看来，这是好事。"));
     }
 }

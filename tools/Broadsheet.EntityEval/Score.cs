@@ -46,10 +46,27 @@ internal sealed class Score
                 if (hit is not null && matched.Add(hit)) correct++;
                 else if (hit is null) _errors.Add((article.Number, type, "extra", name, Context(text, name)));
             }
-            foreach (var name in g.Where(n => !matched.Contains(n))) _errors.Add((article.Number, type, "missed", name, Context(text, name)));
+            foreach (var name in g.Where(n => !matched.Contains(n))) _errors.Add((article.Number, type, "missed", name, GoldContext(article, type, name) ?? Context(text, name)));
             var c = _counts[type];
             _counts[type] = new Counts(c.Gold + g.Count, c.Predicted + p.Count, c.Correct + correct);
         }
+    }
+
+    // A miss is shown where the gold tags it (the name's first occurrence may stand inside a longer name).
+    private static string? GoldContext(GoldArticle article, string type, string name)
+    {
+        var tag = type switch { "people" => "PER", "places" => "LOC", _ => "ORG" };
+        foreach (var s in article.Sentences)
+        {
+            foreach (var span in s.Spans)
+            {
+                if (span.Type != tag || span.Text != name) continue;
+                var from = Math.Max(0, span.Start - 10);
+                var to = Math.Min(s.Text.Length, span.Start + span.Length + 10);
+                return s.Text[from..span.Start] + "[" + name + "]" + s.Text[(span.Start + span.Length)..to];
+            }
+        }
+        return null;
     }
 
     private static string Context(string text, string name)

@@ -78,7 +78,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         {
             if (!hits.TryGetValue(name, out var hit)) hits[name] = hit = new Hit(name, candidates);
             hit.Count++;
-            if (offset < 0 || !inBody[offset]) hit.Listed++;
+            if (offset < 0 || !inBody[offset] || OpensHierarchy(at.Text, offset + name.Length, candidates)) hit.Listed++;
             hit.First = Math.Min(hit.First, offset);
         }
 
@@ -140,7 +140,11 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 if (len > 2 && wordEnd[i + len - 1] && "省市县区州盟旗".Contains(text[i + len - 1]) && divisions.Find(text.Slice(i, len - 1)) is { Count: > 0 } shorter)
                     (len, found) = (len - 1, shorter);
                 // 江苏宜兴人: someone from the place, the cut glued to its 人; the place stands.
-                else if (!(i + len + 1 == startToken.End && text[i + len] == '人')) len = 0;
+                else if (i + len + 1 == startToken.End && text[i + len] == '人') { }
+                // 山 东三省: a province or prefecture the cut split, its first character left alone and the rest glued to a
+                // word of its own; the word the cut made (东三省) is no place then.
+                else if (SplitDivisionEnd(text, i, len, found, wordEnd) is > 0 and var end) Array.Fill(covered, true, i + len, end - i - len);
+                else len = 0;
             }
             if (len == 0)
             {
@@ -174,10 +178,19 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (tok.Word.Length < 2 || covered[tok.Start] || covered[tok.End - 1] || NotPlaces.Contains(tok.Word)) continue;
             // jieba tags some cities as names (莫斯科, 吉隆坡): those count where the words around them say place.
             // Only transliterated ones: 来到刘延宇家 is a person's home.
-            var isPlace = Regions.Contains(tok.Word) || CelestialEnds.Contains(tok.Word[^1]) && Celestial.Contains(tok.Word) || at.TryGetWord(k, out var w) && (w.Tag == "ns"
+            var known = at.TryGetWord(k, out var w);
+            var isPlace = Regions.Contains(tok.Word) || CelestialEnds.Contains(tok.Word[^1]) && Celestial.Contains(tok.Word) || known && (w.Tag == "ns" && !IsRarePhrase(tok.Word, w)
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && PersonExtractor.IsTransliterated(tok.Word) && IsPlaceContext(at.Text, tok.Start, tok.End)
                 // 肯特郡, 康斯坦察县: a foreign name jieba tags a person's, ending in a division's word.
                 || w.Tag is "nr" or "nrt" && tok.Word.Length >= 3 && Settlements.Contains(tok.Word[^1]) && PersonExtractor.IsTransliterated(tok.Word.AsSpan(0, tok.Word.Length - 1)));
+            // 辽宁沈阳, 香港回归, 首都北京, 地球磁场: a rare ns phrase or noun holding a known place names that place (and the one after it).
+            if (!isPlace && known && w.Freq <= RareNsFreq && w.Tag is "ns" or "n" or "nz" or "l" && !EndsWithCurrency(tok.Word) && (w.Tag == "ns" || !IsSuffixedPlace(tok.Word)) && PlacesInPhrase(tok.Word, ns: w.Tag == "ns") is var (at0, len0, at1, len1) && len0 > 0)
+            {
+                Add(tok.Word.Substring(at0, len0), lexicon.Divisions.Find(tok.Word.AsSpan(at0, len0)), tok.Start + at0);
+                if (len1 > 0) Add(tok.Word.Substring(at1, len1), lexicon.Divisions.Find(tok.Word.AsSpan(at1, len1)), tok.Start + at1);
+                Array.Fill(covered, true, tok.Start, tok.Word.Length);
+                continue;
+            }
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
             if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
             var name = tok.Word;
@@ -246,6 +259,33 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return places;
     }
 
+    /// <summary>Where the word that holds the end of a split division ends, when the division opens with a one-character
+    /// word and the rest of that word is a dictionary word or a count (山 东三省: 三省); 0 when it is no split division.</summary>
+    private int SplitDivisionEnd(ReadOnlySpan<char> text, int i, int len, IReadOnlyList<Division> found, bool[] wordEnd)
+    {
+        if (!wordEnd[i + 1] || !found.Any(d => d.Level < 2)) return 0;
+        for (var x = i + 2; x <= i + len; x++) if (wordEnd[x]) return 0;
+        var end = i + len + 1;
+        while (end < wordEnd.Length && !wordEnd[end]) end++;
+        var rest = text[(i + len)..end];
+        // 西 安大略: the word the cut made is a foreign place of its own.
+        if (lexicon.IsWorldPlace(text[(i + 1)..end])) return 0;
+        return rest.Length >= 2 && (lexicon.TryGetWord(rest, out _) || "两三四五六七八九几".Contains(rest[0])) ? end : 0;
+    }
+
+    /// <summary>
+    /// A place right before a lower division of its own province (吉林 | 东丰县第五中学, 云南 | 昆明王和医院) or a province
+    /// before a city inside a body's name is named for itself: the body belongs to the lower one.
+    /// </summary>
+    private bool OpensHierarchy(ReadOnlySpan<char> text, int end, IReadOnlyList<Division> candidates)
+    {
+        if (candidates.Count == 0 || end >= text.Length || lexicon.Divisions.LongestMatch(text, end, out var next) == 0) return false;
+        foreach (var upper in candidates)
+            foreach (var lower in next)
+                if (lower.Level > upper.Level && lower.ProvinceCode == upper.ProvinceCode && (upper.Level == 0 || lower.PrefectureCode == upper.Code)) return true;
+        return false;
+    }
+
     /// <summary>
     /// Where the name before the venue or settlement word at token k starts: a run of transliteration (莱克 伍 德 县,
     /// 丘 布特 省), or one word that is a place or a rare word (朝阳 体育馆, 山泉 乡, 书房 村 is not: 书房 is an everyday word).
@@ -257,7 +297,16 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         var from = -1;
         for (var j = k - 1; j >= 0 && j >= k - 4 && tokens[j].End == tokens[j + 1].Start && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j--)
             from = tokens[j].Start;
-        if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && at.TryGetWord(k - 1, out var t) && t.Freq >= 500)) return from;
+        if (from >= 0 && tokens[k].Start - from >= 2 && !(k - 1 >= 0 && tokens[k - 1].Start == from && at.TryGetWord(k - 1, out var t) && t.Freq >= 500))
+        {
+            // 尼·伯尔切斯库镇: a ·-joined name holds the parts before the dot too.
+            while (from >= 2 && at.Text[from - 1] == '·' && PersonExtractor.IsTransliterated(at.Text.AsSpan(from - 2, 1)))
+            {
+                from -= 2;
+                for (var part = 1; part < 6 && from > 0 && Chars.IsHan(at.Text[from - 1]) && PersonExtractor.IsTransliterated(at.Text.AsSpan(from - 1, 1)); part++) from--;
+            }
+            return from;
+        }
         if (foreignOnly) return null;
         var prev = tokens[k - 1];
         if (prev.End != tokens[k].Start || prev.Word.Length < 2 || !prev.Word.All(Chars.IsHan) || NotPlaces.Contains(prev.Word)) return null;
@@ -366,6 +415,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     {
         // 在巴金家中: someone's home.
         if (end < text.Length && text[end] == '家') return false;
+        // 在费尔南德斯看来, 在克林顿眼里: someone's view.
+        if (end + 2 <= text.Length && text.AsSpan(end, 2) is "看来" or "眼里" or "眼中" or "心中" or "心里" or "身上" or "手中" or "手里" or "面前" or "身边") return false;
         if (start > 0 && "在到赴抵于往经从至".Contains(text[start - 1])) return true;
         if (start >= 2 && text.AsSpan(start - 2, 2) is "首都" or "城市" or "访问" or "抵达" or "前往" or "来自") return true;
         return end < text.Length && "市州省县港城湾岛河山湖".Contains(text[end]);
@@ -389,12 +440,66 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return null;
     }
 
+    /// <summary>Last characters of place names: a rare ns word ending in one may still be a place (六圩 no, 尖沙咀 no, 石堰 yes).</summary>
+    // Not 国: rare ns phrases end in it more than rare countries do (依法治国, 德治国).
+    private static readonly HashSet<char> PlaceNameEnds = [.. "山河江湖海洋岛港湾州城村镇乡县市省区路街道桥门寺庙宫园馆站场洲峡原漠峰岭谷关坝渠泉池林屯寨堡庄口滩坡塘溪涧沟崖洞台楼阁殿塔院府郡邦陵坪坑埠墩岗垭嘴咀角礁渡集营旗盟圩堰地"];
+
+    /// <summary>
+    /// jieba tags thousands of rare phrases ns that are no place (热烈祝贺, 法治化, 重大意义, 嫩嫩, 沧桑感): an ns word jieba
+    /// has seen at most a few times counts only if it ends like a place or reads as a transliteration (雅浦, 印第安那波利斯).
+    /// </summary>
+    private bool IsRarePhrase(string word, WordInfo w) =>
+        w.Freq <= RareNsFreq && !PlaceNameEnds.Contains(word[^1]) && !PersonExtractor.IsTransliterated(word) && !IsStateName(word);
+
+    /// <summary>A country's full name: a world place and its 共和国, 王国 or 公国 (巴西联邦共和国, 柬埔寨王国).</summary>
+    private bool IsStateName(string word)
+    {
+        if (word.Length < 4 || word[^1] != '国') return false;
+        for (var len = 2; len <= word.Length - 2; len++) if (lexicon.IsWorldPlace(word.AsSpan(0, len))) return true;
+        return false;
+    }
+
+    private const int RareNsFreq = 10;
+
+    /// <summary>A province or prefecture, a county by its full name, a world place, or an ns word jieba knows well that ends
+    /// like a place (黄浦江, 中南海).</summary>
+    private bool IsKnownPlace(ReadOnlySpan<char> name, bool placeWords = true)
+    {
+        if (name.Length < 2) return false;
+        if (Celestial.Contains(name.ToString())) return true;
+        // A county by its short name is too often a word (新华, 建平); provinces, prefectures and full names are not.
+        foreach (var d in lexicon.Divisions.Find(name)) if (d.Level < 2 || name.SequenceEqual(d.Name)) return true;
+        return lexicon.IsWorldPlace(name) || placeWords && PlaceNameEnds.Contains(name[^1]) && lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && w.Freq > RareNsFreq && !NotPlaces.Contains(name.ToString());
+    }
+
+    /// <summary>
+    /// The places inside a rare ns phrase: a known place opening it, with a word after it (香港回归, 黄浦江畔) or a second
+    /// place (辽宁沈阳, 英国伦敦); failing that, a known place closing it after a word (首都北京). (start, length) of each, 0 when none.
+    /// </summary>
+    /// <param name="ns">An ns phrase may also close with a place (首都北京) and open with a place word jieba knows; a noun
+    /// only opens with a division, world place or planet (地球磁场).</param>
+    private (int, int, int, int) PlacesInPhrase(string word, bool ns)
+    {
+        for (var len = word.Length - 1; len >= 2; len--)
+        {
+            if (!IsKnownPlace(word.AsSpan(0, len), ns)) continue;
+            var rest = word.AsSpan(len);
+            if (IsKnownPlace(rest, ns)) return (0, len, len, rest.Length);
+            if (lexicon.TryGetWord(rest, out _) || rest is "畔" or "边") return (0, len, 0, 0);
+        }
+        for (var from = 1; ns && from <= word.Length - 2; from++)
+            if (IsKnownPlace(word.AsSpan(from)) && lexicon.TryGetWord(word.AsSpan(0, from), out _)) return (from, word.Length - from, 0, 0);
+        return (0, 0, 0, 0);
+    }
+
     private bool IsSuffixedPlace(string word)
     {
         foreach (var s in PlaceSuffixes)
         {
             // A suffix alone or with one character before it (高山, 上岛) is too often an ordinary word.
             if (word.Length < s.Length + 2 || !word.EndsWith(s, StringComparison.Ordinal)) continue;
+            // 气吞山河, 愚公移山, 异国他乡: an idiom or set phrase jieba knows ends like a place but is none.
+            if (lexicon.TryGetWord(word, out var whole) && whole.Tag is "i" or "l" or "v" or "a" or "ad" or "d") return false;
             // 贫困村, 示范村: an everyday word before 村 makes a kind of village, not one.
             return s.Length > 1 || !(lexicon.TryGetWord(word.AsSpan(0, word.Length - 1), out var w) && w.Freq >= 500);
         }
