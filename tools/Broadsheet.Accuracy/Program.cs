@@ -1,7 +1,8 @@
 using Broadsheet.Accuracy;
+using Broadsheet.Core.Assembly;
 
 const string Usage = """
-    usage: Broadsheet.Accuracy DIR... [--failures [N]] [--headings] [--lines] [--style S] [--dump TEXT] [--markdown] [--floors FILE] [--features FILE] [--deck-features FILE]
+    usage: Broadsheet.Accuracy DIR... [--failures [N]] [--headings] [--lines] [--style S] [--dump TEXT] [--markdown] [--floors FILE] [--features FILE] [--deck-features FILE] [--start-weights FILE] [--fit-start FILE [--epochs N] [--rate R] [--cues a,b]]
       DIR          a folder of rendered dumps ({name}.txt + {name}.gold.json), or a folder of such folders (one per style)
       --failures N print up to N stories that are not segmented exactly (default 50), with where their text went
       --headings   with --failures: also stories segmented right whose title, deck, byline or dateline is wrong
@@ -12,14 +13,22 @@ const string Usage = """
       --floors F   exit 1 when a figure is below its floor in F (JSON: { "style": { "metric": percent } })
       --features F write each heading block's story-start cues and gold label to F (tuning month only), then score
       --deck-features F  write each gold two-line deck no cue splits, its cues and its split to F (tuning month only)
+      --start-weights F  score with these story-start weights instead of StartModel's (the last line of
+                   train-start-model.mjs's output: [w0, w1, …]; tuning month only)
+      --fit-start F  fit the story-start weights against the page-wide cut on these dumps (averaged perceptron from
+                   the weights in use, --epochs N passes, default 10, step --rate R, default 0.1), write them to F as
+                   one [w0, w1, …] line, and stop (tuning month only; score other days with --start-weights F);
+                   --cues a,b moves only those weights (StartModel.Names)
     """;
 
 try
 {
     var dirs = new List<string>();
     var styles = new List<string>();
-    string? dumpFilter = null, floorsPath = null, featuresPath = null, deckFeaturesPath = null;
-    int failures = 0;
+    string? dumpFilter = null, floorsPath = null, featuresPath = null, deckFeaturesPath = null, fitPath = null;
+    int failures = 0, epochs = 10;
+    double rate = 0.1;
+    HashSet<string>? fitCues = null;
     bool markdown = false, headings = false, lines = false;
     for (var i = 0; i < args.Length; i++)
     {
@@ -37,6 +46,11 @@ try
             case "--floors": floorsPath = Next(args, ref i); break;
             case "--features": featuresPath = Next(args, ref i); break;
             case "--deck-features": deckFeaturesPath = Next(args, ref i); break;
+            case "--start-weights": StartModel.Trial = StartFit.ReadWeights(Next(args, ref i)); break;
+            case "--fit-start": fitPath = Next(args, ref i); break;
+            case "--cues": fitCues = [.. Next(args, ref i).Split(',')]; break;
+            case "--epochs": epochs = int.TryParse(Next(args, ref i), out var e) && e > 0 ? e : throw new ArgumentException("--epochs needs a positive whole number"); break;
+            case "--rate": rate = double.TryParse(Next(args, ref i), System.Globalization.CultureInfo.InvariantCulture, out var r) && r > 0 ? r : throw new ArgumentException("--rate needs a positive number"); break;
             case "--help" or "-h": Console.WriteLine(Usage); return 0;
             default:
                 if (args[i].StartsWith("--")) throw new ArgumentException($"unknown option {args[i]}");
@@ -56,6 +70,13 @@ try
     {
         foreach (var d in dumps) LineMap.Print(Console.Out, d);
         Console.WriteLine();
+    }
+    if (fitPath is not null)
+    {
+        var fitted = StartFit.Fit(dumps, epochs, rate, fitCues, Console.Out);
+        File.WriteAllText(fitPath, StartFit.Format(fitted) + "\n");
+        Console.WriteLine($"fit: weights written to {fitPath}");
+        return 0;
     }
     if (featuresPath is not null)
     {

@@ -2,9 +2,12 @@
 // Fits StartModel's weights (src/Broadsheet.Core/Assembly/StartModel.cs): an L2-regularised logistic regression of
 // "this heading block opens a story" on the cues the accuracy harness exports. Tuning month only:
 //   dotnet run -c Release --project tools/Broadsheet.Accuracy -- DIR-2019-10 --style archive --features feat.tsv
-//   node tools/corpus/train-start-model.mjs feat.tsv [--l2 1]
+//   node tools/corpus/train-start-model.mjs feat.tsv [--l2 1] [--days 1-15]
 // prints the accuracy of leave-one-day-out cross-validation (days of the tuning month) and the weights, in
-// StartModel's order, to paste into StartModel.Weights.
+// StartModel's order, to paste into StartModel.Weights. --days fits on those days of the month only; the printed
+// weights can then be scored on the other days without pasting them (the harness's --start-weights FILE reads the
+// last `[…]` line), which is how a refit is checked before it is kept: fit on days 1–15, score days 16–31, and the
+// reverse.
 // The same fit serves DeckSplitModel (src/Broadsheet.Core/Recognisers/DeckSplitModel.cs), on the export of
 //   dotnet run -c Release --project tools/Broadsheet.Accuracy -- DIR-2019-10 --style archive --deck-features deck.tsv
 //   node tools/corpus/train-start-model.mjs deck.tsv --l2 1
@@ -12,7 +15,9 @@ import fs from 'node:fs';
 
 const [file, ...rest] = process.argv.slice(2);
 if (!file) { console.error('usage: train-start-model.mjs FEATURES.tsv [--l2 L]'); process.exit(2); }
-const l2 = rest[0] === '--l2' ? Number(rest[1]) : 1;
+const option = (name, fallback) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : fallback);
+const l2 = Number(option('--l2', 1));
+const [firstDay, lastDay] = option('--days', '1-31').split('-').map(Number);
 
 const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n');
 // Cues sit between the label and the heading text (the deck export has no columns after them).
@@ -21,7 +26,7 @@ const names = columns.slice(2, columns.includes('heading') ? columns.indexOf('he
 const rows = lines.map(l => {
   const cells = l.split('\t');
   return { day: cells[0].slice(0, 10), y: Number(cells[1]), x: cells.slice(2, 2 + names.length).map(Number) };
-});
+}).filter(r => { const d = Number(r.day.slice(8, 10)); return d >= firstDay && d <= lastDay; });
 
 // Newton's method on the penalised log-likelihood (the bias is not penalised); a few dozen features, so the
 // Hessian is small.

@@ -579,15 +579,18 @@ public sealed partial class PageAssembler(RecogniserSet r)
         var gapped = headGaps > 0 && bodyGaps * 10 <= bodies;
 
         var sections = new List<StorySegmenter.Section>();
+        var cues = new List<double[]?>();
         var first = heads[0] > 0 ? 1 : 0;
-        if (first == 1) sections.Add(new StorySegmenter.Section(0, SectionText(items, 0, heads[0])));
+        if (first == 1) { sections.Add(new StorySegmenter.Section(0, SectionText(items, 0, heads[0]))); cues.Add(null); }
         for (var h = 0; h < heads.Count; h++)
         {
             var k = heads[h];
             var end = h + 1 < heads.Count ? heads[h + 1] : items.Count;
-            var (score, must) = StartEvidence(items, k, gapped, heads, h);
+            var (score, must, f) = StartEvidence(items, k, gapped, heads, h);
+            cues.Add(f);
             sections.Add(new StorySegmenter.Section(score, SectionText(items, k + 1, end), must, string.Concat(items[k].HeadLines)));
         }
+        SegmentSink?.Invoke(sections, cues, heads.Select(k => (IReadOnlyList<string>)items[k].HeadLines.ToList()).ToList());
         var starts = StorySegmenter.Segment(sections);
         for (var h = 0; h < heads.Count; h++) if (!starts[h + first]) inside.Add(items[heads[h]]);
         if (DecisionSink is not null) foreach (var k in heads) DecisionSink(items[k].HeadLines.ToList(), !inside.Contains(items[k]));
@@ -610,20 +613,27 @@ public sealed partial class PageAssembler(RecogniserSet r)
     /// <summary>Called with each heading block's lines and whether the page-wide cut opened a story there (the export's last column).</summary>
     [ThreadStatic] internal static Action<IReadOnlyList<string>, bool>? DecisionSink;
 
-    /// <summary>The evidence that the heading block at k opens a story (positive) or sits inside one (negative).</summary>
-    private (double Score, bool Must) StartEvidence(List<Item> items, int k, bool gapped, List<int> heads, int h)
+    /// <summary>
+    /// Called with each page's sections as the cut weighs them, each section's start cues (null where a rule, not
+    /// <see cref="StartModel"/>, sets its score) and each heading block's lines: what fitting the model against the
+    /// cut itself needs (the accuracy harness's `--fit-start`).
+    /// </summary>
+    [ThreadStatic] internal static Action<IReadOnlyList<StorySegmenter.Section>, IReadOnlyList<double[]?>, IReadOnlyList<IReadOnlyList<string>>>? SegmentSink;
+
+    /// <summary>The evidence that the heading block at k opens a story (positive) or sits inside one (negative), and the cues it was weighed from.</summary>
+    private (double Score, bool Must, double[]? Cues) StartEvidence(List<Item> items, int k, bool gapped, List<int> heads, int h)
     {
         var item = items[k];
         var prev = k > 0 ? items[k - 1] : null;
         var first = item.HeadLines.First();
         // `图片报道` is the web edition's heading of a photo item, a story of its own.
         if (item.SharedWithByline || r.Commentary.IsLabel(first) || r.Banner.IsBriefsBanner(first) || first == "图片报道"
-            || prev is null or { Kind: ItemKind.Note }) return (10, true);
+            || prev is null or { Kind: ItemKind.Note }) return (10, true, null);
         var f = StartFeatures(items, k, gapped, heads, h);
         FeatureSink?.Invoke(item.HeadLines.ToList(), f);
         // A block of `——` lines alone after text (`——李云鹤`, a quote's attribution) has no title: no story opens there.
-        if (prev.Kind == ItemKind.Body && item.HeadLines.All(l => l.StartsWith("——", StringComparison.Ordinal))) return (-10, false);
-        return (StartModel.Logit(f), false);
+        if (prev.Kind == ItemKind.Body && item.HeadLines.All(l => l.StartsWith("——", StringComparison.Ordinal))) return (-10, false, null);
+        return (StartModel.Logit(f), false, f);
     }
 
     /// <summary>The cues <see cref="StartModel"/> weighs, in its order.</summary>

@@ -26,10 +26,17 @@ public static class StartModel
         -4.00, -4.00,
     ];
 
+    /// <summary>Weights to try instead of the shipped ones (the accuracy harness's `--start-weights`, tuning month only).</summary>
+    internal static double[]? Trial;
+
+    /// <summary>The weights in use (a copy): where a fit against the cut starts from.</summary>
+    internal static double[] Current => [.. Trial ?? Weights];
+
     public static double Logit(double[] features)
     {
         var z = 0.0;
-        for (var i = 0; i < Count; i++) z += Weights[i] * features[i];
+        var w = Trial ?? Weights;
+        for (var i = 0; i < Count; i++) z += w[i] * features[i];
         return z;
     }
 }
