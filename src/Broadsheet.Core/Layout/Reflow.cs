@@ -42,6 +42,7 @@ public static class Reflow
         var furniture = new bool[lines.Length];
         for (var i = 0; i < lines.Length; i++) furniture[i] = lines[i].Length > 0 && r.Furniture.Match(lines[i]) is not null;
         MergeFurnitureScraps(lines, furniture, r);
+        var contentOrder = !HasInnerBlank(raw);
         var full = FullWidths(lines, furniture);
         (lines, furniture, full) = BlockLinker.Link(lines, furniture, full, (ls, i) => BlockIsHeadings(ls, i, r), r, issueDate);
 
@@ -93,7 +94,8 @@ public static class Reflow
             }
             // A `——` line under a heading line is the deck's subtitle, however wide.
             var subtitle = lastHeading && run.Length == 0 && HeadlineRecogniser.IsSubtitle(line) && r.Headline.IsHeadingLine(line);
-            if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
+            if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate)
+                || prefix && run.Length == 0 && contentOrder && OverDateline(lines, i, r, issueDate))
             {
                 // A crosshead between two parts of its story's column loses the blank line that would open a story.
                 var gap = blockStart && i > 0 && !crossheads[i];
@@ -308,6 +310,31 @@ public static class Reflow
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
+    }
+
+    /// <summary>Most heading lines between a run's start and the dateline under them (a deck of kicker, title and subtitle, wrapped).</summary>
+    private const int MaxDeckLinesOverDateline = 6;
+
+    /// <summary>
+    /// On a page with no blank line: the line opens a run of heading lines (none ending a sentence) that a story's
+    /// opening dateline follows (`肖捷同信访工作专题` / `研讨班学员座谈强调` / … / `本 报 北 京 10 月 25` / `日电 （记者倪弋）`).
+    /// A dateline opens a story, so no sentence runs into it: the lines over it are its deck, however wide.
+    /// </summary>
+    private static bool OverDateline(string[] lines, int i, RecogniserSet r, DateOnly? issueDate)
+    {
+        var j = i;
+        for (var k = 0; k < MaxDeckLinesOverDateline && j < lines.Length; k++)
+        {
+            var line = lines[j];
+            if (line.Length == 0 || !r.Headline.IsHeadingLine(line) || Chars.EndsSentence(line) || OpensBracket(line)
+                || r.Dateline.Match(line, issueDate) is not null || r.Byline.Match(line) is not null) return false;
+            if (j + 1 >= lines.Length || lines[j + 1].Length == 0) return false;
+            if (OpensDateline(lines, j, lines[j + 1], r, issueDate))
+                // The line itself is no dateline cut at the column edge (`新华社北京9月30日` / `电 （记者…）`).
+                return r.Dateline.Match(line + lines[j + 1], issueDate) is null;
+            j++;
+        }
+        return false;
     }
 
     /// <summary>A line opening with a bracket it does not close (`（本报记者张晓东、殷新`): it goes on in the next one.</summary>
