@@ -95,7 +95,7 @@ public static class Reflow
             // A `——` line under a heading line is the deck's subtitle, however wide.
             var subtitle = lastHeading && run.Length == 0 && HeadlineRecogniser.IsSubtitle(line) && r.Headline.IsHeadingLine(line);
             if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate)
-                || prefix && run.Length == 0 && contentOrder && OverDateline(lines, i, r, issueDate))
+                || prefix && run.Length == 0 && contentOrder && (OverDateline(lines, i, r, issueDate) || IsKickerOverTitle(lines, i, r, issueDate)))
             {
                 // A crosshead between two parts of its story's column loses the blank line that would open a story.
                 var gap = blockStart && i > 0 && !crossheads[i];
@@ -335,6 +335,22 @@ public static class Reflow
             j++;
         }
         return false;
+    }
+
+    /// <summary>
+    /// On a page with no blank line: a kicker's lead-in (`中国科学院新疆分院原副院长彭加木——`, `外交部驻港公署负责人：`, one
+    /// short phrase) at the start of a run, over a heading line, ends its field: a lead-in does not run on into its title.
+    /// </summary>
+    private static bool IsKickerOverTitle(string[] lines, int i, RecogniserSet r, DateOnly? issueDate)
+    {
+        var line = lines[i];
+        if (i + 1 >= lines.Length || lines[i + 1].Length == 0) return false;
+        var dash = line.EndsWith("——", StringComparison.Ordinal) && line.Length > 2 && r.Headline.IsHeadingLine(line);
+        var colon = line.Length is >= 3 and <= 24 && line[^1] is '：' or ':' && line.AsSpan(0, line.Length - 1).IndexOfAny("，。；！？：,;:") < 0;
+        if (!dash && !colon) return false;
+        var next = lines[i + 1];
+        return r.Headline.IsHeadingLine(next) && !HeadlineRecogniser.IsSubtitle(next) && r.Dateline.Match(next, issueDate) is null
+               && r.Byline.Match(line) is null && r.Dateline.Match(line, issueDate) is null;
     }
 
     /// <summary>A line opening with a bracket it does not close (`（本报记者张晓东、殷新`): it goes on in the next one.</summary>

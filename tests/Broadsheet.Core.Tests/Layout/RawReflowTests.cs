@@ -66,4 +66,52 @@ public class RawReflowTests
         Assert.Equal("本报北京10月25日电", petitions.Dateline?.Raw);
         Assert.Empty(LostHan(text, issue));
     }
+
+    /// <summary>2019-10-05 p4: a story's end, then its deck printed after it, led in by a colon kicker.</summary>
+    private static readonly string[] ColonKickerPage =
+    [
+        "《星岛日报》社评指出，激进暴力分",
+        "子正将社会推向极危险的边缘，特区政府",
+        "必须加强法律遏制力，《规例》是有效方",
+        "法之一，可令暴力示威者失去庇护，让法",
+        "治得以彰显。",
+        "新华社香港10月4日电 外交部驻港特",
+        "派员公署负责人4日发表谈话，对香港特",
+        "区政府宣布制订《禁止蒙面规例》表示坚",
+        "决支持。",
+        "该负责人表示，特区政府制订《禁止",
+        "蒙面规例》合法、合理、合情，也是世界",
+        "上很多国家和地区的通行做法。",
+        "负责人指出，连日来香港极端暴力分",
+        "子不断升级违法暴力行径，特别是在全国",
+        "人民喜庆新中国成立70周年的神圣日子，",
+        "蒙面暴徒丧心病狂、无恶不作，肆意打砸",
+        "抢烧、攻击围殴警察和市民，公然侮辱和",
+        "焚烧国旗，严重破坏香港法治，严重挑战",
+        "“一国两制”原则底线。外交部驻港公署",
+        "坚决支持特区政府采取一切必要措施，依",
+        "法对违法暴力分子予以坚决惩处。",
+        "负责人再次敦促外部势力停止干预香",
+        "港事务，呼吁国际社会支持特区政府止暴",
+        "制乱、恢复秩序的正义之举。",
+        "外交部驻港公署负责人：",
+        "坚决支持香港特区政府制订",
+        "《禁止蒙面规例》",
+        "人民日报 2019年10月5日 星期六 第4版 要闻",
+    ];
+
+    [Fact]
+    public void A_colon_kicker_does_not_run_on_into_its_title()
+    {
+        var date = new DateOnly(2019, 10, 5);
+        var lines = Reflow.Page(ColonKickerPage, R, date).ToList();
+        Assert.Contains("外交部驻港公署负责人：", lines);
+
+        var text = string.Join("\n", ColonKickerPage);
+        var issue = IssueParser.Parse(text, new IssueContext(Date: date));
+        var statement = Assert.Single(issue.Articles, a => Body(a).Contains("通行做法"));
+        // Its title is its own (the lead-in is no longer glued in front of it).
+        Assert.Equal("坚决支持香港特区政府制订《禁止蒙面规例》", Squeeze(statement.Title));
+        Assert.Empty(LostHan(text, issue));
+    }
 }
