@@ -38,11 +38,12 @@ public static class Reflow
         for (var i = 0; i < raw.Count; i++) lines[i] = UndoLetterSpacing(Chars.Clean(raw[i]));
         lines = ColumnSplitter.Split(lines);
         if (!IsWrapped(lines)) return raw;
+        var contentOrder = !HasInnerBlank(raw);
+        if (contentOrder) lines = SplitGluedDatelines(lines, r, issueDate);
 
         var furniture = new bool[lines.Length];
         for (var i = 0; i < lines.Length; i++) furniture[i] = lines[i].Length > 0 && r.Furniture.Match(lines[i]) is not null;
         MergeFurnitureScraps(lines, furniture, r);
-        var contentOrder = !HasInnerBlank(raw);
         var full = FullWidths(lines, furniture);
         (lines, furniture, full) = BlockLinker.Link(lines, furniture, full, (ls, i) => BlockIsHeadings(ls, i, r), r, issueDate);
 
@@ -149,6 +150,43 @@ public static class Reflow
         while (last >= first && string.IsNullOrWhiteSpace(raw[last])) last--;
         for (var i = first; i <= last; i++) if (string.IsNullOrWhiteSpace(raw[i])) return true;
         return false;
+    }
+
+    /// <summary>Most characters of a heading's scrap printed on a dateline's baseline.</summary>
+    private const int MaxGluedScrap = 16;
+
+    /// <summary>
+    /// `-raw` prints what sits on one baseline as one line: a title's last characters beside the first line of its
+    /// body (`逞新华社香港10月16日电 外交部`, `卷（权威发布） 新华社北京10月8日电 10`). The scrap before a story's opening
+    /// dateline goes on a line of its own (it rejoins its title as a title's tail), the dateline opens the next.
+    /// </summary>
+    private static string[] SplitGluedDatelines(string[] lines, RecogniserSet r, DateOnly? issueDate)
+    {
+        List<string>? output = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var at = GluedDateline(line, r, issueDate);
+            if (at < 0) { output?.Add(line); continue; }
+            output ??= [.. lines.AsSpan(0, i)];
+            output.Add(line[..at].TrimEnd());
+            output.Add(line[at..].TrimStart());
+        }
+        return output?.ToArray() ?? lines;
+    }
+
+    /// <summary>Where a dateline opens inside the line after a heading's scrap (no sentence in it), or -1.</summary>
+    private static int GluedDateline(string line, RecogniserSet r, DateOnly? issueDate)
+    {
+        if (line.Length < 8 || line.AsSpan().IndexOfAny('电', '讯') < 0 || r.Dateline.Match(line, issueDate) is not null) return -1;
+        for (var at = 1; at <= MaxGluedScrap && at < line.Length - 6; at++)
+        {
+            if (line[at] is not ('本' or '新')) continue;
+            var scrap = line.AsSpan(0, at).TrimEnd();
+            if (scrap.Length == 0 || scrap.IndexOfAny("。！？；，、：") >= 0 || scrap[0] is '（' or '(' || scrap.EndsWith("据")) continue;
+            if (r.Dateline.Match(line[at..], issueDate) is not null) return at;
+        }
+        return -1;
     }
 
     /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>

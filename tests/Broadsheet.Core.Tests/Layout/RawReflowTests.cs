@@ -114,4 +114,57 @@ public class RawReflowTests
         Assert.Equal("坚决支持香港特区政府制订《禁止蒙面规例》", Squeeze(statement.Title));
         Assert.Empty(LostHan(text, issue));
     }
+
+    /// <summary>2019-10-17 p4: a title's last character printed on its body's first line, beside the dateline.</summary>
+    private static readonly string[] GluedDatelinePage =
+    [
+        "破坏香港繁荣稳定、牵制中国发展的",
+        "险恶用心。",
+        "该负责人重申，香港回归以来，",
+        "“一国两制”在香港的实践取得了举",
+        "世公认的成功。一个繁荣稳定的香",
+        "港，符合包括美国在内的国际社会的",
+        "共同利益。美国国会众议院这种行为",
+        "不仅严重伤害包括香港同胞在内的14",
+        "亿中国人民的感情，也将严重损害在",
+        "香港有着巨大投资的美国企业、个",
+        "人、商会的利益，只会搬起石头砸自",
+        "己的脚。",
+        "该负责人强调，任何人都不要低",
+        "估中国政府和人民维护国家主权、安",
+        "全、发展利益，维护香港长期繁荣稳",
+        "定，贯彻“一国两制”的坚定意志和",
+        "决心。我们正告美国部分政客，立即",
+        "收回干预香港事务和中国内政的黑",
+        "手，停止操弄推动有关涉港法案的把",
+        "戏，任何搞乱中国、破坏中国“一国",
+        "两制”的企图都是痴心妄想，注定以",
+        "失败收场。",
+        "外交部驻港公署针对美众议院通过涉港议案发表声明",
+        "美方打“香港牌”绝不会得",
+        "逞新华社香港10月16日电 外交部",
+        "驻港公署16日发表声明指出，美国一",
+        "些政客罔顾事实，颠倒黑白，执意通",
+        "过所谓“2019年香港人权与民主法",
+        "案”等涉港议案，公然为反中乱港分",
+        "子撑腰打气，挑衅“一国两制”原则",
+        "底线，粗暴干预香港事务和中国内",
+        "政，肆意践踏国际法和国际关系基本",
+        "准则，再次暴露其强盗嘴脸和霸权本",
+        "性，我们对此表示极度愤慨和强烈谴",
+        "责。",
+    ];
+
+    [Fact]
+    public void A_title_scrap_on_the_dateline_s_baseline_goes_back_to_its_title()
+    {
+        var date = new DateOnly(2019, 10, 17);
+        var text = string.Join("\n", GluedDatelinePage);
+        var issue = IssueParser.Parse(text, new IssueContext(Date: date));
+        var statement = Assert.Single(issue.Articles, a => Body(a).Contains("强盗嘴脸"));
+        Assert.Equal("新华社香港10月16日电", statement.Dateline?.Raw);
+        Assert.EndsWith(Squeeze("美方打“香港牌”绝不会得逞"), Headline(statement));
+        Assert.DoesNotContain("逞", Body(statement));
+        Assert.Empty(LostHan(text, issue));
+    }
 }
