@@ -38,6 +38,8 @@ public static class Reflow
         for (var i = 0; i < raw.Count; i++) lines[i] = UndoLetterSpacing(Chars.Clean(raw[i]));
         lines = ColumnSplitter.Split(lines);
         if (!IsWrapped(lines)) return raw;
+        var contentOrder = !HasInnerBlank(raw);
+        if (contentOrder) lines = SplitGluedDatelines(lines, r, issueDate);
 
         var furniture = new bool[lines.Length];
         for (var i = 0; i < lines.Length; i++) furniture[i] = lines[i].Length > 0 && r.Furniture.Match(lines[i]) is not null;
@@ -93,7 +95,8 @@ public static class Reflow
             }
             // A `——` line under a heading line is the deck's subtitle, however wide.
             var subtitle = lastHeading && run.Length == 0 && HeadlineRecogniser.IsSubtitle(line) && r.Headline.IsHeadingLine(line);
-            if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate))
+            if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate)
+                || prefix && run.Length == 0 && contentOrder && (OverDateline(lines, i, r, issueDate) || IsKickerOverTitle(lines, i, r, issueDate)))
             {
                 // A crosshead between two parts of its story's column loses the blank line that would open a story.
                 var gap = blockStart && i > 0 && !crossheads[i];
@@ -147,6 +150,43 @@ public static class Reflow
         while (last >= first && string.IsNullOrWhiteSpace(raw[last])) last--;
         for (var i = first; i <= last; i++) if (string.IsNullOrWhiteSpace(raw[i])) return true;
         return false;
+    }
+
+    /// <summary>Most characters of a heading's scrap printed on a dateline's baseline.</summary>
+    private const int MaxGluedScrap = 16;
+
+    /// <summary>
+    /// `-raw` prints what sits on one baseline as one line: a title's last characters beside the first line of its
+    /// body (`逞新华社香港10月16日电 外交部`, `卷（权威发布） 新华社北京10月8日电 10`). The scrap before a story's opening
+    /// dateline goes on a line of its own (it rejoins its title as a title's tail), the dateline opens the next.
+    /// </summary>
+    private static string[] SplitGluedDatelines(string[] lines, RecogniserSet r, DateOnly? issueDate)
+    {
+        List<string>? output = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var at = GluedDateline(line, r, issueDate);
+            if (at < 0) { output?.Add(line); continue; }
+            output ??= [.. lines.AsSpan(0, i)];
+            output.Add(line[..at].TrimEnd());
+            output.Add(line[at..].TrimStart());
+        }
+        return output?.ToArray() ?? lines;
+    }
+
+    /// <summary>Where a dateline opens inside the line after a heading's scrap (no sentence in it), or -1.</summary>
+    private static int GluedDateline(string line, RecogniserSet r, DateOnly? issueDate)
+    {
+        if (line.Length < 8 || line.AsSpan().IndexOfAny('电', '讯') < 0 || r.Dateline.Match(line, issueDate) is not null) return -1;
+        for (var at = 1; at <= MaxGluedScrap && at < line.Length - 6; at++)
+        {
+            if (line[at] is not ('本' or '新')) continue;
+            var scrap = line.AsSpan(0, at).TrimEnd();
+            if (scrap.Length == 0 || scrap.IndexOfAny("。！？；，、：") >= 0 || scrap[0] is '（' or '(' || scrap.EndsWith("据")) continue;
+            if (r.Dateline.Match(line[at..], issueDate) is not null) return at;
+        }
+        return -1;
     }
 
     /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>
@@ -308,6 +348,47 @@ public static class Reflow
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;
+    }
+
+    /// <summary>Most heading lines between a run's start and the dateline under them (a deck of kicker, title and subtitle, wrapped).</summary>
+    private const int MaxDeckLinesOverDateline = 6;
+
+    /// <summary>
+    /// On a page with no blank line: the line opens a run of heading lines (none ending a sentence) that a story's
+    /// opening dateline follows (`肖捷同信访工作专题` / `研讨班学员座谈强调` / … / `本 报 北 京 10 月 25` / `日电 （记者倪弋）`).
+    /// A dateline opens a story, so no sentence runs into it: the lines over it are its deck, however wide.
+    /// </summary>
+    private static bool OverDateline(string[] lines, int i, RecogniserSet r, DateOnly? issueDate)
+    {
+        var j = i;
+        for (var k = 0; k < MaxDeckLinesOverDateline && j < lines.Length; k++)
+        {
+            var line = lines[j];
+            if (line.Length == 0 || !r.Headline.IsHeadingLine(line) || Chars.EndsSentence(line) || OpensBracket(line)
+                || r.Dateline.Match(line, issueDate) is not null || r.Byline.Match(line) is not null) return false;
+            if (j + 1 >= lines.Length || lines[j + 1].Length == 0) return false;
+            if (OpensDateline(lines, j, lines[j + 1], r, issueDate))
+                // The line itself is no dateline cut at the column edge (`新华社北京9月30日` / `电 （记者…）`).
+                return r.Dateline.Match(line + lines[j + 1], issueDate) is null;
+            j++;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// On a page with no blank line: a kicker's lead-in (`中国科学院新疆分院原副院长彭加木——`, `外交部驻港公署负责人：`, one
+    /// short phrase) at the start of a run, over a heading line, ends its field: a lead-in does not run on into its title.
+    /// </summary>
+    private static bool IsKickerOverTitle(string[] lines, int i, RecogniserSet r, DateOnly? issueDate)
+    {
+        var line = lines[i];
+        if (i + 1 >= lines.Length || lines[i + 1].Length == 0) return false;
+        var dash = line.EndsWith("——", StringComparison.Ordinal) && line.Length > 2 && r.Headline.IsHeadingLine(line);
+        var colon = line.Length is >= 3 and <= 24 && line[^1] is '：' or ':' && line.AsSpan(0, line.Length - 1).IndexOfAny("，。；！？：,;:") < 0;
+        if (!dash && !colon) return false;
+        var next = lines[i + 1];
+        return r.Headline.IsHeadingLine(next) && !HeadlineRecogniser.IsSubtitle(next) && r.Dateline.Match(next, issueDate) is null
+               && r.Byline.Match(line) is null && r.Dateline.Match(line, issueDate) is null;
     }
 
     /// <summary>A line opening with a bracket it does not close (`（本报记者张晓东、殷新`): it goes on in the next one.</summary>
