@@ -44,6 +44,21 @@ internal sealed class PeopleCheck
 
     public static PeopleCheck Load(string path) => Parse(File.ReadLines(path));
 
+    /// <summary>
+    /// The shared folder (corpus, fixtures) beside the repository: BROADSHEET_SHARED, else a "shared" folder holding
+    /// corpus/ next to any folder above <paramref name="from"/>; null where there is none (the product's machines).
+    /// </summary>
+    public static string? FindShared(string from)
+    {
+        if (Environment.GetEnvironmentVariable("BROADSHEET_SHARED") is { Length: > 0 } env) return Directory.Exists(env) ? env : null;
+        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "corpus"))) return candidate;
+        }
+        return null;
+    }
+
     /// <summary>The corpus file a check file is drawn from: people-daily-2019-10.jsonl.gz for 2019-10.tsv.</summary>
     public static string CorpusFileFor(string checkPath, string shared) =>
         Path.Combine(shared, "corpus", "people-daily", $"people-daily-{Path.GetFileNameWithoutExtension(checkPath)}.jsonl.gz");
@@ -67,13 +82,13 @@ internal sealed class PeopleCheck
         return ids.Select(i => found[i]).ToList();
     }
 
-    /// <summary>Whether <paramref name="name"/> is printed at <paramref name="offset"/>, spaces inside it skipped (熊 琦).</summary>
+    /// <summary>Whether <paramref name="name"/> is printed at <paramref name="offset"/>, spaces inside it skipped (熊 琦, a no-break space).</summary>
     public static bool StandsAt(string text, string name, int offset)
     {
         var i = offset;
         for (var k = 0; k < name.Length; k++)
         {
-            while (k > 0 && i < text.Length && text[i] is ' ' or '\u3000') i++;
+            while (k > 0 && i < text.Length && char.IsWhiteSpace(text[i])) i++;
             if (i >= text.Length || text[i] != name[k]) return false;
             i++;
         }

@@ -67,7 +67,7 @@ if (args.Length >= 2 && args[0] == "--people-check")
     }
     if (!File.Exists(checkPath)) { Console.Error.WriteLine($"entity-eval: no file {checkPath}"); return 1; }
     var check = PeopleCheck.Load(checkPath);
-    corpusPath ??= FindShared(Path.GetDirectoryName(Path.GetFullPath(checkPath))!) is { } shared ? PeopleCheck.CorpusFileFor(checkPath, shared) : null;
+    corpusPath ??= PeopleCheck.FindShared(Path.GetDirectoryName(Path.GetFullPath(checkPath))!) is { } shared ? PeopleCheck.CorpusFileFor(checkPath, shared) : null;
     if (corpusPath is null || !File.Exists(corpusPath))
     {
         Console.WriteLine($"No corpus for {checkPath} (set BROADSHEET_SHARED to the folder holding corpus/people-daily); nothing measured.");
@@ -153,15 +153,3 @@ foreach (var type in Entities.Types)
 if (errors > 0) ours.PrintErrors(errors);
 return 0;
 
-// The shared folder (corpus, fixtures) beside the repository: BROADSHEET_SHARED, else a "shared" folder next to any
-// folder above <paramref name="from"/>.
-static string? FindShared(string from)
-{
-    if (Environment.GetEnvironmentVariable("BROADSHEET_SHARED") is { Length: > 0 } env) return Directory.Exists(env) ? env : null;
-    for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
-    {
-        var candidate = Path.Combine(dir.FullName, "shared");
-        if (Directory.Exists(Path.Combine(candidate, "corpus"))) return candidate;
-    }
-    return null;
-}
