@@ -158,9 +158,11 @@ internal sealed partial class PersonExtractor
     private static bool GivenWordInKnownName(WordInfo name, WordInfo given) =>
         name.Tag == "nr" && name.Freq >= 50 && given.Tag is "nz" or "t" or "r" or "m" or "d" or "j";
 
-    /// <summary>A photo caption's place marker right after a name (李明（左）, 新凤霞（中）, 王昆（右二）): only people stand so.</summary>
+    /// <summary>A photo caption's place marker right after a name (李明（左）, 新凤霞（中）, 王昆（右二）) or a pointer to the
+    /// photo (张超（见图, 南仁东（见上图右): only people stand so.</summary>
     private static bool IsCaptioned(string text, int end)
     {
+        if (end + 3 < text.Length && text[end] is '（' or '(' && text[end + 1] == '见' && (text[end + 2] == '图' || text[end + 3] == '图' && "上下左右".Contains(text[end + 2]))) return true;
         if (end + 3 > text.Length || text[end] is not ('（' or '(') || text[end + 1] is not ('左' or '右' or '中')) return false;
         var close = text[end + 2] is '一' or '二' or '三' or '四' or '五' ? end + 3 : end + 2;
         return close < text.Length && text[close] is '）' or ')';
@@ -178,4 +180,93 @@ internal sealed partial class PersonExtractor
     /// <summary>A photo credit: 摄 right after the name and a break or bracket after it (李肃人摄（人民视觉）, 何建勇摄。).</summary>
     private static bool IsPhotoCredit(string text, int end) =>
         end < text.Length && text[end] == '摄' && (end + 1 == text.Length || Chars.IsClauseBreak(text[end + 1]) || text[end + 1] is '；' or ';');
+
+    /// <summary>
+    /// The names of a byline: after 记者 or 通讯员, names of two to four characters (or ·-joined) separated by 、 up to a
+    /// closing bracket or 报道 (（记者江南）, 记者胡泽曦、殷新宇、苑基荣…）): a byline holds nothing else, so each is a name
+    /// whatever the cut makes of it (江南 is a place word, 京津 of 毕京津 one too). Anything else before the bracket
+    /// (记者从…了解到) and none is taken.
+    /// </summary>
+    private static void NamesInBylines(string text, Dictionary<string, string?> found)
+    {
+        foreach (var role in (ReadOnlySpan<string>)["记者", "通讯员"])
+        {
+            for (var i = text.IndexOf(role, StringComparison.Ordinal); i >= 0; i = text.IndexOf(role, i + role.Length, StringComparison.Ordinal))
+            {
+                var names = new List<string>();
+                var at = i + role.Length;
+                while (true)
+                {
+                    var end = at;
+                    while (end < text.Length && (Chars.IsHan(text[end]) || text[end] == '·' && end > at) && !text.AsSpan(end).StartsWith("报道", StringComparison.Ordinal)) end++;
+                    var name = text[at..end];
+                    if (!IsBylineName(name)) { names.Clear(); break; }
+                    names.Add(name);
+                    if (end < text.Length && text[end] == '、') { at = end + 1; continue; }
+                    if (end >= text.Length || text[end] is not ('）' or ')') && !text.AsSpan(end).StartsWith("报道", StringComparison.Ordinal)) names.Clear();
+                    break;
+                }
+                foreach (var name in names) Remember(found, name, role);
+            }
+        }
+    }
+
+    private static bool IsBylineName(string name) =>
+        name.Contains('·') ? name.Length is >= 4 and <= 14 && name[0] != '·' && name[^1] != '·' : name.Length is >= 2 and <= 4;
+
+    /// <summary>
+    /// A 、-list more than half of whose items are names found (习近平、李克强、栗战书…; 沈跃跃、吉炳轩、艾力更·依明巴海、万鄂湘): the
+    /// items between two 、 the rules left out are names too when they are two to four characters, or ·-joined, and no
+    /// place or everyday word (白玛赤林, 毕京津, 苑基荣). The first and last items count as names when they end or open
+    /// with one (全国人大常委会副委员长曹建明、…), but are never made names here.
+    /// </summary>
+    private void NamesInLists(string text, Dictionary<string, string?> found)
+    {
+        var comma = text.IndexOf('、');
+        while (comma >= 0)
+        {
+            // The list: from the clause start before the first 、 to the clause end after the last.
+            var start = comma;
+            while (start > 0 && !Chars.IsClauseBreak(text[start - 1])) start--;
+            var seps = new List<int> { comma };
+            var next = comma + 1;
+            while (true)
+            {
+                var j = next;
+                while (j < text.Length && !Chars.IsClauseBreak(text[j])) j++;
+                if (j < text.Length && text[j] == '、') { seps.Add(j); next = j + 1; continue; }
+                break;
+            }
+            var end = next;
+            while (end < text.Length && !Chars.IsClauseBreak(text[end])) end++;
+            comma = end < text.Length ? text.IndexOf('、', end) : -1;
+            if (seps.Count < 2) continue;
+
+            var items = new List<(int Start, int End)> { (start, seps[0]) };
+            for (var n = 1; n < seps.Count; n++) items.Add((seps[n - 1] + 1, seps[n]));
+            items.Add((seps[^1] + 1, end));
+            var names = 0;
+            for (var n = 0; n < items.Count; n++)
+            {
+                var (a, b) = items[n];
+                var item = text[a..b];
+                if (n > 0 && n < items.Count - 1 ? found.ContainsKey(item)
+                    : found.Keys.Any(f => n == 0 ? item.EndsWith(f, StringComparison.Ordinal) : item.StartsWith(f, StringComparison.Ordinal))) names++;
+            }
+            if (names < 2 || 2 * names <= items.Count) continue;
+            for (var n = 1; n < items.Count - 1; n++)
+            {
+                var name = text[items[n].Start..items[n].End];
+                if (found.ContainsKey(name) || !IsListedName(name)) continue;
+                Remember(found, name, null);
+            }
+        }
+    }
+
+    private bool IsListedName(string name)
+    {
+        if (name.Contains('·')) return IsBylineName(name) && name.All(c => c == '·' || Chars.IsHan(c));
+        return name.Length is >= 2 and <= 4 && AllHan(name) && !IsCommonWord(name) && !lexicon.IsWorldPlace(name) && lexicon.Divisions.Find(name).Count == 0
+            && !(lexicon.TryGetWord(name, out var w) && w.Tag is "ns" or "nt");
+    }
 }

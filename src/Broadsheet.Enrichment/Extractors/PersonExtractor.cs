@@ -155,6 +155,9 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             }
         }
 
+        NamesInBylines(text, found);
+        NamesInLists(text, found);
+        JoinForeignParts(text, found);
         AgreeForeignSurnames(at, found);
 
         // 钱钟书 … 钟书: a full name found licenses its two-character given name alone elsewhere in the story, unless
