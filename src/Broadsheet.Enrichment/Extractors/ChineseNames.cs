@@ -269,4 +269,33 @@ internal sealed partial class PersonExtractor
         return name.Length is >= 2 and <= 4 && AllHan(name) && !IsCommonWord(name) && !lexicon.IsWorldPlace(name) && lexicon.Divisions.Find(name).Count == 0
             && !(lexicon.TryGetWord(name, out var w) && w.Tag is "ns" or "nt");
     }
+
+    /// <summary>万人 after 近, 约, 逾 (近万人齐聚): a number, not the surname 万.</summary>
+    private static bool IsApproximateNumber(string text, int start) =>
+        text[start] is '万' or '千' or '百' && "近约逾超上数成几".Contains(text[start - 1]);
+
+    /// <summary>
+    /// A surname the cut holds in an everyday word with the next character (文明/nr6584 观, 高峰): jieba tags some such
+    /// words as names, but at ≥ 1000 uses the word is the reading, so no surname + given name opens there.
+    /// </summary>
+    private static bool IsSurnameInCommonWord(ArticleText at, int k, int surname) =>
+        at.Tokens[k].Word.Length == surname + 1 && at.TryGetWord(k, out var w) && w.Freq >= 1000;
+
+    /// <summary>
+    /// After a title, a two-character name and a given character the cut left alone, then a clause break, a speech verb
+    /// or a word that follows names (副市长罗文 全 介绍, 研究员朱文 白 对): the title says a name stands here and the break says
+    /// where it ends, so the lone character is the name's last, however often it stands alone elsewhere.
+    /// </summary>
+    private NameCandidate LastGivenAfterTitle(ArticleText at, NameCandidate c)
+    {
+        var text = at.Text;
+        if (c.End - c.Start != 2 || SurnameLength(text, c.Start) != 1) return c;
+        var k = at.TokenAt(c.End);
+        if (k >= at.Tokens.Count || at.Tokens[k].Start != c.End || at.Tokens[k].Word.Length != 1) return c;
+        var last = text[c.End];
+        if (!IsGiven(last, 1) || NameLikelihood(last) == 0) return c;
+        var end = c.End + 1;
+        var breaks = end >= text.Length || Chars.IsClauseBreak(text[end]) || AfterName.Contains(text[end]) && EndsWord(at, end + 1) || SpeechAfter().IsMatch(text.AsSpan(end));
+        return breaks ? new NameCandidate(text[c.Start..end], c.Start, end, c.Strong) : c;
+    }
 }
