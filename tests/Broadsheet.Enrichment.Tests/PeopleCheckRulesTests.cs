@@ -77,4 +77,26 @@ public class PeopleCheckRulesTests
         Assert.Contains("艾克", Names("13岁的澳大利亚男孩艾克受邀分享他的故事。"));
         Assert.Contains("朴胜赞", Names("韩国中国经营研究所所长朴胜赞向本报记者表示，前景看好。"));
     }
+
+    [Fact]
+    public void A_dictionary_name_ending_in_a_landform_needs_a_title_or_verb()
+    {
+        Assert.Empty(Names("周边的戈壁滩上，散落着金丝玉。"));
+        Assert.Empty(Names("他驻守罗布泊19年，离家19年。"));
+    }
+
+    [Fact]
+    public void A_name_after_jiao_before_a_break_is_what_someone_is_called()
+    {
+        Assert.Contains("罗亮", Names("学院有两名特别的新生。一位叫罗亮，是退伍军人。"));
+        Assert.DoesNotContain("罗亮", Names("学院有两名特别的新生。一位叫罗亮的退伍军人。"));
+    }
+
+    [Fact]
+    public void A_two_character_name_padded_in_a_credit_is_listed_without_its_spaces()
+    {
+        Assert.Contains("熊琦", Names("法国选手获得季军。\n新华社记者 熊\u00a0琦摄"));
+        Assert.Contains("郭祥", Names("吸引了不少摄影爱好者。\n版式设计：郭  祥"));
+        Assert.DoesNotContain("郭祥", Names("版式设计：郭  祥云，一位设计师。"));
+    }
 }

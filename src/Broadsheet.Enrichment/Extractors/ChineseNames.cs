@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Broadsheet.Enrichment.Lexicon;
 using Broadsheet.Enrichment.Text;
 
@@ -298,4 +299,30 @@ internal sealed partial class PersonExtractor
         var breaks = end >= text.Length || Chars.IsClauseBreak(text[end]) || AfterName.Contains(text[end]) && EndsWord(at, end + 1) || SpeechAfter().IsMatch(text.AsSpan(end));
         return breaks ? new NameCandidate(text[c.Start..end], c.Start, end, c.Strong) : c;
     }
+
+    /// <summary>
+    /// A three-character dictionary name ending in a landform (白杨河/nr, 戈壁滩/nr, 杨家岭/nr, 罗布泊/nr): jieba tags such
+    /// places as names too, so alone it is no name; a title, verb or list may still make it one.
+    /// </summary>
+    private static bool EndsLikeLandform(string word, int freq) => freq < 1000 && "河湖岭滩泊湾岛峡谷坡塘沟".Contains(word[^1]);
+
+    /// <summary>A name after 叫 with a clause break after it (一位叫罗亮，, 名叫王芳。): what someone is called.</summary>
+    private static bool IsCalled(string text, NameCandidate c) =>
+        c.Start > 0 && text[c.Start - 1] == '叫' && (c.End == text.Length || Chars.IsClauseBreak(text[c.End]));
+
+    /// <summary>
+    /// A two-character name padded to three characters' width in a credit (新华社记者 熊 琦摄, 版式设计：郭  祥): surname, spaces,
+    /// given character, then 摄 or the end of the line. The name is listed without the spaces.
+    /// </summary>
+    private static void PaddedCreditNames(string text, Dictionary<string, string?> found)
+    {
+        foreach (Match m in PaddedCredit().Matches(text))
+        {
+            if (!Surnames.Contains(m.Groups[1].Value[0])) continue;
+            Remember(found, m.Groups[1].Value + m.Groups[2].Value, null);
+        }
+    }
+
+    [GeneratedRegex(@"(?:记者|设计[：:]|制图[：:]|摄影[：:]|摄[：:]|编辑[：:])[ \u00a0\u3000]*(\p{IsCJKUnifiedIdeographs})[ \u00a0\u3000]{1,3}(\p{IsCJKUnifiedIdeographs})(?=摄|[ \u00a0\u3000]*(?:\n|$))")]
+    private static partial Regex PaddedCredit();
 }

@@ -125,7 +125,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start, k) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c) || IsAfterDynasty(at, c) || IsCaptioned(text, c.End) || IsPhotoCredit(text, c.End)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c) || IsAfterDynasty(at, c) || IsCaptioned(text, c.End) || IsPhotoCredit(text, c.End) || IsCalled(text, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -158,6 +158,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         }
 
         NamesInBylines(text, found);
+        PaddedCreditNames(text, found);
         NamesInLists(text, found);
         JoinForeignParts(text, found);
         AgreeForeignSurnames(at, found);
@@ -333,7 +334,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 // jieba tags many things nr (雷阵雨, 安全性, 莫斯科): alone, only surname + given name of three characters stands.
                 // A rare transliterated dictionary name of three or more characters (索罗斯, 费尔南德斯) stands too; common
                 // ones are as often countries and cities (伊拉克, 乌克兰, 卡拉奇 are tagged names too).
-                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !EndsLikeWord(tok.Word, w.Freq)
+                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !EndsLikeWord(tok.Word, w.Freq) && !EndsLikeLandform(tok.Word, w.Freq)
                     || tok.Word.Length >= 3 && w.Freq < 50 && IsTransliterated(tok.Word);
                 return new NameCandidate(text[start..end], start, end, strong);
             }
