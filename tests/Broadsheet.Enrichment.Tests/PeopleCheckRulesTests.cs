@@ -99,4 +99,10 @@ public class PeopleCheckRulesTests
         Assert.Contains("郭祥", Names("吸引了不少摄影爱好者。\n版式设计：郭  祥"));
         Assert.DoesNotContain("郭祥", Names("版式设计：郭  祥云，一位设计师。"));
     }
+
+    [Fact]
+    public void A_surname_and_given_character_that_jieba_holds_as_a_verb_are_the_verb()
+    {
+        Assert.DoesNotContain("申领", Names("他来到人才交流服务中心申领职工技能提升补贴。"));
+    }
 }

@@ -325,4 +325,11 @@ internal sealed partial class PersonExtractor
 
     [GeneratedRegex(@"(?:记者|设计[：:]|制图[：:]|摄影[：:]|摄[：:]|编辑[：:])[ \u00a0\u3000]*(\p{IsCJKUnifiedIdeographs})[ \u00a0\u3000]{1,3}(\p{IsCJKUnifiedIdeographs})(?=摄|[ \u00a0\u3000]*(?:\n|$))")]
     private static partial Regex PaddedCredit();
+
+    /// <summary>
+    /// A surname and given character that are one word of jieba's tagged a verb, adjective or adverb (申领/v: 中心申领职工
+    /// 补贴): however rare, the dictionary reads it as that word, not as a name.
+    /// </summary>
+    private static bool IsOneNonNameWord(ArticleText at, int k, int end) =>
+        at.Tokens[k].End == end && at.TryGetWord(k, out var w) && w.Tag is "v" or "vn" or "a" or "ad" or "d";
 }

@@ -360,7 +360,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 var end = HanEnd(text, start + surname, given);
                 if (end < 0 || !IsUnknownSpan(at, k, start, end, surname)) continue;
                 var name = text[start..end];
-                if (IsCommonWord(name)) return null;
+                if (IsCommonWord(name) || IsOneNonNameWord(at, k, end)) return null;
                 // 韦 尔特 罗 尼: a transliteration longer than any Chinese name is a foreign name.
                 if (IsForeign(at, k, first: true) && ForeignEnd(at, k + 1, tok.End) is var longer && longer - start >= 4 && longer > end)
                     return new NameCandidate(text[start..longer], start, longer, true);
