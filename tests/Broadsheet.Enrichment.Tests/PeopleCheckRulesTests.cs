@@ -105,4 +105,12 @@ public class PeopleCheckRulesTests
     {
         Assert.DoesNotContain("申领", Names("他来到人才交流服务中心申领职工技能提升补贴。"));
     }
+
+    [Fact]
+    public void A_dictionary_name_opening_a_doctrine_the_cut_splits_is_its_author()
+    {
+        Assert.Contains("习近平", Names("要科学运用习近平新时代中国特色社会主义经济思想做分析。"));
+        Assert.Contains("习近平", Names("深入学习习近平外交思想。"));
+        Assert.Empty(Names("通过这段时间的理论学习，他有了更深的认识。"));
+    }
 }

@@ -332,4 +332,23 @@ internal sealed partial class PersonExtractor
     /// </summary>
     private static bool IsOneNonNameWord(ArticleText at, int k, int end) =>
         at.Tokens[k].End == end && at.TryGetWord(k, out var w) && w.Tag is "v" or "vn" or "a" or "ad" or "d";
+
+    /// <summary>
+    /// A three-character dictionary name opening a doctrine's name the cut splits (习近平 新 时代 … 思想, 习近平 外交 思想):
+    /// nouns and adjectives up to 思想 or 理论 within the clause, no verb or particle between (这段时间/nr 的 理论 is none). A doctrine held as one word (马克思主义)
+    /// is read in <see cref="DoctrineAuthor"/>.
+    /// </summary>
+    private bool NamesDoctrine(ArticleText at, NameCandidate c)
+    {
+        if (c.End - c.Start != 3) return false;
+        var k = at.TokenAt(c.Start);
+        if (at.Tokens[k].Start != c.Start || at.Tokens[k].End != c.End || !at.TryGetWord(k, out var name) || name.Tag is not ("nr" or "nrfg")
+            || !IsDictionaryName(at.Tokens[k].Word, name)) return false;
+        for (var j = k + 1; j < at.Tokens.Count && j <= k + 8 && at.Tokens[j].Start == at.Tokens[j - 1].End; j++)
+        {
+            if (at.Tokens[j].Word is "思想" or "理论") return j > k + 1;
+            if (!at.TryGetWord(j, out var w) || w.Tag.StartsWith('v') || w.Tag.StartsWith('u') || !AllHan(at.Tokens[j].Word)) return false;
+        }
+        return false;
+    }
 }

@@ -125,7 +125,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start, k) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c) || IsAfterDynasty(at, c) || IsCaptioned(text, c.End) || IsPhotoCredit(text, c.End) || IsCalled(text, c)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c) || IsAfterDynasty(at, c) || IsCaptioned(text, c.End) || IsPhotoCredit(text, c.End) || IsCalled(text, c) || NamesDoctrine(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
