@@ -113,4 +113,11 @@ public class PeopleCheckRulesTests
         Assert.Contains("习近平", Names("深入学习习近平外交思想。"));
         Assert.Empty(Names("通过这段时间的理论学习，他有了更深的认识。"));
     }
+
+    [Fact]
+    public void A_pronoun_names_use_often_may_be_the_first_given_character()
+    {
+        Assert.Contains("刘本芳", Names("刘本芳说，他到现在都能想起那个场景。"));
+        Assert.Empty(Names("李本人说，他不知道。"));
+    }
 }

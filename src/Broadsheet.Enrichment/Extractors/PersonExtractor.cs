@@ -606,9 +606,11 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (!Chars.IsHan(c) || (position == 0 ? NeverGiven : AfterName).Contains(c)) return false;
         // A character jieba tags as a function word is none, unless that use is rare (钧 is a measure word 593 times) or,
         // for a measure word, numeral, conjunction or 之, names use it as often as most given characters (家 584, 天 433,
-        // 克 788, 元 339, 之 839 of jieba's name words: 杨克宁, 刘元春, 李培之); pronouns and other particles never.
+        // 克 788, 元 339, 之 839 of jieba's name words: 杨克宁, 刘元春, 李培之); a pronoun only as the first given
+        // character and only one names use as often (其 143, 本 103: 刘本芳); other particles never.
         return !(lexicon.TryGetWord(new ReadOnlySpan<char>(in c), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e")
-            || w.Tag is "q" or "m" or "c" or "u" && GivenCounts.GetValueOrDefault(c) >= CommonGivenUses;
+            || w.Tag is "q" or "m" or "c" or "u" && GivenCounts.GetValueOrDefault(c) >= CommonGivenUses
+            || w.Tag == "r" && position == 0 && GivenCounts.GetValueOrDefault(c) >= 100;
     }
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
