@@ -14,7 +14,7 @@ using JiebaNet.Segmenter.PosSeg;
 // errors) and "look-b" (2, 6, 10 …: scored only, like the held-out half).
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Broadsheet.EntityEval FILE.bio[.gz] [--split look|look-a|look-b|held-out|all] [--errors N] [--markdown] [--no-jieba]");
+    Console.WriteLine("usage: Broadsheet.EntityEval FILE.bio[.gz] [--split look|look-a|look-b|held-out|all] [--errors N] [--markdown] [--no-jieba]\n       Broadsheet.EntityEval --people-check FILE.tsv [--errors N] [--corpus FILE.jsonl.gz]");
     return args.Length == 0 ? 2 : 0;
 }
 // --text STRING: what enrichment finds in one text and how it was cut (for looking at a case by hand).
@@ -45,6 +45,53 @@ if (args is ["--people-sample", var jsonl, var every] && int.TryParse(every, out
             var context = i < 0 ? "" : joined[Math.Max(0, i - 8)..i] + "[" + p.Name + "]" + joined[(i + p.Name.Length)..Math.Min(joined.Length, i + p.Name.Length + 8)];
             Console.WriteLine($"{n}\t{p.Name}\t{context.Replace('\n', ' ')}");
         }
+    }
+    return 0;
+}
+// --people-check FILE.tsv [--errors N] [--corpus FILE.jsonl.gz]: people against our own hand annotation of parser-corpus
+// articles (tests/data/people-check), text the people rules were not written from: P/R/F1, then misses and extras.
+// The corpus is found beside the repository (../shared, or BROADSHEET_SHARED); without it this says so and exits 0.
+if (args.Length >= 2 && args[0] == "--people-check")
+{
+    var checkPath = args[1];
+    var show = int.MaxValue;
+    string? corpusPath = null;
+    for (var i = 2; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--errors" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n): show = n; i++; break;
+            case "--corpus" when i + 1 < args.Length: corpusPath = args[++i]; break;
+            default: Console.Error.WriteLine($"entity-eval: unknown option {args[i]}"); return 2;
+        }
+    }
+    if (!File.Exists(checkPath)) { Console.Error.WriteLine($"entity-eval: no file {checkPath}"); return 1; }
+    var check = PeopleCheck.Load(checkPath);
+    corpusPath ??= PeopleCheck.FindShared(Path.GetDirectoryName(Path.GetFullPath(checkPath))!) is { } shared ? PeopleCheck.CorpusFileFor(checkPath, shared) : null;
+    if (corpusPath is null || !File.Exists(corpusPath))
+    {
+        Console.WriteLine($"No corpus for {checkPath} (set BROADSHEET_SHARED to the folder holding corpus/people-daily); nothing measured.");
+        return 0;
+    }
+    var checkArticles = PeopleCheck.ReadArticles(corpusPath, check.Articles).ToDictionary(a => a.Id);
+    var checkEnricher = new ArticleEnricher();
+    var people = checkArticles.Values.ToDictionary(a => a.Id,
+        a => checkEnricher.Enrich(new Article { Paragraphs = [.. a.Paragraphs] }, new IssueInfo { Paper = "人民日报", Date = a.Id[..10] }).People.Select(p => p.Name).ToList());
+    var s = check.Score(id => people[id]);
+    Console.WriteLine($"{checkPath}: {check.Articles.Count} articles of {corpusPath}, our own annotation; one-character names dropped");
+    Console.WriteLine($"people         gold {s.Gold,5}   ours P {s.P:F3} R {s.R:F3} F1 {s.F1:F3}   ({s.Correct} right, {s.Misses.Count} missed, {s.Extras.Count} extra)");
+    string Around(string id, string name)
+    {
+        var text = checkArticles[id].Text;
+        var at = text.IndexOf(name, StringComparison.Ordinal);
+        return at < 0 ? "" : (text[Math.Max(0, at - 10)..at] + "[" + name + "]" + text[(at + name.Length)..Math.Min(text.Length, at + name.Length + 10)]).Replace('\n', ' ');
+    }
+    if (show > 0)
+    {
+        Console.WriteLine($"\n## missed: {s.Misses.Count}");
+        foreach (var (id, name) in s.Misses.Take(show)) Console.WriteLine($"  {id}\t{name}\t{Around(id, name)}");
+        Console.WriteLine($"\n## extra: {s.Extras.Count}");
+        foreach (var (id, name) in s.Extras.Take(show)) Console.WriteLine($"  {id}\t{name}\t{Around(id, name)}");
     }
     return 0;
 }
@@ -105,3 +152,4 @@ foreach (var type in Entities.Types)
 }
 if (errors > 0) ours.PrintErrors(errors);
 return 0;
+

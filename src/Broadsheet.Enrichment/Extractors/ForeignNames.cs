@@ -115,4 +115,23 @@ internal sealed partial class PersonExtractor
         return k < at.Tokens.Count && at.Tokens[k].Start == end && at.Tokens[k].Word.Length == 1 && Chars.IsHan(at.Tokens[k].Word[0])
             && !AfterName.Contains(at.Tokens[k].Word[0]);
     }
+
+    /// <summary>
+    /// A ·-joined name found beside another found name with nothing between them is one name the cut split (叶夫 +
+    /// 根尼·阿法纳西耶夫, 约瑟夫·菲尤 + 史密斯): the parts join; the parts alone drop out later when found only inside it.
+    /// </summary>
+    private static void JoinForeignParts(string text, Dictionary<string, string?> found)
+    {
+        foreach (var dotted in found.Keys.Where(n => n.Contains('·')).ToList())
+        {
+            foreach (var o in Offsets(text, dotted))
+            {
+                var before = found.Keys.FirstOrDefault(n => n != dotted && n.Length >= 2 && o >= n.Length && text.AsSpan(o - n.Length, n.Length).SequenceEqual(n));
+                var end = o + dotted.Length;
+                var after = found.Keys.FirstOrDefault(n => n != dotted && n.Length >= 2 && !n.Contains('·') && text.AsSpan(end).StartsWith(n, StringComparison.Ordinal));
+                if (before is null && after is null) continue;
+                Remember(found, (before ?? "") + dotted + (after ?? ""), found[dotted]);
+            }
+        }
+    }
 }

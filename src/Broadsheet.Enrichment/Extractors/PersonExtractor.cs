@@ -21,9 +21,10 @@ internal readonly record struct NameCandidate(string Text, int Start, int End, b
 internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 {
     private const string SingleSurnames =
-        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾暨匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚于萧尤喻柏云费廉卞禹狄支管宣钮滑羊汲富弓牧蓬班仰祖景幸薄索咸闻劳扶堵宰郦雍桑浦庄容易戈衡弘贡丰尉" +
-        // Rarer surnames of the 百家姓 that start few everyday words.
-        "巨仝鲜亢苟迟隋佘栗郇邸钭酆鄢涂琚檀";
+        "纪季符郅恽胥邝阴楼俞裘华柳伍单包鲍冼麦游闵解桂佟米贝伏茅舒项席麻娄危梅刁骆凌虞昝缪郁宗贲嵇荣荀甄芮储邴糜巫宓郗仲栾厉戎詹束韶郜蓟邰鄂卓蔺屠蒙逄姬扈冀郏濮晏瞿慕茹庾匡寇阙蔚夔晁敖訾阚饶巢蒯竺逯桓赖郎邬岑谌粟王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤屈谷庞樊兰殷施陈牛洪季葛温康聂鲁章甘盛柴翟文安倪申辛尚乔齐邢左焦褚颜祝岳耿裴祁宁欧童鲍伍滕项单仇谈霍葛蓝卜柯房穆蒲凌曲艾鞠宫栾伊苗靳臧冉阮晏池商瞿丛路杭巩付窦荆翁戚于萧尤喻柏云费廉卞禹狄支管宣钮滑羊汲富弓牧蓬班仰祖景幸薄索咸闻劳扶堵宰郦雍桑浦庄容易戈衡弘贡丰尉" +
+        // Rarer surnames of the 百家姓 that start few everyday words, and 朴 of Korean names (朴胜赞). 暨 is left out: in
+        // news it is the conjunction (成立70周年暨西关民俗…). 习 was tried: two extras on the NER look-b quarter.
+        "巨仝鲜亢苟迟隋佘栗郇邸钭酆鄢涂琚檀朴";
     private static readonly string[] CompoundSurnames = ["欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "宇文", "司徒", "东方", "独孤", "南宫", "端木", "申屠"];
     /// <summary>Characters that end a name rather than belong to it (陈洪波说, 刘东利在).</summary>
     private const string AfterName = "在说称和与的是等到向了将也就都对为从于给把被让及并带看来去要会已曾正还又均亦共时一代";
@@ -104,6 +105,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             // (鲁 西亚 努, not 鲁西亚).
             if (candidate is { } n && IsTransliterated(n.Text) && ForeignAfterTitle(at, nameStart) is { Length: >= 4 } longer && longer.Length > n.Text.Length)
                 candidate = new NameCandidate(longer, nameStart, nameStart + longer.Length, true);
+            if (candidate is { } named) candidate = LastGivenAfterTitle(at, named);
             if (candidate is { } name)
             {
                 // 记者张玉来报道: a reporter's name runs to 报道, even through a character that usually ends a name (来).
@@ -123,7 +125,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         for (var k = 0; k < tokens.Count; k++)
         {
             if (tokens[k].Word.Length > 6 || NameAt(at, tokens[k].Start, k) is not { } c) continue;
-            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c) || IsAfterDynasty(at, c) || IsCaptioned(text, c.End) || IsPhotoCredit(text, c.End)) Remember(found, c.Text, null);
+            if (c.Strong || HasContextAfter(text, c.End) || HasPersonWordAfter(at, c) || IsBareName(at, c) || IsBareFullName(at, c) || IsForeignSubject(at, c) || IsAfterDynasty(at, c) || IsCaptioned(text, c.End) || IsPhotoCredit(text, c.End) || IsCalled(text, c) || NamesDoctrine(at, c)) Remember(found, c.Text, null);
             else weak.Add(c);
             while (k + 1 < tokens.Count && tokens[k + 1].Start < c.End) k++;
         }
@@ -155,6 +157,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
             }
         }
 
+        NamesInBylines(text, found);
+        PaddedCreditNames(text, found);
+        NamesInLists(text, found);
+        JoinForeignParts(text, found);
         AgreeForeignSurnames(at, found);
 
         // 钱钟书 … 钟书: a full name found licenses its two-character given name alone elsewhere in the story, unless
@@ -236,7 +242,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 
     /// <summary><see cref="NameAt(ArticleText, int)"/> with the index of the token at <paramref name="start"/> when the caller knows it (else -1).</summary>
     private NameCandidate? NameAt(ArticleText at, int start, int tokenAt) =>
-        ReadNameAt(at, start, tokenAt) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县庄区路街杯部馆宫性".Contains(name.Text[^1])
+        ReadNameAt(at, start, tokenAt) is { } name && !IsPlaceAfter(at.Text, name.End) && !"镇村乡县庄区路街杯部馆宫性台".Contains(name.Text[^1])
             && !(name.Text.Length == 3 && lexicon.IsTitle(name.Text.AsSpan(1))) // 高升镇, 高新区, 尤伯杯, 文艺部, 卢浮宫, 史诗性, 唐外长
             && !(name.Text.Length == 2 && name.Text[1] == '老') // 胡老: a form of address, not a name
             && !IsWordAndPlaceWord(name.Text) && !IsCommonNoun(at, name)
@@ -280,9 +286,10 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
     /// <summary>A place or body's word right after the name makes it a place's name (高升镇, 库卡尔特河, 乔治·梅森大学).</summary>
     private static bool IsPlaceAfter(string text, int end) =>
         end < text.Length && ("市州省县镇乡村区港湾岛河湖路街".Contains(text[end])
-            || text[end] == '杯' // 戴维斯杯: a trophy named after someone
+            || text[end] is '杯' or '型' // 戴维斯杯: a trophy named after someone; 阿雷西博型: a model or type
             || end + 1 < text.Length && text.AsSpan(end, 2) is "大学" or "会议" or "大会" or "组织" or "决议" or "森林" or "公司" or "集团" or "地区" or "山脉"
-                or "医院" or "机场" or "股市" or "指数" or "电器" or "证券" or "银行" or "酒店" or "饭店" or "宾馆" or "广场" or "公园" or "大厦" or "大桥" or "大街" or "基金" or "机组" or "时期" or "王朝");
+                or "医院" or "机场" or "股市" or "指数" or "电器" or "证券" or "银行" or "酒店" or "饭店" or "宾馆" or "广场" or "公园" or "大厦" or "大桥" or "大街" or "基金" or "机组" or "时期" or "王朝"
+                or "海沟" or "海峡" or "群岛" or "半岛" or "盆地" or "平原" or "高原" or "沙漠");
 
     private NameCandidate? ReadNameAt(ArticleText at, int start, int tokenAt)
     {
@@ -327,7 +334,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 // jieba tags many things nr (雷阵雨, 安全性, 莫斯科): alone, only surname + given name of three characters stands.
                 // A rare transliterated dictionary name of three or more characters (索罗斯, 费尔南德斯) stands too; common
                 // ones are as often countries and cities (伊拉克, 乌克兰, 卡拉奇 are tagged names too).
-                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !EndsLikeWord(tok.Word, w.Freq)
+                var strong = end > tok.End || w.Tag != "nrt" && tok.Word.Length == 3 && SurnameLength(text, start) == 1 && !EndsLikeWord(tok.Word, w.Freq) && !EndsLikeLandform(tok.Word, w.Freq)
                     || tok.Word.Length >= 3 && w.Freq < 50 && IsTransliterated(tok.Word);
                 return new NameCandidate(text[start..end], start, end, strong);
             }
@@ -337,7 +344,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
 
         var surname = SurnameLength(text, start);
         if (IsDynastyBeforeName(at, k)) return null;
-        if (surname > 0 && !(start > 0 && IsNumeral(text[start - 1])))
+        if (surname > 0 && !(start > 0 && (IsNumeral(text[start - 1]) || IsApproximateNumber(text, start))))
         {
             // Surname + two given characters, then + one: the name must end where the cut ends a word, and every word
             // inside it be one the cut left alone (曹 善 强) or a rare one (吴 方军, 金志 贤).
@@ -353,7 +360,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 var end = HanEnd(text, start + surname, given);
                 if (end < 0 || !IsUnknownSpan(at, k, start, end, surname)) continue;
                 var name = text[start..end];
-                if (IsCommonWord(name)) return null;
+                if (IsCommonWord(name) || IsOneNonNameWord(at, k, end)) return null;
                 // 韦 尔特 罗 尼: a transliteration longer than any Chinese name is a foreign name.
                 if (IsForeign(at, k, first: true) && ForeignEnd(at, k + 1, tok.End) is var longer && longer - start >= 4 && longer > end)
                     return new NameCandidate(text[start..longer], start, longer, true);
@@ -490,6 +497,7 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             if (t.Start == start && t.Word.Length == surname) continue;
+            if (t.Start == start && IsSurnameInCommonWord(at, j, surname)) return false;
             if (!AllHan(t.Word) || !IsGiven(t.Word[^1], 1) || t.Start > start && !IsGiven(t.Word[0], 0)) return false;
             if (at.TryGetWord(j, out var w) && w.Freq >= 100 && !w.Tag.StartsWith("nr", StringComparison.Ordinal) && w.Tag != "nz") return false;
         }
@@ -598,9 +606,11 @@ internal sealed partial class PersonExtractor(NewsroomLexicon lexicon)
         if (!Chars.IsHan(c) || (position == 0 ? NeverGiven : AfterName).Contains(c)) return false;
         // A character jieba tags as a function word is none, unless that use is rare (钧 is a measure word 593 times) or,
         // for a measure word, numeral, conjunction or 之, names use it as often as most given characters (家 584, 天 433,
-        // 克 788, 元 339, 之 839 of jieba's name words: 杨克宁, 刘元春, 李培之); pronouns and other particles never.
+        // 克 788, 元 339, 之 839 of jieba's name words: 杨克宁, 刘元春, 李培之); a pronoun only as the first given
+        // character and only one names use as often (其 143, 本 103: 刘本芳); other particles never.
         return !(lexicon.TryGetWord(new ReadOnlySpan<char>(in c), out var w) && w.Freq >= 1000 && w.Tag is "c" or "u" or "uj" or "ul" or "uz" or "ug" or "uv" or "ud" or "r" or "m" or "q" or "y" or "e")
-            || w.Tag is "q" or "m" or "c" or "u" && GivenCounts.GetValueOrDefault(c) >= CommonGivenUses;
+            || w.Tag is "q" or "m" or "c" or "u" && GivenCounts.GetValueOrDefault(c) >= CommonGivenUses
+            || w.Tag == "r" && position == 0 && GivenCounts.GetValueOrDefault(c) >= 100;
     }
 
     private static bool IsNumeral(char c) => Chars.IsDigit(c) || "一二三四五六七八九十两几每数半百千万亿".Contains(c);
