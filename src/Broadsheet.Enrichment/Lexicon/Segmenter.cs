@@ -24,26 +24,59 @@ public sealed class Segmenter(WordTable words)
     public List<Token> Cut(string text, List<int>? wordIds)
     {
         var tokens = new List<Token>(text.Length / 2 + 1);
-        var i = 0;
-        while (i < text.Length)
+        // The path arrays of every block, rented once for the whole text (a block is at most all of it).
+        var buffers = new PathBuffers(text.Length + 1);
+        try
         {
-            if (IsBlockChar(text[i]))
+            var i = 0;
+            while (i < text.Length)
             {
-                var end = i + 1;
-                while (end < text.Length && IsBlockChar(text[end])) end++;
-                CutBlock(text, i, end, tokens, wordIds);
-                i = end;
-            }
-            else
-            {
-                // "\r\n" is one token, and so is a surrogate pair: a character outside the BMP (𪚥, 😀) is never cut.
-                var width = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' || char.IsSurrogatePair(text, i) ? 2 : 1;
-                tokens.Add(new Token(i, text.Substring(i, width)));
-                wordIds?.Add(WordId(text.AsSpan(i, width)));
-                i += width;
+                if (IsBlockChar(text[i]))
+                {
+                    var end = i + 1;
+                    while (end < text.Length && IsBlockChar(text[end])) end++;
+                    CutBlock(text, i, end, tokens, wordIds, buffers);
+                    i = end;
+                }
+                else
+                {
+                    // "\r\n" is one token, and so is a surrogate pair: a character outside the BMP (𪚥, 😀) is never cut.
+                    var width = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' || char.IsSurrogatePair(text, i) ? 2 : 1;
+                    tokens.Add(new Token(i, Word(text, i, width)));
+                    wordIds?.Add(WordId(text.AsSpan(i, width)));
+                    i += width;
+                }
             }
         }
+        finally
+        {
+            buffers.Return();
+        }
         return tokens;
+    }
+
+    private readonly struct PathBuffers(int length)
+    {
+        public readonly int[] Next = ArrayPool<int>.Shared.Rent(length);
+        public readonly int[] NextEntry = ArrayPool<int>.Shared.Rent(length);
+        public readonly double[] Score = ArrayPool<double>.Shared.Rent(length);
+
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(Next);
+            ArrayPool<int>.Shared.Return(NextEntry);
+            ArrayPool<double>.Shared.Return(Score);
+        }
+    }
+
+    /// <summary>One string per character for one-character tokens (punctuation, particles: a third of all tokens), made on first use.</summary>
+    private static readonly string?[] OneCharacter = new string?[char.MaxValue + 1];
+
+    private static string Word(string text, int start, int length)
+    {
+        if (length != 1) return text.Substring(start, length);
+        var c = text[start];
+        return OneCharacter[c] ??= c.ToString();
     }
 
     /// <summary>The word table's entry for a dictionary word (frequency above 0), else -1.</summary>
@@ -59,13 +92,10 @@ public sealed class Segmenter(WordTable words)
         c is >= '\u4E00' and <= '\u9FD5' || char.IsAsciiLetterOrDigit(c) || c is '+' or '#' or '&' or '.' or '_' or '%' or '·' or '-';
 
     /// <summary>The most probable path through the word graph of text[start..end), right to left as jieba computes it.</summary>
-    private void CutBlock(string text, int start, int end, List<Token> tokens, List<int>? wordIds)
+    private void CutBlock(string text, int start, int end, List<Token> tokens, List<int>? wordIds, PathBuffers buffers)
     {
         var n = end - start;
-        var next = ArrayPool<int>.Shared.Rent(n + 1);
-        var nextEntry = ArrayPool<int>.Shared.Rent(n + 1);
-        var score = ArrayPool<double>.Shared.Rent(n + 1);
-        try
+        var (next, nextEntry, score) = (buffers.Next, buffers.NextEntry, buffers.Score);
         {
             score[n] = 0;
             for (var k = n - 1; k >= 0; k--)
@@ -102,22 +132,16 @@ public sealed class Segmenter(WordTable words)
                     continue;
                 }
                 if (letters >= 0) { AddLetters(letters, k); letters = -1; }
-                tokens.Add(new Token(start + k, text.Substring(start + k, length)));
+                tokens.Add(new Token(start + k, Word(text, start + k, length)));
                 wordIds?.Add(nextEntry[k]);
             }
             if (letters >= 0) AddLetters(letters, n);
 
             void AddLetters(int from, int to)
             {
-                tokens.Add(new Token(start + from, text.Substring(start + from, to - from)));
+                tokens.Add(new Token(start + from, Word(text, start + from, to - from)));
                 wordIds?.Add(WordId(text.AsSpan(start + from, to - from)));
             }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(next);
-            ArrayPool<int>.Shared.Return(nextEntry);
-            ArrayPool<double>.Shared.Return(score);
         }
     }
 }

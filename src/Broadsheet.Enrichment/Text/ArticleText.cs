@@ -20,7 +20,8 @@ public sealed partial class ArticleText
     public DateOnly? IssueDate { get; }
 
     private readonly List<int> _wordIds;
-    private readonly NewsroomLexicon _lexicon;
+    /// <summary>Each token's dictionary entry, read once here: every extractor asks for the same tokens' words again.</summary>
+    private readonly WordInfo[] _words;
 
     public ArticleText(Article article, IssueInfo issue, NewsroomLexicon lexicon)
     {
@@ -34,7 +35,8 @@ public sealed partial class ArticleText
         var wordIds = new List<int>(Text.Length / 2 + 1);
         Tokens = lexicon.Cut(Text, wordIds);
         _wordIds = wordIds;
-        _lexicon = lexicon;
+        _words = new WordInfo[wordIds.Count];
+        for (var k = 0; k < _words.Length; k++) if (wordIds[k] >= 0) _words[k] = lexicon.WordAt(wordIds[k]);
         IssueDate = ParseDate(issue.Date);
         ReferenceDate = ParseDate(article.Dateline?.Date) ?? IssueDate;
     }
@@ -60,9 +62,8 @@ public sealed partial class ArticleText
     /// <summary>Token <paramref name="k"/> as a word of jieba's dictionary (<see cref="NewsroomLexicon.TryGetWord"/>), without looking it up again.</summary>
     public bool TryGetWord(int k, out WordInfo info)
     {
-        var id = _wordIds[k];
-        info = id < 0 ? default : _lexicon.WordAt(id);
-        return id >= 0;
+        info = _words[k];
+        return _wordIds[k] >= 0;
     }
 
     /// <summary>A number for token <paramref name="k"/>'s dictionary word, the same for the same word; -1 when it is none.</summary>
