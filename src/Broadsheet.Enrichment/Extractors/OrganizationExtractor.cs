@@ -179,7 +179,10 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static List<(string Name, int Offset)> MergeNested(List<(string Name, int Offset)> found, string text)
     {
         var merged = new List<(string Name, int Offset)>();
-        foreach (var f in found.OrderBy(f => f.Offset))
+        // Found mostly in text order already: then the (stable) sort would change nothing.
+        var inOrder = true;
+        for (var i = 1; i < found.Count && inOrder; i++) inOrder = found[i - 1].Offset <= found[i].Offset;
+        foreach (var f in inOrder ? found : (IEnumerable<(string Name, int Offset)>)found.OrderBy(f => f.Offset))
         {
             if (merged.Count > 0 && merged[^1].Offset + merged[^1].Name.Length == f.Offset)
                 merged[^1] = (text[merged[^1].Offset..(f.Offset + f.Name.Length)], merged[^1].Offset);

@@ -466,7 +466,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private bool IsKnownPlace(ReadOnlySpan<char> name, bool placeWords = true)
     {
         if (name.Length < 2) return false;
-        if (Celestial.Contains(name.ToString())) return true;
+        if (CelestialEnds.Contains(name[^1]) && Celestial.Contains(name.ToString())) return true;
         // A county by its short name is too often a word (新华, 建平); provinces, prefectures and full names are not.
         foreach (var d in lexicon.Divisions.Find(name)) if (d.Level < 2 || name.SequenceEqual(d.Name)) return true;
         return lexicon.IsWorldPlace(name) || placeWords && PlaceNameEnds.Contains(name[^1]) && lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && w.Freq > RareNsFreq && !NotPlaces.Contains(name.ToString());

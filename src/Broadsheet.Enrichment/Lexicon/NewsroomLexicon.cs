@@ -136,6 +136,9 @@ public sealed class NewsroomLexicon
 
     public double Idf(ReadOnlySpan<char> word) => _words.TryGet(word, out var info) && info.Idf > 0 ? info.Idf : MedianIdf;
 
+    /// <summary><see cref="Idf"/> of the dictionary word of a word id the cut gave, without looking it up by its text.</summary>
+    internal double IdfAt(int wordId) => _words.InfoOf(wordId).Idf is > 0 and var idf ? idf : MedianIdf;
+
     public bool IsStopWord(string word) => StopWords.Contains(word);
 
     /// <summary>Exactly one of <see cref="KnownOrganizations"/>.</summary>
