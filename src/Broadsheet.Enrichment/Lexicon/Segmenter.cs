@@ -108,8 +108,7 @@ public sealed class Segmenter(WordTable words)
                 for (var j = k + 1; j <= n; j++)
                 {
                     // text[start + k .. start + j) is the previous candidate plus one character: one look-up.
-                    entry = words.Child(entry, text[start + j - 1]);
-                    var freq = entry < 0 ? -1 : words.FrequencyOf(entry);
+                    entry = words.Child(entry, text[start + j - 1], out var freq);
                     if (freq < 0) break; // not even a prefix of a word: nothing longer is one
                     if (freq == 0) continue;
                     var s = Math.Log(freq) - _logTotal + score[j];
