@@ -69,6 +69,29 @@ public sealed class Segmenter(WordTable words)
         }
     }
 
+    /// <summary>
+    /// This thread's last word-table steps, by (entry, next character), with the log of the frequency: news text repeats its
+    /// words, and this table (96 KB) stays in the core's cache where the word table (16 MB) cannot. One per thread, as the
+    /// lexicon is shared across threads; tied to one word table.
+    /// </summary>
+    private sealed class StepCache(WordTable owner)
+    {
+        public const int Bits = 12;
+        public readonly WordTable Owner = owner;
+        public readonly Step[] Slots = new Step[1 << Bits];
+    }
+
+    private struct Step
+    {
+        /// <summary>((entry + 1) &lt;&lt; 16 | character) + 1; 0 is an empty slot.</summary>
+        public long Key;
+        public int Child;
+        public int Freq;
+        public double LogFreq;
+    }
+
+    [ThreadStatic] private static StepCache? t_steps;
+
     /// <summary>One string per character for one-character tokens (punctuation, particles: a third of all tokens), made on first use.</summary>
     private static readonly string?[] OneCharacter = new string?[char.MaxValue + 1];
 
@@ -96,6 +119,7 @@ public sealed class Segmenter(WordTable words)
     {
         var n = end - start;
         var (next, nextEntry, score) = (buffers.Next, buffers.NextEntry, buffers.Score);
+        var steps = t_steps is { } cached && cached.Owner == words ? cached : t_steps = new StepCache(words);
         {
             score[n] = 0;
             for (var k = n - 1; k >= 0; k--)
@@ -108,10 +132,20 @@ public sealed class Segmenter(WordTable words)
                 for (var j = k + 1; j <= n; j++)
                 {
                     // text[start + k .. start + j) is the previous candidate plus one character: one look-up.
-                    entry = words.Child(entry, text[start + j - 1], out var freq);
+                    var c = text[start + j - 1];
+                    var key = ((long)(entry + 1) << 16 | c) + 1;
+                    ref var step = ref steps.Slots[(int)((ulong)key * 0x9E3779B97F4A7C15UL >> (64 - StepCache.Bits))];
+                    if (step.Key != key)
+                    {
+                        step.Key = key;
+                        step.Child = words.Child(entry, c, out step.Freq);
+                        step.LogFreq = step.Freq > 0 ? Math.Log(step.Freq) : 0;
+                    }
+                    entry = step.Child;
+                    var freq = step.Freq;
                     if (freq < 0) break; // not even a prefix of a word: nothing longer is one
                     if (freq == 0) continue;
-                    var s = Math.Log(freq) - _logTotal + score[j];
+                    var s = step.LogFreq - _logTotal + score[j];
                     if (best < s) { best = s; bestEnd = j; bestEntry = entry; }
                 }
                 // No word at all: the character alone, which then is no word of the dictionary either.
