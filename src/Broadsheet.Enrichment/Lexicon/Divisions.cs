@@ -57,10 +57,11 @@ public sealed class Divisions
     {
         found = [];
         var max = Math.Min(_lengths.LongestFrom(text[start]), text.Length - start);
-        for (var len = max; len >= 2; len--)
+        if (max < 2) return 0;
+        var lengths = _lengths.PairLengths(text[start], text[start + 1]);
+        for (var len = max; len >= 2 && lengths != 0; len--)
         {
-            var name = text.Slice(start, len);
-            if (_lengths.MayBe(name) && _lookup.TryGetValue(name, out var list)) { found = list; return len; }
+            if (NameLengths.Has(lengths, len) && _lookup.TryGetValue(text.Slice(start, len), out var list)) { found = list; return len; }
         }
         return 0;
     }

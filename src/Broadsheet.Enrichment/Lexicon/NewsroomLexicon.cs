@@ -31,6 +31,8 @@ public sealed class NewsroomLexicon
     public IReadOnlyList<string> Titles { get; }
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titleLookup;
     private readonly NameLengths _titleLengths;
+    /// <summary>Most words are no stop word: their first characters and length say so before the set is asked.</summary>
+    private readonly NameLengths _stopWordLengths;
     /// <summary>(short, full) pairs such as (人社局, 人力资源社会保障局).</summary>
     public IReadOnlyList<(string Short, string Full)> OrganizationAbbreviations { get; }
     public IReadOnlySet<string> StopWords { get; }
@@ -63,6 +65,7 @@ public sealed class NewsroomLexicon
         _titleLengths = new NameLengths(titles);
         OrganizationAbbreviations = abbreviations;
         StopWords = stopWords;
+        _stopWordLengths = new NameLengths(stopWords);
         KnownOrganizations = organizations;
         _organizationLookup = organizations.GetAlternateLookup<ReadOnlySpan<char>>();
         _organizationLengths = new NameLengths(organizations);
@@ -139,7 +142,7 @@ public sealed class NewsroomLexicon
     /// <summary><see cref="Idf"/> of the dictionary word of a word id the cut gave, without looking it up by its text.</summary>
     internal double IdfAt(int wordId) => _words.InfoOf(wordId).Idf is > 0 and var idf ? idf : MedianIdf;
 
-    public bool IsStopWord(string word) => StopWords.Contains(word);
+    public bool IsStopWord(string word) => _stopWordLengths.MayBe(word) && StopWords.Contains(word);
 
     /// <summary>Exactly one of <see cref="KnownOrganizations"/>.</summary>
     public bool IsKnownOrganization(ReadOnlySpan<char> name) => _organizationLengths.MayBe(name) && _organizationLookup.Contains(name);
