@@ -71,12 +71,12 @@ public sealed class Segmenter(WordTable words)
 
     /// <summary>
     /// This thread's last word-table steps, by (entry, next character), with the log of the frequency: news text repeats its
-    /// words, and this table (96 KB) stays in the core's cache where the word table (16 MB) cannot. One per thread, as the
+    /// words, and this table (384 KB) stays in the core's cache where the word table (16 MB) cannot. One per thread, as the
     /// lexicon is shared across threads; tied to one word table.
     /// </summary>
     private sealed class StepCache(WordTable owner)
     {
-        public const int Bits = 12;
+        public const int Bits = 14;
         public readonly WordTable Owner = owner;
         public readonly Step[] Slots = new Step[1 << Bits];
     }
