@@ -41,7 +41,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> NameStopWords = ["工作", "新闻", "介绍", "编辑"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
 
-    private readonly HashSet<char> _knownBodyFirstChars = [.. lexicon.KnownOrganizations.Where(o => o.Length > 0).Select(o => o[0])];
+    private readonly System.Buffers.SearchValues<char> _knownBodyFirstChars = System.Buffers.SearchValues.Create([.. lexicon.KnownOrganizations.Where(o => o.Length > 0).Select(o => o[0])]);
 
     public List<Organization> Extract(ArticleText at)
     {
@@ -231,7 +231,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> SuffixSet = [.. Suffixes];
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = SuffixSet.GetAlternateLookup<ReadOnlySpan<char>>();
     /// <summary>Last characters of the suffixes: most words end in none, and are turned away with one look-up.</summary>
-    private static readonly HashSet<char> SuffixEnds = [.. Suffixes.Select(s => s[^1]), '委'];
+    private static readonly System.Buffers.SearchValues<char> SuffixEnds = System.Buffers.SearchValues.Create([.. Suffixes.Select(s => s[^1]), '委']);
 
     private static string? SuffixOf(string word)
     {
