@@ -16,7 +16,8 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
 {
     private const int Window = 5;
     private const int HeadlineWeight = 3;
-    private static readonly HashSet<string> KeptTags = ["n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "vn", "an", "l", "j", "i", "eng", "x"];
+    /// <summary>Tags of candidate words (a pattern: the compiler switches on length and characters, no hashing).</summary>
+    private static bool IsKeptTag(string tag) => tag is "n" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "nz" or "nw" or "vn" or "an" or "l" or "j" or "i" or "eng" or "x";
 
     public List<Keyword> Extract(ArticleText at, int top = 10)
     {
@@ -120,7 +121,7 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         if (word.Length < 2) return false;
         foreach (var c in word) if (!Chars.IsHan(c) && !char.IsAsciiLetter(c)) return false;
         if (lexicon.IsStopWord(word) || IsTitle(word)) return false;
-        return !known || KeptTags.Contains(info.Tag); // fused or unknown words are often the topic
+        return !known || IsKeptTag(info.Tag); // fused or unknown words are often the topic
     }
 
     /// <summary>Posts (县长, 党组书记, 局局长) say who speaks, not what the story is about; roles like 游客 or 村民 may be the topic.</summary>
