@@ -40,4 +40,27 @@ public class ArticleTextTests
             Assert.Equal(idOf.Count, idOf.Values.Distinct().Count());
         }
     }
+
+    [Theory]
+    [InlineData("2022-08-08")]
+    [InlineData("2024-02-29")]
+    [InlineData("2023-02-29")] // no such day
+    [InlineData("2022-13-01")]
+    [InlineData("2022-00-10")]
+    [InlineData("0000-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2022-8-8")]
+    [InlineData("2022/08/08")]
+    [InlineData("２０２２-08-08")] // full-width digits
+    [InlineData(" 2022-08-08")]
+    [InlineData("2022-08-08 ")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Issue_and_dateline_dates_read_as_the_general_parser_reads_them(string? date)
+    {
+        DateOnly? expected = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? d : null;
+        var text = Build.Text("正文。", dateline: new Dateline("", null, date), issue: new IssueInfo { Paper = "济宁日报", Date = date });
+        Assert.Equal(expected, text.IssueDate);
+        Assert.Equal(expected, text.ReferenceDate);
+    }
 }

@@ -112,4 +112,17 @@ public class SegmenterTests
         Assert.Equal(100, table.Frequency("济宁"));
         Assert.Equal(-1, table.Child(table.Child(WordTable.Root, '湖'), '海'));
     }
+
+    [Fact]
+    public void Two_word_tables_on_one_thread_each_cut_by_their_own_words()
+    {
+        // The same entry numbers in both tables (济 0, 济宁 1, then 济宁市 or 市 2): a step remembered from one table
+        // must not answer for the other.
+        var (withCity, _) = WordTable.Read("济 10 n\n济宁 100 ns\n济宁市 300 ns\n", "");
+        var (withoutCity, _) = WordTable.Read("济 10 n\n济宁 100 ns\n市 50 n\n", "");
+        string[] Cut(WordTable table) => [.. new Segmenter(table).Cut("济宁市济宁市").Select(t => t.Word)];
+        Assert.Equal(["济宁市", "济宁市"], Cut(withCity));
+        Assert.Equal(["济宁", "市", "济宁", "市"], Cut(withoutCity));
+        Assert.Equal(["济宁市", "济宁市"], Cut(withCity));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Broadsheet.Core.Model;
 using Broadsheet.Enrichment.Lexicon;
 using Broadsheet.Enrichment.Text;
@@ -15,7 +16,8 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
 {
     private const int Window = 5;
     private const int HeadlineWeight = 3;
-    private static readonly HashSet<string> KeptTags = ["n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "nw", "vn", "an", "l", "j", "i", "eng", "x"];
+    /// <summary>Tags of candidate words (a pattern: the compiler switches on length and characters, no hashing).</summary>
+    private static bool IsKeptTag(string tag) => tag is "n" or "nr" or "nrt" or "nrfg" or "ns" or "nt" or "nz" or "nw" or "vn" or "an" or "l" or "j" or "i" or "eng" or "x";
 
     public List<Keyword> Extract(ArticleText at, int top = 10)
     {
@@ -25,21 +27,24 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         // Each distinct term gets a number in order of first appearance; the rest runs over arrays indexed by it.
         var ids = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
         var sequence = new int[terms.Count];
-        var tf = new List<double>();
+        var tf = new double[terms.Count];
+        // A term that is one dictionary word carries its entry from the cut: its IDF needs no look-up by text.
+        var wordIds = new int[terms.Count];
         for (var i = 0; i < terms.Count; i++)
         {
-            var (term, inHeadline) = terms[i];
-            if (!ids.TryGetValue(term, out var id)) { ids[term] = id = ids.Count; tf.Add(0); }
+            var (term, inHeadline, wordId) = terms[i];
+            if (!ids.TryGetValue(term, out var id)) { ids[term] = id = ids.Count; wordIds[id] = wordId; }
             tf[id] += inHeadline ? HeadlineWeight : 1;
             sequence[i] = id;
         }
         var names = new string[ids.Count];
         foreach (var (term, id) in ids) names[id] = term;
         var total = 0.0;
-        foreach (var f in tf) total += f;
+        for (var id = 0; id < names.Length; id++) total += tf[id];
         var tfidf = new double[names.Length];
         var maxTfidf = double.MinValue;
-        for (var id = 0; id < names.Length; id++) maxTfidf = Math.Max(maxTfidf, tfidf[id] = tf[id] / total * lexicon.Idf(names[id]));
+        for (var id = 0; id < names.Length; id++)
+            maxTfidf = Math.Max(maxTfidf, tfidf[id] = tf[id] / total * (wordIds[id] >= 0 ? lexicon.IdfAt(wordIds[id]) : lexicon.Idf(names[id])));
         var rank = TextRank(sequence, names.Length);
         var maxRank = 1.0;
         if (rank is not null) { maxRank = double.MinValue; foreach (var r in rank) maxRank = Math.Max(maxRank, r); }
@@ -60,14 +65,12 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         return keywords;
     }
 
-    /// <summary>Candidate terms in text order, each flagged when it is in the headline.</summary>
-    internal List<(string Term, bool InHeadline)> Candidates(ArticleText at)
+    /// <summary>Candidate terms in text order, each flagged when it is in the headline, with its word id when it is one token's dictionary word (else -1).</summary>
+    internal List<(string Term, bool InHeadline, int WordId)> Candidates(ArticleText at)
     {
         var tokens = at.Tokens;
         // The cut already knows which tokens are dictionary words; the fusion and candidate tests reuse that.
-        var known = new bool[tokens.Count];
-        var infos = new WordInfo[tokens.Count];
-        for (var k = 0; k < tokens.Count; k++) known[k] = at.TryGetWord(k, out infos[k]);
+        bool Known(int k) => at.WordId(k) >= 0;
 
         // Collocations: two nouns side by side three times or more are one term here (技能 + 人才 → 技能人才), keyed by word ids.
         Dictionary<long, int>? pairs = null;
@@ -79,17 +82,16 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             pairs[key] = pairs.GetValueOrDefault(key) + 1;
         }
 
-        var result = new List<(string, bool)>(tokens.Count / 2);
+        var result = new List<(string, bool, int)>(tokens.Count / 2);
         for (var k = 0; k < tokens.Count; k++)
         {
             var tok = tokens[k];
             var word = tok.Word;
-            bool isKnown = known[k];
-            var info = infos[k];
-            if (pairs is not null && isKnown && k + 1 < tokens.Count && known[k + 1] && tokens[k + 1].Start == tok.End
+            bool isKnown = at.TryGetWord(k, out var info);
+            if (pairs is not null && isKnown && k + 1 < tokens.Count && Known(k + 1) && tokens[k + 1].Start == tok.End
                 && pairs.GetValueOrDefault(PairKey(k)) >= 3)
             {
-                result.Add((word + tokens[k + 1].Word, at.InHeadline(tok.Start)));
+                result.Add((word + tokens[k + 1].Word, at.InHeadline(tok.Start), -1));
                 k++;
                 continue;
             }
@@ -97,17 +99,17 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
             if (word.Length == 1 && k + 1 < tokens.Count && tokens[k + 1].Start == tok.End
                 && (k == 0 || tokens[k - 1].Word.Length > 1 || !Chars.IsHan(tokens[k - 1].Word[0]))
                 && isKnown && info.Tag == "n" && !NotFused.Contains(word[0]) && !lexicon.IsStopWord(word)
-                && tokens[k + 1].Word.Length >= 2 && known[k + 1] && infos[k + 1].Tag is "n" or "nz")
+                && tokens[k + 1].Word.Length >= 2 && at.TryGetWord(k + 1, out var nextInfo) && nextInfo.Tag is "n" or "nz")
             {
                 word += tokens[k + 1].Word;
                 isKnown = false;
                 k++;
             }
-            if (IsCandidate(word, isKnown, info)) result.Add((word, at.InHeadline(tok.Start)));
+            if (IsCandidate(word, isKnown, info)) result.Add((word, at.InHeadline(tok.Start), isKnown ? at.WordId(k) : -1));
         }
         return result;
 
-        bool IsPairNoun(int k) => known[k] && tokens[k].Word.Length >= 2 && infos[k].Tag is "n" or "vn" or "nz" && !lexicon.IsStopWord(tokens[k].Word);
+        bool IsPairNoun(int k) => at.TryGetWord(k, out var info) && tokens[k].Word.Length >= 2 && info.Tag is "n" or "vn" or "nz" && !lexicon.IsStopWord(tokens[k].Word);
         long PairKey(int k) => (long)at.WordId(k) << 32 | (uint)at.WordId(k + 1);
     }
 
@@ -119,7 +121,7 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         if (word.Length < 2) return false;
         foreach (var c in word) if (!Chars.IsHan(c) && !char.IsAsciiLetter(c)) return false;
         if (lexicon.IsStopWord(word) || IsTitle(word)) return false;
-        return !known || KeptTags.Contains(info.Tag); // fused or unknown words are often the topic
+        return !known || IsKeptTag(info.Tag); // fused or unknown words are often the topic
     }
 
     /// <summary>Posts (县长, 党组书记, 局局长) say who speaks, not what the story is about; roles like 游客 or 村民 may be the topic.</summary>
@@ -138,7 +140,8 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
     private static double[]? TextRank(int[] seq, int n)
     {
         // Edges in order of first co-occurrence (so the sums below add up in the same order every time), found by pair key.
-        var edgeOf = new PairIndex(seq.Length * (Window - 1));
+        // At most one edge per pair of terms within a window, and per pair of distinct terms.
+        var edgeOf = new PairIndex((int)Math.Min(seq.Length * (Window - 1L), n * (n - 1L) / 2));
         var edgeA = new List<int>();
         var edgeB = new List<int>();
         var edgeW = new List<double>();
@@ -163,15 +166,20 @@ internal sealed class KeywordExtractor(NewsroomLexicon lexicon)
         Array.Fill(score, 1.0 / n);
         var next = new double[n];
         var edges = edgeW.Count;
+        // w / outSum is the same every round: divided once per edge (the products below are then the same to the bit).
+        var fromB = new double[edges];
+        var fromA = new double[edges];
+        for (var e = 0; e < edges; e++) { fromB[e] = edgeW[e] / outSum[edgeB[e]]; fromA[e] = edgeW[e] / outSum[edgeA[e]]; }
+        var ends0 = CollectionsMarshal.AsSpan(edgeA);
+        var ends1 = CollectionsMarshal.AsSpan(edgeB);
         for (var round = 0; round < 10; round++)
         {
             Array.Fill(next, 0);
             for (var e = 0; e < edges; e++)
             {
-                int a = edgeA[e], b = edgeB[e];
-                var w = edgeW[e];
-                next[a] += w / outSum[b] * score[b];
-                next[b] += w / outSum[a] * score[a];
+                int a = ends0[e], b = ends1[e];
+                next[a] += fromB[e] * score[b];
+                next[b] += fromA[e] * score[a];
             }
             for (var i = 0; i < n; i++) score[i] = outSum[i] > 0 ? 0.15 + 0.85 * next[i] : 0;
         }

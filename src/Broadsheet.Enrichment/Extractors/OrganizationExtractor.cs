@@ -41,7 +41,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> NameStopWords = ["工作", "新闻", "介绍", "编辑"];
     private static readonly HashSet<string> HardStopTags = ["v", "p", "u", "d", "r", "t", "m", "q", "y", "e", "f", "uj", "ul", "ud", "uv", "uz", "ug", "zg"];
 
-    private readonly HashSet<char> _knownBodyFirstChars = [.. lexicon.KnownOrganizations.Where(o => o.Length > 0).Select(o => o[0])];
+    private readonly System.Buffers.SearchValues<char> _knownBodyFirstChars = System.Buffers.SearchValues.Create([.. lexicon.KnownOrganizations.Where(o => o.Length > 0).Select(o => o[0])]);
 
     public List<Organization> Extract(ArticleText at)
     {
@@ -179,7 +179,10 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static List<(string Name, int Offset)> MergeNested(List<(string Name, int Offset)> found, string text)
     {
         var merged = new List<(string Name, int Offset)>();
-        foreach (var f in found.OrderBy(f => f.Offset))
+        // Found mostly in text order already: then the (stable) sort would change nothing.
+        var inOrder = true;
+        for (var i = 1; i < found.Count && inOrder; i++) inOrder = found[i - 1].Offset <= found[i].Offset;
+        foreach (var f in inOrder ? found : (IEnumerable<(string Name, int Offset)>)found.OrderBy(f => f.Offset))
         {
             if (merged.Count > 0 && merged[^1].Offset + merged[^1].Name.Length == f.Offset)
                 merged[^1] = (text[merged[^1].Offset..(f.Offset + f.Name.Length)], merged[^1].Offset);
@@ -228,7 +231,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
     private static readonly HashSet<string> SuffixSet = [.. Suffixes];
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup = SuffixSet.GetAlternateLookup<ReadOnlySpan<char>>();
     /// <summary>Last characters of the suffixes: most words end in none, and are turned away with one look-up.</summary>
-    private static readonly HashSet<char> SuffixEnds = [.. Suffixes.Select(s => s[^1]), '委'];
+    private static readonly System.Buffers.SearchValues<char> SuffixEnds = System.Buffers.SearchValues.Create([.. Suffixes.Select(s => s[^1]), '委']);
 
     private static string? SuffixOf(string word)
     {

@@ -36,7 +36,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     internal static readonly string[] PlaceKindsBefore = ["城市", "首都", "首府", "小镇", "小城", "名城", "古城", "重镇", "港口", "港市", "胜地", "村庄", "岛国"];
     /// <summary>The Earth, the Moon, the planets and the Milky Way are places too (地球磁场, 登上月球); jieba tags them nouns.</summary>
     private static readonly HashSet<string> Celestial = ["地球", "月球", "火星", "金星", "木星", "土星", "水星", "银河", "银河系"];
-    private static readonly HashSet<char> CelestialEnds = [.. Celestial.Select(c => c[^1])];
+    private static readonly System.Buffers.SearchValues<char> CelestialEnds = System.Buffers.SearchValues.Create([.. Celestial.Select(c => c[^1])]);
     /// <summary>Regions papers name by an abbreviation no list above holds (拉美 for 拉丁美洲).</summary>
     private static readonly HashSet<string> Regions = ["拉美", "亚太", "中东", "近东", "远东", "中亚", "东欧", "西欧", "北美", "南美", "东南亚", "南亚", "西亚", "北非", "东非", "西非", "阿拉伯"];
     private static readonly HashSet<char> RegionFirstChars = [.. Regions.Select(r => r[0])];
@@ -50,7 +50,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// a Chinese word they are too often no name (上 山, 河 边).</summary>
     private static readonly HashSet<string> Landforms = ["港", "岛", "河", "山", "湖", "湾", "群岛", "半岛", "海峡", "运河"];
 
-    private static readonly HashSet<char> NamedPlaceEnds = [.. VenueWords.Select(v => v[^1]), .. Settlements, .. Landforms.Select(l => l[^1]), '区'];
+    private static readonly System.Buffers.SearchValues<char> NamedPlaceEnds = System.Buffers.SearchValues.Create([.. VenueWords.Select(v => v[^1]), .. Settlements, .. Landforms.Select(l => l[^1]), '区']);
 
     /// <summary>Endings that make a place a region of it (亚洲地区 → 亚洲, 东欧各国 → 东欧).</summary>
     private static readonly string[] RegionEndings = ["地区", "各国", "一带", "沿岸", "国家"];
@@ -336,8 +336,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return false;
     }
 
-    private static readonly HashSet<char> KindEnds = [.. PlaceKindsBefore.Select(k => k[^1])];
-    private static readonly HashSet<char> CurrencyEnds = [.. Currencies.Select(c => c[^1])];
+    private static readonly System.Buffers.SearchValues<char> KindEnds = System.Buffers.SearchValues.Create([.. PlaceKindsBefore.Select(k => k[^1])]);
+    private static readonly System.Buffers.SearchValues<char> CurrencyEnds = System.Buffers.SearchValues.Create([.. Currencies.Select(c => c[^1])]);
 
     private static bool EndsWithKind(string word)
     {
@@ -466,7 +466,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private bool IsKnownPlace(ReadOnlySpan<char> name, bool placeWords = true)
     {
         if (name.Length < 2) return false;
-        if (Celestial.Contains(name.ToString())) return true;
+        if (CelestialEnds.Contains(name[^1]) && Celestial.Contains(name.ToString())) return true;
         // A county by its short name is too often a word (新华, 建平); provinces, prefectures and full names are not.
         foreach (var d in lexicon.Divisions.Find(name)) if (d.Level < 2 || name.SequenceEqual(d.Name)) return true;
         return lexicon.IsWorldPlace(name) || placeWords && PlaceNameEnds.Contains(name[^1]) && lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && w.Freq > RareNsFreq && !NotPlaces.Contains(name.ToString());

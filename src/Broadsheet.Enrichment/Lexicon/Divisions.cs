@@ -18,8 +18,9 @@ public sealed class Divisions
     private readonly Dictionary<string, List<Division>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Division>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<string, Division> _byCode = new(StringComparer.Ordinal);
-    /// <summary>Longest name starting with each character: most characters start none, so most positions cost one lookup.</summary>
-    private readonly Dictionary<char, int> _longestFrom = [];
+    /// <summary>Name lengths by first character: most characters start none, so most positions cost one array read, and
+    /// the rest are looked up only at the lengths some name starting there has.</summary>
+    private readonly NameLengths _lengths;
 
     public int MaxNameLength { get; }
     public int Count => _byCode.Count;
@@ -36,7 +37,7 @@ public sealed class Divisions
             if (d.ShortName is { Length: >= 2 } s && (d.Level < 2 || !isCommonWord(s))) Add(s, d);
         }
         MaxNameLength = _byName.Keys.Max(k => k.Length);
-        foreach (var name in _byName.Keys) _longestFrom[name[0]] = Math.Max(_longestFrom.GetValueOrDefault(name[0]), name.Length);
+        _lengths = new NameLengths(_byName.Keys);
         _lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -47,7 +48,7 @@ public sealed class Divisions
     }
 
     /// <summary>Every division this exact name (full or short) may denote.</summary>
-    public IReadOnlyList<Division> Find(ReadOnlySpan<char> name) => _lookup.TryGetValue(name, out var list) ? list : [];
+    public IReadOnlyList<Division> Find(ReadOnlySpan<char> name) => _lengths.MayBe(name) && _lookup.TryGetValue(name, out var list) ? list : [];
 
     public Division? ByCode(string code) => _byCode.GetValueOrDefault(code);
 
@@ -55,11 +56,12 @@ public sealed class Divisions
     public int LongestMatch(ReadOnlySpan<char> text, int start, out IReadOnlyList<Division> found)
     {
         found = [];
-        if (!_longestFrom.TryGetValue(text[start], out var longest)) return 0;
-        var max = Math.Min(longest, text.Length - start);
-        for (var len = max; len >= 2; len--)
+        var max = Math.Min(_lengths.LongestFrom(text[start]), text.Length - start);
+        if (max < 2) return 0;
+        var lengths = _lengths.PairLengths(text[start], text[start + 1]);
+        for (var len = max; len >= 2 && lengths != 0; len--)
         {
-            if (_lookup.TryGetValue(text.Slice(start, len), out var list)) { found = list; return len; }
+            if (NameLengths.Has(lengths, len) && _lookup.TryGetValue(text.Slice(start, len), out var list)) { found = list; return len; }
         }
         return 0;
     }

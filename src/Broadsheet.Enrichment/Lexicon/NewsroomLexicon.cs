@@ -30,17 +30,21 @@ public sealed class NewsroomLexicon
     /// <summary>Titles longest first, so 副局长 is tried before 局长.</summary>
     public IReadOnlyList<string> Titles { get; }
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titleLookup;
+    private readonly NameLengths _titleLengths;
+    /// <summary>Most words are no stop word: their first characters and length say so before the set is asked.</summary>
+    private readonly NameLengths _stopWordLengths;
     /// <summary>(short, full) pairs such as (人社局, 人力资源社会保障局).</summary>
     public IReadOnlyList<(string Short, string Full)> OrganizationAbbreviations { get; }
     public IReadOnlySet<string> StopWords { get; }
     /// <summary>Well-known bodies named without a suffix (Data/organizations.txt: 新华社, 联合国, 欧盟).</summary>
     public IReadOnlySet<string> KnownOrganizations { get; }
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _organizationLookup;
+    private readonly NameLengths _organizationLengths;
     /// <summary>Countries, world regions and cities by their Chinese names (Data/world-places.tsv, from Unicode CLDR: 印度, 拉丁美洲, 开罗; Data/world-cities.txt: 法兰克福).</summary>
     public IReadOnlySet<string> WorldPlaces { get; }
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _worldPlaceLookup;
-    /// <summary>Longest world place starting with each character: most characters start none.</summary>
-    private readonly Dictionary<char, int> _worldLongestFrom = [];
+    /// <summary>Lengths of the world places starting with each character: most characters start none.</summary>
+    private readonly NameLengths _worldPlaceLengths;
     /// <summary>Longest title, in characters.</summary>
     public int MaxTitleLength { get; }
     /// <summary>IDF given to words jieba's idf.txt doesn't know (its median, as jieba does).</summary>
@@ -58,13 +62,16 @@ public sealed class NewsroomLexicon
         Divisions = divisions;
         Titles = titles;
         _titleLookup = titles.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _titleLengths = new NameLengths(titles);
         OrganizationAbbreviations = abbreviations;
         StopWords = stopWords;
+        _stopWordLengths = new NameLengths(stopWords);
         KnownOrganizations = organizations;
         _organizationLookup = organizations.GetAlternateLookup<ReadOnlySpan<char>>();
+        _organizationLengths = new NameLengths(organizations);
         WorldPlaces = worldPlaces;
         _worldPlaceLookup = worldPlaces.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var p in worldPlaces) _worldLongestFrom[p[0]] = Math.Max(_worldLongestFrom.GetValueOrDefault(p[0]), p.Length);
+        _worldPlaceLengths = new NameLengths(worldPlaces);
         MaxTitleLength = titles.Count == 0 ? 0 : titles.Max(t => t.Length);
         MedianIdf = medianIdf;
     }
@@ -132,17 +139,20 @@ public sealed class NewsroomLexicon
 
     public double Idf(ReadOnlySpan<char> word) => _words.TryGet(word, out var info) && info.Idf > 0 ? info.Idf : MedianIdf;
 
-    public bool IsStopWord(string word) => StopWords.Contains(word);
+    /// <summary><see cref="Idf"/> of the dictionary word of a word id the cut gave, without looking it up by its text.</summary>
+    internal double IdfAt(int wordId) => _words.InfoOf(wordId).Idf is > 0 and var idf ? idf : MedianIdf;
+
+    public bool IsStopWord(string word) => _stopWordLengths.MayBe(word) && StopWords.Contains(word);
 
     /// <summary>Exactly one of <see cref="KnownOrganizations"/>.</summary>
-    public bool IsKnownOrganization(ReadOnlySpan<char> name) => _organizationLookup.Contains(name);
+    public bool IsKnownOrganization(ReadOnlySpan<char> name) => _organizationLengths.MayBe(name) && _organizationLookup.Contains(name);
 
     /// <summary>Length of the longest world place that may start with <paramref name="first"/>; 0 when none does.</summary>
-    public int LongestWorldPlaceFrom(char first) => _worldLongestFrom.GetValueOrDefault(first);
+    public int LongestWorldPlaceFrom(char first) => _worldPlaceLengths.LongestFrom(first);
 
     /// <summary>Exactly one of <see cref="WorldPlaces"/>.</summary>
-    public bool IsWorldPlace(ReadOnlySpan<char> name) => _worldPlaceLookup.Contains(name);
+    public bool IsWorldPlace(ReadOnlySpan<char> name) => _worldPlaceLengths.MayBe(name) && _worldPlaceLookup.Contains(name);
 
     /// <summary>Exactly one of <see cref="Titles"/>.</summary>
-    public bool IsTitle(ReadOnlySpan<char> word) => _titleLookup.Contains(word);
+    public bool IsTitle(ReadOnlySpan<char> word) => _titleLengths.MayBe(word) && _titleLookup.Contains(word);
 }

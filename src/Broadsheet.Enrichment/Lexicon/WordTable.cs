@@ -26,13 +26,28 @@ public sealed class WordTable
         public int Freq;
     }
 
+    /// <summary>What a look-up needs of an entry, kept in its slot: a probe reads one array, not the slots and then the entries.</summary>
+    private struct Probe
+    {
+        public int Parent;
+        public char Last;
+        /// <summary>Entry index + 1; 0 is an empty slot.</summary>
+        public int Entry;
+        /// <summary>As <see cref="FrequencyOf"/> gives it.</summary>
+        public int Freq;
+    }
+
     private Entry[] _entries;
     private double[] _idfs;
     private int _count;
-    /// <summary>Entry index + 1 per slot; 0 is empty. Power-of-two size, at most half full.</summary>
+    /// <summary>Entry index + 1 per slot; 0 is empty. Power-of-two size, at most half full. Used while the table is read.</summary>
     private int[] _slots;
+    /// <summary>The slots once the table is read (<see cref="Seal"/>), each with its entry's key and frequency.</summary>
+    private Probe[] _probes = [];
     /// <summary>Entry index + 1 of each one-character word, by character: every cut position starts with one, so no hashing.</summary>
     private readonly int[] _rootChildren = new int[char.MaxValue + 1];
+    /// <summary>Frequency of each one-character entry, by character (as <see cref="FrequencyOf"/> gives it), once sealed.</summary>
+    private readonly int[] _rootFrequencies = new int[char.MaxValue + 1];
     private readonly List<string> _tagNames = [""];
     private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _tagIds;
 
@@ -85,7 +100,24 @@ public sealed class WordTable
             idfs.Add(idf);
         }
         idfs.Sort();
+        table.Seal();
         return (table, idfs.Count == 0 ? 10 : idfs[idfs.Count / 2]);
+    }
+
+    /// <summary>Copies each slot's key and frequency beside its entry number, once every word is in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Seal()
+    {
+        _probes = new Probe[_slots.Length];
+        for (var slot = 0; slot < _slots.Length; slot++)
+        {
+            var index = _slots[slot] - 1;
+            if (index < 0) continue;
+            ref readonly var e = ref _entries[index];
+            _probes[slot] = new Probe { Parent = e.Parent, Last = e.Last, Entry = index + 1, Freq = FrequencyOf(index) };
+            if (e.Parent == Root) _rootFrequencies[e.Last] = FrequencyOf(index);
+        }
+        _slots = [];
     }
 
     /// <summary>Frequency in dict.txt; 0 for a prefix or a word only idf.txt lists; -1 when the table lacks it altogether.</summary>
@@ -96,16 +128,24 @@ public sealed class WordTable
     }
 
     /// <summary>The entry of the word <paramref name="entry"/>'s word plus <paramref name="next"/> (<see cref="Root"/>: the word is just that character); -1 when the table lacks it.</summary>
-    public int Child(int entry, char next)
+    public int Child(int entry, char next) => Child(entry, next, out _);
+
+    /// <summary><see cref="Child"/>, and that entry's <see cref="FrequencyOf"/> (-1 when there is no such entry), from the same probe.</summary>
+    public int Child(int entry, char next, out int frequency)
     {
-        if (entry == Root) return _rootChildren[next] - 1;
-        var mask = _slots.Length - 1;
+        if (entry == Root)
+        {
+            var child = _rootChildren[next] - 1;
+            frequency = child < 0 ? -1 : _rootFrequencies[next];
+            return child;
+        }
+        var probes = _probes;
+        var mask = probes.Length - 1;
         for (var slot = Hash(entry, next) & mask; ; slot = (slot + 1) & mask)
         {
-            var found = _slots[slot] - 1;
-            if (found < 0) return -1;
-            ref readonly var e = ref _entries[found];
-            if (e.Parent == entry && e.Last == next) return found;
+            ref readonly var p = ref probes[slot];
+            if (p.Entry == 0) { frequency = -1; return -1; }
+            if (p.Parent == entry && p.Last == next) { frequency = p.Freq; return p.Entry - 1; }
         }
     }
 

@@ -20,7 +20,8 @@ public sealed partial class ArticleText
     public DateOnly? IssueDate { get; }
 
     private readonly List<int> _wordIds;
-    private readonly NewsroomLexicon _lexicon;
+    /// <summary>Each token's dictionary entry, read once here: every extractor asks for the same tokens' words again.</summary>
+    private readonly WordInfo[] _words;
 
     public ArticleText(Article article, IssueInfo issue, NewsroomLexicon lexicon)
     {
@@ -34,7 +35,8 @@ public sealed partial class ArticleText
         var wordIds = new List<int>(Text.Length / 2 + 1);
         Tokens = lexicon.Cut(Text, wordIds);
         _wordIds = wordIds;
-        _lexicon = lexicon;
+        _words = new WordInfo[wordIds.Count];
+        for (var k = 0; k < _words.Length; k++) if (wordIds[k] >= 0) _words[k] = lexicon.WordAt(wordIds[k]);
         IssueDate = ParseDate(issue.Date);
         ReferenceDate = ParseDate(article.Dateline?.Date) ?? IssueDate;
     }
@@ -54,15 +56,33 @@ public sealed partial class ArticleText
     [System.Text.RegularExpressions.GeneratedRegex("(?<=[0-9０-９%])[ \u3000]+(?=[\u4e00-\u9fff%])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9０-９])")]
     private static partial System.Text.RegularExpressions.Regex DigitHanGap();
 
-    private static DateOnly? ParseDate(string? s) =>
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", out var d) ? d : null;
+    private static DateOnly? ParseDate(string? s)
+    {
+        // The usual shape read directly: the general parser costs more than the rest of a short article's set-up.
+        if (s is { Length: 10 } && s[4] == '-' && s[7] == '-' && Digits(s, 0, 4) is var year and > 0 && Digits(s, 5, 2) is var month and >= 1 and <= 12
+            && Digits(s, 8, 2) is var day and >= 1 && day <= DateTime.DaysInMonth(year, month)
+            && System.Globalization.CultureInfo.CurrentCulture.Calendar is System.Globalization.GregorianCalendar)
+            return new DateOnly(year, month, day);
+        return DateOnly.TryParseExact(s, "yyyy-MM-dd", out var d) ? d : null;
+    }
+
+    /// <summary>The number written in s[start..start+count) in ASCII digits; -1 when another character is there.</summary>
+    private static int Digits(string s, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i])) return -1;
+            n = n * 10 + s[i] - '0';
+        }
+        return n;
+    }
 
     /// <summary>Token <paramref name="k"/> as a word of jieba's dictionary (<see cref="NewsroomLexicon.TryGetWord"/>), without looking it up again.</summary>
     public bool TryGetWord(int k, out WordInfo info)
     {
-        var id = _wordIds[k];
-        info = id < 0 ? default : _lexicon.WordAt(id);
-        return id >= 0;
+        info = _words[k];
+        return _wordIds[k] >= 0;
     }
 
     /// <summary>A number for token <paramref name="k"/>'s dictionary word, the same for the same word; -1 when it is none.</summary>
