@@ -222,4 +222,24 @@ public class PlaceExtractorTests
         Assert.Contains("马扎里沙里夫", Names("塔利班在马扎里沙里夫遭到抵抗。"));
         Assert.DoesNotContain("费尔南德斯", Names("在费尔南德斯看来，这是好事。"));
     }
+    [Fact]
+    public void Counties_with_no_short_name_are_found()
+    {
+        var names = Names("河北雄县、山西绛县和安徽歙县的代表发言。");
+        Assert.Contains("雄县", names);
+        Assert.Contains("绛县", names);
+        Assert.Contains("歙县", names);
+    }
+    [Fact]
+    public void A_county_short_name_that_is_an_everyday_word_needs_its_province_or_place_words_around_it()
+    {
+        var none = Places("央行还将会同有关部门，坚持生态惠民，同心共圆中国梦，营造实干兴业的环境。", paper: null).Select(p => p.Name);
+        Assert.DoesNotContain(none, n => n is "会同" or "惠民" or "同心" or "兴业");
+        // A local paper's own province counts: 惠民 is a county of 山东, where the 济宁日报 is printed.
+        Assert.Contains(Places("坚持生态惠民。"), p => p.Name == "惠民");
+        // Its province named, a place in the same list, a venue after it: the county.
+        Assert.Contains("枣强", Names("西汉广川（今河北枣强东）人。"));
+        Assert.Contains("闻喜", Names("带领闻喜、绛县等沿河六县。"));
+        Assert.Contains("大兴", Names("她在刚刚投运的大兴国际机场工作。"));
+    }
 }

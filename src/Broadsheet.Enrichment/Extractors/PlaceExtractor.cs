@@ -16,7 +16,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "体育馆", "美术馆", "博物馆", "纪念馆", "大剧院", "大会堂", "大厦", "隧道", "铁路", "航天城", "宫", "镇", "乡", "村"];
 
     /// <summary>Words jieba tags as places that are no particular place.</summary>
-    private static readonly HashSet<string> NotPlaces = ["城市", "深度", "山区", "城区", "郊区", "市区", "县城", "城镇", "边疆", "内地", "外地", "本地", "老家", "家乡", "故乡", "异地", "当地", "全国", "全省", "全市", "全县",
+    private static readonly HashSet<string> NotPlaces = ["城市", "深度", "山区", "城区", "郊区", "矿区", "东区", "西区", "老城区", "市区", "县城", "城镇", "边疆", "内地", "外地", "本地", "老家", "家乡", "故乡", "异地", "当地", "全国", "全省", "全市", "全县",
         // Everyday words jieba's dictionary also tags ns (hand-written).
         "外国", "东西", "美丽", "海洋", "大国", "小国", "强国", "山水", "南北", "东南西北", "滑坡", "海峡", "海湾", "海滨", "海边", "大山", "大街", "大桥", "山村", "温泉", "灯塔",
         "古庙", "来宾", "贵宾", "神圣", "普及", "复兴", "开朗", "治安", "爱国", "建国", "回国", "出国", "离京", "进京", "入夏", "播撒", "关联", "朝野", "前锋", "美德",
@@ -63,6 +63,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         /// <summary>Mentions outside an organisation's name; a place named only inside one (北京电视台) votes but is not listed.</summary>
         public int Listed { get; set; }
         public int First { get; set; } = int.MaxValue;
+        /// <summary>Some mention has words around it that say place (在/到/赴 before it, 市/县 after it).</summary>
+        public bool InPlaceContext { get; set; }
     }
 
     /// <param name="people">People found in the text: a place inside a name (庞卫国) is no place.</param>
@@ -168,6 +170,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             Add(name, found, i);
+            if (IsPlaceContext(at.Text, i, i + len) || InListOfPlaces(text, i, i + len, covered) || VenueAt(text[(i + len)..])) hits[name].InPlaceContext = true;
             Array.Fill(covered, true, i, len);
         }
 
@@ -244,13 +247,18 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             }
         }
 
+        // Provinces the story names by a province or prefecture, ambiguous names included (河北 is also a district of 天津).
+        var namedProvinces = hits.Values.SelectMany(h => h.Candidates).Where(c => c.Level < 2).Select(c => c.ProvinceCode).Concat(provinces.Keys).ToHashSet();
         var places = new List<Place>();
         foreach (var hit in hits.Values.Where(h => h.Listed > 0).OrderByDescending(h => h.Count).ThenBy(h => h.First))
         {
             var d = Resolve(hit.Candidates, prefectures, provinces);
             // A county known only by its short name, in a province the story is not about, is more likely a firm or a
             // word (汇川汽车部件 in a 泗水 story is no district of 贵州).
-            if (d is { Level: 2 } && hit.Name != d.Name && provinces.Count > 0 && !provinces.ContainsKey(d.ProvinceCode)) continue;
+            if (d is { Level: 2 } && hit.Name != d.Name && provinces.Count > 0 && !namedProvinces.Contains(d.ProvinceCode)) continue;
+            // 恢复社会安宁, 生态惠民, 央行会同有关部门: a county's short name that is an everyday word is the county only where
+            // its province is in the story or the words around one mention say place (到俺正阳了).
+            if (d is { Level: 2 } && hit.Name != d.Name && hit.First >= 0 && !hit.InPlaceContext && !namedProvinces.Contains(d.ProvinceCode) && IsEverydayWord(hit.Name)) continue;
             var place = d is null ? new Place(hit.Name, hit.Name, null) : new Place(hit.Name, d.Name, d.Code);
             // 嘉祥 and 嘉祥县 in one story are one place; keep the first-seen name.
             if (place.Code is not null && places.Any(p => p.Code == place.Code)) continue;
@@ -323,6 +331,22 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private bool IsRareForeignPart(Token t, int touching) =>
         (t.Start == touching || t.End == touching) && t.Word.Length >= 2 && t.Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(t.Word)
         && !(lexicon.TryGetWord(t.Word, out var w) && (w.Freq >= 50 || w.Tag is not ("nr" or "nrt" or "ns" or "nz")));
+
+    /// <summary>闻喜、绛县: a name in a 、-list next to a place already found before it or a division after it.</summary>
+    private bool InListOfPlaces(ReadOnlySpan<char> text, int start, int end, bool[] covered) =>
+        start >= 2 && text[start - 1] == '、' && covered[start - 2]
+        || end + 1 < text.Length && text[end] == '、' && lexicon.Divisions.LongestMatch(text, end + 1, out _) > 0;
+
+    /// <summary>大兴国际机场: a venue right after a name.</summary>
+    private static bool VenueAt(ReadOnlySpan<char> rest)
+    {
+        if (rest.StartsWith("国际", StringComparison.Ordinal)) rest = rest[2..];
+        foreach (var v in VenueWords) if (rest.StartsWith(v, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>A word jieba's dictionary knows as something other than a place.</summary>
+    private bool IsEverydayWord(string word) => lexicon.TryGetWord(word, out var w) && w.Tag != "ns";
 
     private bool IsCountryPair(string word) =>
         word.Length == 2 && CountryAbbreviations.Contains(word[0]) && CountryAbbreviations.Contains(word[1])
