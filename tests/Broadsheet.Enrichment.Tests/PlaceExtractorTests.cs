@@ -242,4 +242,14 @@ public class PlaceExtractorTests
         Assert.Contains(Places("带领闻喜、绛县等沿河六县。", paper: null), p => p.Name == "闻喜");
         Assert.Contains(Places("她在刚刚投运的大兴国际机场工作。", paper: null), p => p.Name == "大兴");
     }
+    [Fact]
+    public void A_county_short_name_in_a_list_of_places_is_the_place_even_in_a_story_about_other_provinces()
+    {
+        // 江南 is also a district of 南宁; the list with 华南, 贵州 and 重庆 makes it a place, not a word.
+        Assert.Contains(Places("今天白天，江南、华南、贵州、重庆等地有雨。", paper: null), p => p.Name == "江南");
+        Assert.Contains(Places("贵州的专家安排他去怀柔休息几天。", paper: null), p => p.Name == "怀柔");
+        // A list of everyday words is no list of places, and 在X上 says where, not which county.
+        var none = Places("构建更加富民、惠民、为民的森林生态，把心思用在同心上。", paper: null).Select(p => p.Name);
+        Assert.DoesNotContain(none, n => n is "富民" or "惠民" or "同心");
+    }
 }

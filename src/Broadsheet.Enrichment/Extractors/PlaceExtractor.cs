@@ -170,7 +170,9 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             Add(name, found, i);
-            if (IsPlaceContext(at.Text, i, i + len) || InListOfPlaces(text, i, i + len, covered) || VenueAt(text[(i + len)..])) hits[name].InPlaceContext = true;
+            // 在平原上, 在安宁祥和的环境中: 在 before an everyday word says where, not which county.
+            if ((IsPlaceContext(at.Text, i, i + len) || i > 0 && text[i - 1] == '去') && !(i + len < text.Length && "上中里下".Contains(text[i + len]))
+                || InListOfPlaces(text, i, i + len) || VenueAt(text[(i + len)..])) hits[name].InPlaceContext = true;
             Array.Fill(covered, true, i, len);
         }
 
@@ -255,7 +257,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             var d = Resolve(hit.Candidates, prefectures, provinces);
             // A county known only by its short name, in a province the story is not about, is more likely a firm or a
             // word (汇川汽车部件 in a 泗水 story is no district of 贵州).
-            if (d is { Level: 2 } && hit.Name != d.Name && provinces.Count > 0 && !namedProvinces.Contains(d.ProvinceCode)) continue;
+            if (d is { Level: 2 } && hit.Name != d.Name && provinces.Count > 0 && !namedProvinces.Contains(d.ProvinceCode) && !hit.InPlaceContext) continue;
             // 恢复社会安宁, 生态惠民, 央行会同有关部门: a county's short name that is an everyday word is the county only where
             // its province is in the story or the words around one mention say place (到俺正阳了).
             if (d is { Level: 2 } && hit.Name != d.Name && hit.First >= 0 && !hit.InPlaceContext && !namedProvinces.Contains(d.ProvinceCode) && IsEverydayWord(hit.Name)) continue;
@@ -333,9 +335,21 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         && !(lexicon.TryGetWord(t.Word, out var w) && (w.Freq >= 50 || w.Tag is not ("nr" or "nrt" or "ns" or "nz")));
 
     /// <summary>闻喜、绛县: a name in a 、-list next to a place already found before it or a division after it.</summary>
-    private bool InListOfPlaces(ReadOnlySpan<char> text, int start, int end, bool[] covered) =>
-        start >= 2 && text[start - 1] == '、' && covered[start - 2]
-        || end + 1 < text.Length && text[end] == '、' && lexicon.Divisions.LongestMatch(text, end + 1, out _) > 0;
+    /// <remarks>The neighbour must be a place by itself, not another county's everyday short name (富民、惠民、为民).</remarks>
+    private bool InListOfPlaces(ReadOnlySpan<char> text, int start, int end)
+    {
+        if (end + 1 < text.Length && text[end] == '、')
+            for (var len = Math.Min(text.Length - end - 1, 6); len >= 2; len--)
+                if (IsListedPlace(text.Slice(end + 1, len))) return true;
+        if (start >= 3 && text[start - 1] == '、')
+            for (var len = Math.Min(start - 1, 6); len >= 2; len--)
+                if (IsListedPlace(text.Slice(start - 1 - len, len))) return true;
+        return false;
+    }
+
+    /// <summary>A province, prefecture, full county name, world place or a word jieba tags a place (华南, 贵州, 绛县).</summary>
+    private bool IsListedPlace(ReadOnlySpan<char> name) =>
+        IsKnownPlace(name) || lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && !NotPlaces.Contains(name.ToString());
 
     /// <summary>大兴国际机场: a venue right after a name.</summary>
     private static bool VenueAt(ReadOnlySpan<char> rest)
