@@ -252,4 +252,22 @@ public class PlaceExtractorTests
         var none = Places("构建更加富民、惠民、为民的森林生态，把心思用在同心上。", paper: null).Select(p => p.Name);
         Assert.DoesNotContain(none, n => n is "富民" or "惠民" or "同心");
     }
+    [Fact]
+    public void A_place_name_that_is_one_part_of_a_dotted_foreign_name_is_no_place()
+    {
+        var names = Places("波兰前总统亚历山大·克瓦希涅夫斯基接受采访。第二届中国·以色列论坛举行。", paper: null).Select(p => p.Name).ToList();
+        Assert.DoesNotContain("亚历山大", names);
+        Assert.Contains("波兰", names);
+        // Two places joined by the dot are both places.
+        Assert.Contains("以色列", names);
+    }
+    [Fact]
+    public void A_short_division_name_takes_a_local_suffix_only_where_the_cut_ends_the_word()
+    {
+        // 西藏 山南市 and 深圳 街头: the 山 and 街 open other words; 南阳古镇 is one place.
+        var names = Places("西藏山南市乃东区昌珠镇举行活动。走在深圳街头。南阳古镇游人如织。", paper: null).Select(p => p.Name).ToList();
+        Assert.DoesNotContain(names, n => n is "西藏山" or "深圳街");
+        Assert.Contains("西藏", names);
+        Assert.Contains("深圳", names);
+    }
 }

@@ -94,6 +94,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             var open = at.Text.LastIndexOf('“', q - 1, Math.Min(q, 12));
             if (open >= 0) Array.Fill(covered, true, open + 1, q - open - 1);
         }
+        MarkDottedNames(at, covered);
         // 南部城市哈斯科沃, 旅游胜地帕塔亚: a transliterated name after a kind of place is that place, also where the people
         // pass read it as a name.
         var kindNamed = PlaceAfterKind(at, covered);
@@ -163,7 +164,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             var name = text.Slice(i, len).ToString();
             if (NotPlaces.Contains(name)) continue;
             // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
-            if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix)
+            // The suffix ends where the cut ends a word (西藏 山南市 holds no 西藏山).
+            if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix && wordEnd[i + len + suffix.Length])
             {
                 Add(name + suffix, [], i);
                 Array.Fill(covered, true, i, len + suffix.Length);
@@ -350,6 +352,35 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     /// <summary>A province, prefecture, full county name, world place or a word jieba tags a place (华南, 贵州, 绛县).</summary>
     private bool IsListedPlace(ReadOnlySpan<char> name) =>
         IsKnownPlace(name) || lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && !NotPlaces.Contains(name.ToString());
+
+    /// <summary>
+    /// 亚历山大·克瓦希涅夫斯基, 穆罕默德·阿里: a place's name that is one part of a ·-joined foreign name is no place there.
+    /// Two places joined (中国·以色列) and a town's name (尼·伯尔切斯库镇) are left alone.
+    /// </summary>
+    private void MarkDottedNames(ArticleText at, bool[] covered)
+    {
+        if (!at.Text.Contains('·')) return;
+        var tokens = at.Tokens;
+        for (var k = 1; k + 1 < tokens.Count; k++)
+        {
+            if (tokens[k].Word != "·" || tokens[k - 1].End != tokens[k].Start || tokens[k + 1].Start != tokens[k].End) continue;
+            var (left, right) = (tokens[k - 1], tokens[k + 1]);
+            if (!left.Word.All(Chars.IsHan) || !right.Word.All(Chars.IsHan)) continue;
+            // 尼·伯尔切斯库镇: the run of transliteration after the dot ends in a town's word.
+            var runEnd = right.End;
+            for (var j = k + 2; j < tokens.Count && tokens[j].Start == runEnd && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j++) runEnd = tokens[j].End;
+            if (runEnd < at.Text.Length && NamedPlaceEnds.Contains(at.Text[runEnd])) continue;
+            if (IsNamedPlace(left.Word) && IsNamedPlace(right.Word)) continue;
+            if (!IsForeignNamePart(left.Word) && !IsForeignNamePart(right.Word)) continue;
+            Array.Fill(covered, true, left.Start, right.End - left.Start);
+        }
+    }
+
+    /// <summary>A transliterated word or one jieba tags a person's name (克瓦希涅夫斯基, 阿里).</summary>
+    private bool IsForeignNamePart(string word) =>
+        !IsNamedPlace(word) && (word.Length >= 2 && PersonExtractor.IsTransliterated(word) || lexicon.TryGetWord(word, out var w) && w.Tag is "nr" or "nrt" or "nrfg");
+
+    private bool IsNamedPlace(ReadOnlySpan<char> name) => lexicon.IsWorldPlace(name) || lexicon.Divisions.Find(name).Count > 0;
 
     /// <summary>大兴国际机场: a venue right after a name.</summary>
     private static bool VenueAt(ReadOnlySpan<char> rest)
