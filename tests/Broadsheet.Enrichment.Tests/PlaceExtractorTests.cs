@@ -270,4 +270,11 @@ public class PlaceExtractorTests
         Assert.Contains("西藏", names);
         Assert.Contains("深圳", names);
     }
+    [Fact]
+    public void China_with_Africa_is_no_place_but_the_Central_African_Republic_is()
+    {
+        var pair = Places("关于中非合作，双方在中非合作论坛上达成共识。", paper: null).Select(p => p.Name);
+        Assert.DoesNotContain("中非", pair);
+        Assert.Contains(Places("而中非共和国的饥饿水平令人担忧。", paper: null), p => p.Name.StartsWith("中非", StringComparison.Ordinal));
+    }
 }

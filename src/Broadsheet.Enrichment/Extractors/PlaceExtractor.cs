@@ -153,7 +153,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             {
                 // Countries, regions and foreign cities (印度, 拉丁美洲, 开罗, 吉隆坡), also glued to the word after them (印度政府).
                 len = WorldPlaceAt(text, startToken, wordEnd);
-                if (len > 0 && !covered[i + len - 1] && text.Slice(i, len).ToString() is var world && !NotPlaces.Contains(world))
+                if (len > 0 && !covered[i + len - 1] && text.Slice(i, len).ToString() is var world && !NotPlaces.Contains(world) && !IsChinaWithRegion(text, i, world))
                 {
                     Add(world, [], i);
                     Array.Fill(covered, true, i, len);
@@ -199,7 +199,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
-            if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
+            if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word) || IsChinaWithRegion(text, tok.Start, tok.Word)) continue;
             var name = tok.Word;
             // 北仑河口, 鸭绿江口: the river's mouth is a point on the river; the river is the place.
             if (name.Length >= 4 && (name.EndsWith("河口", StringComparison.Ordinal) || name.EndsWith("江口", StringComparison.Ordinal))) name = name[..^1];
@@ -381,6 +381,18 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         !IsNamedPlace(word) && (word.Length >= 2 && PersonExtractor.IsTransliterated(word) || lexicon.TryGetWord(word, out var w) && w.Tag is "nr" or "nrt" or "nrfg");
 
     private bool IsNamedPlace(ReadOnlySpan<char> name) => lexicon.IsWorldPlace(name) || lexicon.Divisions.Find(name).Count > 0;
+
+    /// <summary>
+    /// 中非合作论坛, 中欧关系: China and Africa or Europe, no place. 中非 and 中欧 are the Central African Republic and Central
+    /// Europe only before 共和国, 国家 or 地区, or in a list of places (中欧、东欧).
+    /// </summary>
+    private bool IsChinaWithRegion(ReadOnlySpan<char> text, int start, string word)
+    {
+        if (word is not ("中非" or "中欧")) return false;
+        var rest = text[(start + 2)..];
+        return !(rest.StartsWith("共和国", StringComparison.Ordinal) || rest.StartsWith("国家", StringComparison.Ordinal) || rest.StartsWith("地区", StringComparison.Ordinal)
+            || rest.StartsWith("各国", StringComparison.Ordinal) || InListOfPlaces(text, start, start + 2));
+    }
 
     /// <summary>大兴国际机场: a venue right after a name.</summary>
     private static bool VenueAt(ReadOnlySpan<char> rest)
