@@ -172,9 +172,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             Add(name, found, i);
-            // 在平原上, 在安宁祥和的环境中: 在 before an everyday word says where, not which county.
-            if ((IsPlaceContext(at.Text, i, i + len) || i > 0 && text[i - 1] == '去') && !(i + len < text.Length && "上中里下".Contains(text[i + len]))
-                || InListOfPlaces(text, i, i + len) || VenueAt(text[(i + len)..])) hits[name].InPlaceContext = true;
+            // Only a county's short name needs the words around it (the checks below cost more than the match).
+            if (!hits[name].InPlaceContext && found.Any(d => d.Level == 2 && d.Name != name) && SaysPlace(at.Text, i, i + len)) hits[name].InPlaceContext = true;
             Array.Fill(covered, true, i, len);
         }
 
@@ -393,6 +392,12 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         return !(rest.StartsWith("共和国", StringComparison.Ordinal) || rest.StartsWith("国家", StringComparison.Ordinal) || rest.StartsWith("地区", StringComparison.Ordinal)
             || rest.StartsWith("各国", StringComparison.Ordinal) || InListOfPlaces(text, start, start + 2));
     }
+
+    /// <summary>Words around a county's short name that make it the place: 在/到/赴/从/去 before it, but not 在X上 (在平原上
+    /// says where, not which county); a place beside it in a 、-list; a venue after it.</summary>
+    private bool SaysPlace(string text, int start, int end) =>
+        (IsPlaceContext(text, start, end) || start > 0 && text[start - 1] == '去') && !(end < text.Length && "上中里下".Contains(text[end]))
+        || InListOfPlaces(text, start, end) || VenueAt(text.AsSpan(end));
 
     /// <summary>大兴国际机场: a venue right after a name.</summary>
     private static bool VenueAt(ReadOnlySpan<char> rest)

@@ -20,6 +20,9 @@ public sealed class Divisions
     private readonly Dictionary<string, Division> _byCode = new(StringComparer.Ordinal);
     /// <summary>Longest name starting with each character: most characters start none, so most positions cost one lookup.</summary>
     private readonly Dictionary<char, int> _longestFrom = [];
+    /// <summary>The lengths of the names starting with each character, one bit a length: a long development zone's name
+    /// (石家庄高新技术产业开发区) makes no lookups of the lengths no name of that character has.</summary>
+    private readonly Dictionary<char, ulong> _lengthsFrom = [];
 
     public int MaxNameLength { get; }
     public int Count => _byCode.Count;
@@ -36,7 +39,11 @@ public sealed class Divisions
             if (d.ShortName is { Length: >= 2 } s && (d.Level < 2 || !isCommonWord(s))) Add(s, d);
         }
         MaxNameLength = _byName.Keys.Max(k => k.Length);
-        foreach (var name in _byName.Keys) _longestFrom[name[0]] = Math.Max(_longestFrom.GetValueOrDefault(name[0]), name.Length);
+        foreach (var name in _byName.Keys)
+        {
+            _longestFrom[name[0]] = Math.Max(_longestFrom.GetValueOrDefault(name[0]), name.Length);
+            _lengthsFrom[name[0]] = _lengthsFrom.GetValueOrDefault(name[0]) | 1UL << Math.Min(name.Length, 63);
+        }
         _lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -57,8 +64,10 @@ public sealed class Divisions
         found = [];
         if (!_longestFrom.TryGetValue(text[start], out var longest)) return 0;
         var max = Math.Min(longest, text.Length - start);
+        var lengths = _lengthsFrom[text[start]];
         for (var len = max; len >= 2; len--)
         {
+            if ((lengths & 1UL << Math.Min(len, 63)) == 0) continue;
             if (_lookup.TryGetValue(text.Slice(start, len), out var list)) { found = list; return len; }
         }
         return 0;
