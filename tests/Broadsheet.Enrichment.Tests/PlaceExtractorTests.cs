@@ -222,4 +222,59 @@ public class PlaceExtractorTests
         Assert.Contains("马扎里沙里夫", Names("塔利班在马扎里沙里夫遭到抵抗。"));
         Assert.DoesNotContain("费尔南德斯", Names("在费尔南德斯看来，这是好事。"));
     }
+    [Fact]
+    public void Counties_with_no_short_name_are_found()
+    {
+        var names = Names("河北雄县、山西绛县和安徽歙县的代表发言。");
+        Assert.Contains("雄县", names);
+        Assert.Contains("绛县", names);
+        Assert.Contains("歙县", names);
+    }
+    [Fact]
+    public void A_county_short_name_that_is_an_everyday_word_needs_its_province_or_place_words_around_it()
+    {
+        var none = Places("央行还将会同有关部门，坚持生态惠民，同心共圆中国梦，营造实干兴业的环境。", paper: null).Select(p => p.Name);
+        Assert.DoesNotContain(none, n => n is "会同" or "惠民" or "同心" or "兴业");
+        // A local paper's own province counts: 惠民 is a county of 山东, where the 济宁日报 is printed.
+        Assert.Contains(Places("坚持生态惠民。"), p => p.Name == "惠民");
+        // Its province named, a place in the same list, a venue after it: the county.
+        Assert.Contains(Places("西汉广川（今河北枣强东）人。", paper: null), p => p.Name == "枣强");
+        Assert.Contains(Places("带领闻喜、绛县等沿河六县。", paper: null), p => p.Name == "闻喜");
+        Assert.Contains(Places("她在刚刚投运的大兴国际机场工作。", paper: null), p => p.Name == "大兴");
+    }
+    [Fact]
+    public void A_county_short_name_in_a_list_of_places_is_the_place_even_in_a_story_about_other_provinces()
+    {
+        // 江南 is also a district of 南宁; the list with 华南, 贵州 and 重庆 makes it a place, not a word.
+        Assert.Contains(Places("今天白天，江南、华南、贵州、重庆等地有雨。", paper: null), p => p.Name == "江南");
+        Assert.Contains(Places("贵州的专家安排他去怀柔休息几天。", paper: null), p => p.Name == "怀柔");
+        // A list of everyday words is no list of places, and 在X上 says where, not which county.
+        var none = Places("构建更加富民、惠民、为民的森林生态，把心思用在同心上。", paper: null).Select(p => p.Name);
+        Assert.DoesNotContain(none, n => n is "富民" or "惠民" or "同心");
+    }
+    [Fact]
+    public void A_place_name_that_is_one_part_of_a_dotted_foreign_name_is_no_place()
+    {
+        var names = Places("波兰前总统亚历山大·克瓦希涅夫斯基接受采访。第二届中国·以色列论坛举行。", paper: null).Select(p => p.Name).ToList();
+        Assert.DoesNotContain("亚历山大", names);
+        Assert.Contains("波兰", names);
+        // Two places joined by the dot are both places.
+        Assert.Contains("以色列", names);
+    }
+    [Fact]
+    public void A_short_division_name_takes_a_local_suffix_only_where_the_cut_ends_the_word()
+    {
+        // 西藏 山南市 and 深圳 街头: the 山 and 街 open other words; 南阳古镇 is one place.
+        var names = Places("西藏山南市乃东区昌珠镇举行活动。走在深圳街头。南阳古镇游人如织。", paper: null).Select(p => p.Name).ToList();
+        Assert.DoesNotContain(names, n => n is "西藏山" or "深圳街");
+        Assert.Contains("西藏", names);
+        Assert.Contains("深圳", names);
+    }
+    [Fact]
+    public void China_with_Africa_is_no_place_but_the_Central_African_Republic_is()
+    {
+        var pair = Places("关于中非合作，双方在中非合作论坛上达成共识。", paper: null).Select(p => p.Name);
+        Assert.DoesNotContain("中非", pair);
+        Assert.Contains(Places("而中非共和国的饥饿水平令人担忧。", paper: null), p => p.Name.StartsWith("中非", StringComparison.Ordinal));
+    }
 }

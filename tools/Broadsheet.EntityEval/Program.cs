@@ -27,8 +27,8 @@ if (args is ["--text", var sample])
     return 0;
 }
 // --people-sample FILE.jsonl.gz N: the people found in every Nth article of the parser corpus (../shared/corpus/people-daily,
-// no gold), each with its context, to check by eye on text the rules were never tuned on.
-if (args is ["--people-sample", var jsonl, var every] && int.TryParse(every, out var step))
+// no gold), each with its context, to check by eye on text the rules were never tuned on. --places-sample: the places.
+if (args is [var sampleMode and ("--people-sample" or "--places-sample"), var jsonl, var every] && int.TryParse(every, out var step))
 {
     using var gz = new System.IO.Compression.GZipStream(File.OpenRead(jsonl), System.IO.Compression.CompressionMode.Decompress);
     using var reader = new StreamReader(gz);
@@ -39,11 +39,12 @@ if (args is ["--people-sample", var jsonl, var every] && int.TryParse(every, out
         if (n % step != 0) continue;
         var paragraphs = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString() ?? "").ToList();
         var joined = string.Join('\n', paragraphs);
-        foreach (var p in sampleEnricher.Enrich(new Article { Paragraphs = paragraphs }, new IssueInfo()).People)
+        var enriched = sampleEnricher.Enrich(new Article { Paragraphs = paragraphs }, new IssueInfo());
+        foreach (var name in sampleMode == "--people-sample" ? enriched.People.Select(p => p.Name) : enriched.Places.Select(p => p.Name))
         {
-            var i = joined.IndexOf(p.Name, StringComparison.Ordinal);
-            var context = i < 0 ? "" : joined[Math.Max(0, i - 8)..i] + "[" + p.Name + "]" + joined[(i + p.Name.Length)..Math.Min(joined.Length, i + p.Name.Length + 8)];
-            Console.WriteLine($"{n}\t{p.Name}\t{context.Replace('\n', ' ')}");
+            var i = joined.IndexOf(name, StringComparison.Ordinal);
+            var context = i < 0 ? "" : joined[Math.Max(0, i - 8)..i] + "[" + name + "]" + joined[(i + name.Length)..Math.Min(joined.Length, i + name.Length + 8)];
+            Console.WriteLine($"{n}\t{name}\t{context.Replace('\n', ' ')}");
         }
     }
     return 0;

@@ -16,7 +16,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         "体育馆", "美术馆", "博物馆", "纪念馆", "大剧院", "大会堂", "大厦", "隧道", "铁路", "航天城", "宫", "镇", "乡", "村"];
 
     /// <summary>Words jieba tags as places that are no particular place.</summary>
-    private static readonly HashSet<string> NotPlaces = ["城市", "深度", "山区", "城区", "郊区", "市区", "县城", "城镇", "边疆", "内地", "外地", "本地", "老家", "家乡", "故乡", "异地", "当地", "全国", "全省", "全市", "全县",
+    private static readonly HashSet<string> NotPlaces = ["城市", "深度", "山区", "城区", "郊区", "矿区", "东区", "西区", "老城区", "市区", "县城", "城镇", "边疆", "内地", "外地", "本地", "老家", "家乡", "故乡", "异地", "当地", "全国", "全省", "全市", "全县",
         // Everyday words jieba's dictionary also tags ns (hand-written).
         "外国", "东西", "美丽", "海洋", "大国", "小国", "强国", "山水", "南北", "东南西北", "滑坡", "海峡", "海湾", "海滨", "海边", "大山", "大街", "大桥", "山村", "温泉", "灯塔",
         "古庙", "来宾", "贵宾", "神圣", "普及", "复兴", "开朗", "治安", "爱国", "建国", "回国", "出国", "离京", "进京", "入夏", "播撒", "关联", "朝野", "前锋", "美德",
@@ -63,6 +63,8 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         /// <summary>Mentions outside an organisation's name; a place named only inside one (北京电视台) votes but is not listed.</summary>
         public int Listed { get; set; }
         public int First { get; set; } = int.MaxValue;
+        /// <summary>Some mention has words around it that say place (在/到/赴 before it, 市/县 after it).</summary>
+        public bool InPlaceContext { get; set; }
     }
 
     /// <param name="people">People found in the text: a place inside a name (庞卫国) is no place.</param>
@@ -92,6 +94,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             var open = at.Text.LastIndexOf('“', q - 1, Math.Min(q, 12));
             if (open >= 0) Array.Fill(covered, true, open + 1, q - open - 1);
         }
+        MarkDottedNames(at, covered);
         // 南部城市哈斯科沃, 旅游胜地帕塔亚: a transliterated name after a kind of place is that place, also where the people
         // pass read it as a name.
         var kindNamed = PlaceAfterKind(at, covered);
@@ -150,7 +153,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             {
                 // Countries, regions and foreign cities (印度, 拉丁美洲, 开罗, 吉隆坡), also glued to the word after them (印度政府).
                 len = WorldPlaceAt(text, startToken, wordEnd);
-                if (len > 0 && !covered[i + len - 1] && text.Slice(i, len).ToString() is var world && !NotPlaces.Contains(world))
+                if (len > 0 && !covered[i + len - 1] && text.Slice(i, len).ToString() is var world && !NotPlaces.Contains(world) && !IsChinaWithRegion(text, i, world))
                 {
                     Add(world, [], i);
                     Array.Fill(covered, true, i, len);
@@ -161,13 +164,16 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             var name = text.Slice(i, len).ToString();
             if (NotPlaces.Contains(name)) continue;
             // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
-            if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix)
+            // The suffix ends where the cut ends a word (西藏 山南市 holds no 西藏山).
+            if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix && wordEnd[i + len + suffix.Length])
             {
                 Add(name + suffix, [], i);
                 Array.Fill(covered, true, i, len + suffix.Length);
                 continue;
             }
             Add(name, found, i);
+            // Only a county's short name needs the words around it (the checks below cost more than the match).
+            if (!hits[name].InPlaceContext && found.Any(d => d.Level == 2 && d.Name != name) && SaysPlace(at.Text, i, i + len)) hits[name].InPlaceContext = true;
             Array.Fill(covered, true, i, len);
         }
 
@@ -192,7 +198,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 continue;
             }
             if (!isPlace && ("度率性感力".Contains(tok.Word[^1]) || !IsSuffixedPlace(tok.Word))) continue;
-            if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word)) continue;
+            if (IsCountryPair(tok.Word) || EndsWithCurrency(tok.Word) || IsChinaWithRegion(text, tok.Start, tok.Word)) continue;
             var name = tok.Word;
             // 北仑河口, 鸭绿江口: the river's mouth is a point on the river; the river is the place.
             if (name.Length >= 4 && (name.EndsWith("河口", StringComparison.Ordinal) || name.EndsWith("江口", StringComparison.Ordinal))) name = name[..^1];
@@ -244,13 +250,18 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             }
         }
 
+        // Provinces the story names by a province or prefecture, ambiguous names included (河北 is also a district of 天津).
+        var namedProvinces = hits.Values.SelectMany(h => h.Candidates).Where(c => c.Level < 2).Select(c => c.ProvinceCode).Concat(provinces.Keys).ToHashSet();
         var places = new List<Place>();
         foreach (var hit in hits.Values.Where(h => h.Listed > 0).OrderByDescending(h => h.Count).ThenBy(h => h.First))
         {
             var d = Resolve(hit.Candidates, prefectures, provinces);
             // A county known only by its short name, in a province the story is not about, is more likely a firm or a
             // word (汇川汽车部件 in a 泗水 story is no district of 贵州).
-            if (d is { Level: 2 } && hit.Name != d.Name && provinces.Count > 0 && !provinces.ContainsKey(d.ProvinceCode)) continue;
+            if (d is { Level: 2 } && hit.Name != d.Name && provinces.Count > 0 && !namedProvinces.Contains(d.ProvinceCode) && !hit.InPlaceContext) continue;
+            // 恢复社会安宁, 生态惠民, 央行会同有关部门: a county's short name that is an everyday word is the county only where
+            // its province is in the story or the words around one mention say place (到俺正阳了).
+            if (d is { Level: 2 } && hit.Name != d.Name && hit.First >= 0 && !hit.InPlaceContext && !namedProvinces.Contains(d.ProvinceCode) && IsEverydayWord(hit.Name)) continue;
             var place = d is null ? new Place(hit.Name, hit.Name, null) : new Place(hit.Name, d.Name, d.Code);
             // 嘉祥 and 嘉祥县 in one story are one place; keep the first-seen name.
             if (place.Code is not null && places.Any(p => p.Code == place.Code)) continue;
@@ -323,6 +334,81 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
     private bool IsRareForeignPart(Token t, int touching) =>
         (t.Start == touching || t.End == touching) && t.Word.Length >= 2 && t.Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(t.Word)
         && !(lexicon.TryGetWord(t.Word, out var w) && (w.Freq >= 50 || w.Tag is not ("nr" or "nrt" or "ns" or "nz")));
+
+    /// <summary>闻喜、绛县: a name in a 、-list next to a place already found before it or a division after it.</summary>
+    /// <remarks>The neighbour must be a place by itself, not another county's everyday short name (富民、惠民、为民).</remarks>
+    private bool InListOfPlaces(ReadOnlySpan<char> text, int start, int end)
+    {
+        if (end + 1 < text.Length && text[end] == '、')
+            for (var len = Math.Min(text.Length - end - 1, 6); len >= 2; len--)
+                if (IsListedPlace(text.Slice(end + 1, len))) return true;
+        if (start >= 3 && text[start - 1] == '、')
+            for (var len = Math.Min(start - 1, 6); len >= 2; len--)
+                if (IsListedPlace(text.Slice(start - 1 - len, len))) return true;
+        return false;
+    }
+
+    /// <summary>A province, prefecture, full county name, world place or a word jieba tags a place (华南, 贵州, 绛县).</summary>
+    private bool IsListedPlace(ReadOnlySpan<char> name) =>
+        IsKnownPlace(name) || lexicon.TryGetWord(name, out var w) && w.Tag == "ns" && !NotPlaces.Contains(name.ToString());
+
+    /// <summary>
+    /// 亚历山大·克瓦希涅夫斯基, 穆罕默德·阿里: a place's name that is one part of a ·-joined foreign name is no place there.
+    /// Two places joined (中国·以色列) and a town's name (尼·伯尔切斯库镇) are left alone.
+    /// </summary>
+    private void MarkDottedNames(ArticleText at, bool[] covered)
+    {
+        if (!at.Text.Contains('·')) return;
+        var tokens = at.Tokens;
+        for (var k = 1; k + 1 < tokens.Count; k++)
+        {
+            if (tokens[k].Word != "·" || tokens[k - 1].End != tokens[k].Start || tokens[k + 1].Start != tokens[k].End) continue;
+            var (left, right) = (tokens[k - 1], tokens[k + 1]);
+            if (!left.Word.All(Chars.IsHan) || !right.Word.All(Chars.IsHan)) continue;
+            // 尼·伯尔切斯库镇: the run of transliteration after the dot ends in a town's word.
+            var runEnd = right.End;
+            for (var j = k + 2; j < tokens.Count && tokens[j].Start == runEnd && tokens[j].Word.All(Chars.IsHan) && PersonExtractor.IsTransliterated(tokens[j].Word); j++) runEnd = tokens[j].End;
+            if (runEnd < at.Text.Length && NamedPlaceEnds.Contains(at.Text[runEnd])) continue;
+            if (IsNamedPlace(left.Word) && IsNamedPlace(right.Word)) continue;
+            if (!IsForeignNamePart(left.Word) && !IsForeignNamePart(right.Word)) continue;
+            Array.Fill(covered, true, left.Start, right.End - left.Start);
+        }
+    }
+
+    /// <summary>A transliterated word or one jieba tags a person's name (克瓦希涅夫斯基, 阿里).</summary>
+    private bool IsForeignNamePart(string word) =>
+        !IsNamedPlace(word) && (word.Length >= 2 && PersonExtractor.IsTransliterated(word) || lexicon.TryGetWord(word, out var w) && w.Tag is "nr" or "nrt" or "nrfg");
+
+    private bool IsNamedPlace(ReadOnlySpan<char> name) => lexicon.IsWorldPlace(name) || lexicon.Divisions.Find(name).Count > 0;
+
+    /// <summary>
+    /// 中非合作论坛, 中欧关系: China and Africa or Europe, no place. 中非 and 中欧 are the Central African Republic and Central
+    /// Europe only before 共和国, 国家 or 地区, or in a list of places (中欧、东欧).
+    /// </summary>
+    private bool IsChinaWithRegion(ReadOnlySpan<char> text, int start, string word)
+    {
+        if (word is not ("中非" or "中欧")) return false;
+        var rest = text[(start + 2)..];
+        return !(rest.StartsWith("共和国", StringComparison.Ordinal) || rest.StartsWith("国家", StringComparison.Ordinal) || rest.StartsWith("地区", StringComparison.Ordinal)
+            || rest.StartsWith("各国", StringComparison.Ordinal) || InListOfPlaces(text, start, start + 2));
+    }
+
+    /// <summary>Words around a county's short name that make it the place: 在/到/赴/从/去 before it, but not 在X上 (在平原上
+    /// says where, not which county); a place beside it in a 、-list; a venue after it.</summary>
+    private bool SaysPlace(string text, int start, int end) =>
+        (IsPlaceContext(text, start, end) || start > 0 && text[start - 1] == '去') && !(end < text.Length && "上中里下".Contains(text[end]))
+        || InListOfPlaces(text, start, end) || VenueAt(text.AsSpan(end));
+
+    /// <summary>大兴国际机场: a venue right after a name.</summary>
+    private static bool VenueAt(ReadOnlySpan<char> rest)
+    {
+        if (rest.StartsWith("国际", StringComparison.Ordinal)) rest = rest[2..];
+        foreach (var v in VenueWords) if (rest.StartsWith(v, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>A word jieba's dictionary knows as something other than a place.</summary>
+    private bool IsEverydayWord(string word) => lexicon.TryGetWord(word, out var w) && w.Tag != "ns";
 
     private bool IsCountryPair(string word) =>
         word.Length == 2 && CountryAbbreviations.Contains(word[0]) && CountryAbbreviations.Contains(word[1])

@@ -70,9 +70,10 @@ public sealed class Divisions
     {
         foreach (var line in EmbeddedData.Lines("divisions.tsv"))
         {
+            // Lines are trimmed, so a division with no short name (赵县, 雄县) has lost its empty last field.
             var f = line.Split('\t');
-            if (f.Length < 4) continue;
-            yield return new Division(f[0], f[1], f[2].Length == 0 ? null : f[2], f[3].Length == 0 ? null : f[3]);
+            if (f.Length < 3) continue;
+            yield return new Division(f[0], f[1], f[2].Length == 0 ? null : f[2], f.Length < 4 || f[3].Length == 0 ? null : f[3]);
         }
     }
 }
