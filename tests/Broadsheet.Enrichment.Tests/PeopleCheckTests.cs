@@ -8,24 +8,37 @@ namespace Broadsheet.Enrichment.Tests;
 /// </summary>
 public class PeopleCheckTests
 {
-    private static readonly string CheckFile = Path.Combine(AppContext.BaseDirectory, "people-check", "2019-10.tsv");
+    private static readonly string CheckDir = Path.Combine(AppContext.BaseDirectory, "people-check");
+
+    /// <summary>Each check file and the number of articles its pick read (tests/data/people-check/README.md).</summary>
+    public static TheoryData<string, int> CheckFiles => new() { { "2019-10.tsv", 60 }, { "2020-05.tsv", 40 } };
 
     [Fact]
-    public void The_check_file_lists_every_article_read_and_whole_names_only()
+    public void Every_check_file_in_the_folder_is_tested()
     {
-        var check = PeopleCheck.Load(CheckFile);
-        Assert.Equal(60, check.Articles.Count);
+        var listed = CheckFiles.Select(row => (string)row[0]).Order();
+        Assert.Equal(listed, Directory.GetFiles(CheckDir, "*.tsv").Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(CheckFiles))]
+    public void The_check_file_lists_every_article_read_and_whole_names_only(string file, int articles)
+    {
+        var check = PeopleCheck.Load(Path.Combine(CheckDir, file));
+        Assert.Equal(articles, check.Articles.Count);
         Assert.All(check.Names, n => Assert.True(n.Name.Length >= 2 && !n.Name.Any(char.IsWhiteSpace), $"{n.Article} {n.Name}"));
         Assert.Equal(check.Names.Count, check.Names.Select(n => (n.Article, n.Name)).Distinct().Count());
     }
 
-    [Fact]
-    public void Every_name_is_printed_at_its_offset_in_the_corpus()
+    [Theory]
+    [MemberData(nameof(CheckFiles))]
+    public void Every_name_is_printed_at_its_offset_in_the_corpus(string file, int _)
     {
         // The corpus lives beside the repository (../shared); on a machine without it there is nothing to compare.
         if (PeopleCheck.FindShared(AppContext.BaseDirectory) is not { } shared) return;
-        var check = PeopleCheck.Load(CheckFile);
-        var articles = PeopleCheck.ReadArticles(PeopleCheck.CorpusFileFor(CheckFile, shared), check.Articles).ToDictionary(a => a.Id);
+        var checkFile = Path.Combine(CheckDir, file);
+        var check = PeopleCheck.Load(checkFile);
+        var articles = PeopleCheck.ReadArticles(PeopleCheck.CorpusFileFor(checkFile, shared), check.Articles).ToDictionary(a => a.Id);
         Assert.All(check.Names, n => Assert.True(PeopleCheck.StandsAt(articles[n.Article].Text, n.Name, n.Offset), $"{n.Article} {n.Name} @{n.Offset}"));
     }
 
