@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Broadsheet.Core.Layout;
 using Broadsheet.Core.Recognisers;
 
@@ -10,9 +11,11 @@ namespace Broadsheet.Core.Assembly;
 /// column width) and its last is at most one em wider; a break inside a field cuts text anywhere, so the two characters across
 /// it are usually found side by side in the page's body text, while a break between fields falls between phrases;
 /// each field costs, so lines stay apart only where the evidence says so. A line ending in `：`/`——` ends its field,
-/// a `——` line opens one, a line bracketed whole (a credit) stands alone. The deck split (<see cref="HeadlineRecogniser.Split"/>) then reads one field a line.
+/// a `——` line opens one, a line bracketed whole (a credit) stands alone, a series tag (`（美丽中国）`) closes a title.
+/// Where no body pair says a break is mid-word, a speaker's lead-in (`刘鹤强调…`) above it or a tagged title below it
+/// marks a kicker over its title, which a short tail's width cannot tell from a wrapped title. The deck split (<see cref="HeadlineRecogniser.Split"/>) then reads one field a line.
 /// </summary>
-public static class DeckFields
+public static partial class DeckFields
 {
     /// <summary>
     /// What a break inside a field scores when the pair across it is found in the body; when it is not, and the next
@@ -75,8 +78,10 @@ public static class DeckFields
         for (var k = 0; k + 1 < n; k++)
         {
             string a = deck[k], b = deck[k + 1];
+            // Across a phrase boundary (no body pair), a speaker's lead-in above or a tagged title below is a kicker's end.
             joinScore[k] = EndsField(a) || HeadlineRecogniser.IsSubtitle(b) ? double.NaN
                 : bodyPairs.Contains(Pair(a[^1], b[0])) ? PairFound
+                : SpeakerLeadIn().IsMatch(a) || EndsInSeriesTag(b, 2) ? double.NaN
                 : width[k + 1] < FullNextShare * width[k] ? PairMissing : PairMissingFullNext;
         }
         var best = new double[n + 1];
@@ -115,10 +120,13 @@ public static class DeckFields
         return fields;
     }
 
-    /// <summary>A kicker's lead-in (`…谢晋——`, `林郑月娥：`) or a line bracketed whole (a credit, a date) ends its field.</summary>
+    /// <summary>
+    /// A kicker's lead-in (`…谢晋——`, `林郑月娥：`), a line bracketed whole (a credit, a date) or a title's series tag
+    /// (`…大熊猫自然保护区（新中国的“第一”·生态篇）`) ends its field.
+    /// </summary>
     private static bool EndsField(string line) =>
         line.EndsWith("——", StringComparison.Ordinal) || line[^1] is '：' or ':'
-        || Chars.IsOpeningBracket(line[0]) && Chars.IsClosingBracket(line[^1]);
+        || Chars.IsOpeningBracket(line[0]) && Chars.IsClosingBracket(line[^1]) || EndsInSeriesTag(line, 3);
 
     /// <summary>
     /// Width in half-em, spaces aside: Latin letters, digits, brackets and quotes count one (headline fonts set
@@ -134,6 +142,25 @@ public static class DeckFields
         }
         return w;
     }
+
+    /// <summary>
+    /// A line ending in a whole series tag after a phrase of three characters or more (`美景就是金饭碗（美丽中国）`):
+    /// the tag closes a title. <paramref name="minInner"/>: the fewest characters inside the brackets (`中国（广东）`
+    /// is a place in a title, not a tag).
+    /// </summary>
+    private static bool EndsInSeriesTag(string line, int minInner)
+    {
+        if (line[^1] is not ('）' or ')')) return false;
+        var open = line.LastIndexOfAny(['（', '(']);
+        if (open < 3 || line.Length - open - 2 < minInner || line.IndexOfAny(['）', ')'], open) != line.Length - 1) return false;
+        var depth = 0;
+        foreach (var c in line) { if (c is '（' or '(') depth++; else if (c is '）' or ')') depth--; }
+        return depth == 0;
+    }
+
+    /// <summary>A speaker's lead-in (`孙春兰在广东调研强调推动教育医疗等社会事业`, `国际军事体育理事会主席表示`): a kicker.</summary>
+    [GeneratedRegex(@"..(强调|指出|表示)")]
+    private static partial Regex SpeakerLeadIn();
 
     private static int Pair(char a, char b) => a << 16 | b;
 

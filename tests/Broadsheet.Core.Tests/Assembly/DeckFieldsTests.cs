@@ -7,7 +7,7 @@ namespace Broadsheet.Core.Tests.Assembly;
 
 /// <summary>
 /// Decks of `pdftotext -raw` pages, each field (kicker, title, subtitle) wrapped at its own width; text from the
-/// tuning month's pages (人民日报 2019-10-01 p1 and p5, 2019-10-08 p5).
+/// tuning month's pages (人民日报 2019-10-01 p1 and p5, 2019-10-08 p5, and the others named at each test).
 /// </summary>
 public class DeckFieldsTests
 {
@@ -85,6 +85,65 @@ public class DeckFieldsTests
         var article = Assert.Single(issue.Articles);
         Assert.Null(article.Kicker);
         Assert.Equal("外国领导人祝贺中华人民共和国成立70周年", article.Title);
+        Assert.Empty(LostHan(text, issue));
+    }
+    // 2019-10-22 p4: the opening of the story under the deck below.
+    private const string Arrears = "新华社北京10月21日电 中共中央政治局委员、国务院副总理刘鹤21日出席进一步做好清理拖欠民营企业中小企业账款工作全国电视电话会议并讲话。刘鹤指出，党中央、国务院对清欠工作高度重视。习近平总书记在去年民营企业座谈会上对清欠工作提出明确要求，今年又多次作出重要指示批示。";
+
+    [Fact]
+    public void A_speakers_lead_in_stays_a_kicker_over_a_short_title()
+    {
+        // 2019-10-22 p4: `强调` hands over to what was said; the line under it (half as wide) is the title, not a wrapped tail.
+        string[] page = ["刘鹤强调进一步增强责任感和紧迫感", "确保今年清欠任务全面完成", Arrears];
+        Assert.Equal(page, DeckFields.Join(page, R, Date));
+    }
+
+    [Fact]
+    public void A_series_tag_closes_a_title_and_a_tagged_title_under_a_kicker_stays_apart()
+    {
+        // 2019-10-05 p6: two decks of a roundup in a row, each title closed by its series tag.
+        string[] page =
+        [
+            "卧龙成为首个国家级大熊猫自然保护区（新中国的“第一”·生态篇）", "第一个国家公园体制试点", "三江源生态保护力度加大（新中国的“第一”·生态篇）",
+            "1963年，四川卧龙成立大熊猫保护区，开启大熊猫保护事业。1978年卧龙晋升为首个国家级大熊猫自然保护区。",
+            // 2019-10-23 p14: a kicker over a short title carrying its tag.
+            "内蒙古阿尔山市变伐木经济为旅游经济", "美景就是金饭碗（美丽中国）",
+            "一进安徽郎溪县下吴村，乡村田园美景就映入眼帘，伍员山上茶园青翠欲滴，山脚下茂林修竹丛中掩映着一座座农家小楼。",
+        ];
+        Assert.Equal(page, DeckFields.Join(page, R, Date));
+    }
+
+    [Fact]
+    public void A_raw_page_reads_a_speakers_lead_in_as_the_kicker()
+    {
+        // 2019-10-22 p4 as `pdftotext -raw` prints it.
+        const string text = """
+            刘鹤强调进一步增强责任感和紧迫感
+            确保今年清欠任务全面完成
+            新华社北京10月21日电 中共中央政
+            治局委员、国务院副总理刘鹤21日出
+            席进一步做好清理拖欠民营企业中小
+            企业账款工作全国电视电话会议并讲
+            话。
+            刘鹤指出，党中央、国务院对清欠工
+            作高度重视。习近平总书记在去年民营
+            企业座谈会上对清欠工作提出明确要
+            求，今年又多次作出重要指示批示。《政
+            府工作报告》对今年清欠工作提出了目
+            标任务。按照党中央、国务院决策部
+            署，各地区、各有关部门扎实推进清欠
+            工作，目前进展总体顺利。同时也要看
+            到，各地工作进展不平衡，存在的问题
+            依然不少，必须引起高度重视。
+            刘鹤强调，进一步做好清欠工作
+            是一项重要政治任务，不仅事关政府
+            信用，更与经济增长、社会预期、就
+            业民生密切相关。
+            """;
+        var issue = IssueParser.Parse(text, new IssueContext(Date: new DateOnly(2019, 10, 22)));
+        var article = Assert.Single(issue.Articles);
+        Assert.Equal("刘鹤强调进一步增强责任感和紧迫感", article.Kicker);
+        Assert.Equal("确保今年清欠任务全面完成", article.Title);
         Assert.Empty(LostHan(text, issue));
     }
 }
