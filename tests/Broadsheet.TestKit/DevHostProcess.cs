@@ -61,6 +61,9 @@ public sealed class DevHostProcess : IAsyncDisposable
                 if (response.IsSuccessStatusCode) return host;
             }
             catch (HttpRequestException) { /* not listening yet */ }
+            // A connection the starting host drops can surface as a bare SocketException (ENOTCONN from the socket's
+            // remote end point), not wrapped in HttpRequestException: it means the same, so keep polling.
+            catch (System.Net.Sockets.SocketException) { /* not listening yet */ }
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
                 await host.DisposeAsync();
