@@ -42,6 +42,15 @@ public sealed partial record Upload(string Container, string BlobName, string ET
     /// <summary>"ingest-{sha256(container/name)[..16]}-{content hash[..16]}": no / \ # ?, same blob and bytes → same id.</summary>
     [JsonIgnore] public string InstanceId => $"ingest-{KeyCodec.Sha256Hex(Blob.ToString())[..16]}-{HashHex[..Math.Min(16, HashHex.Length)]}";
 
+    /// <summary>
+    /// The upload's own staging area name, "{sha256(container/name)[..16]}" (the instance id's first part): twin uploads
+    /// of the same bytes under other names stage the same version side by side, never in each other's blobs.
+    /// </summary>
+    [JsonIgnore] public string StagingId => KeyCodec.Sha256Hex(Blob.ToString())[..16];
+
+    /// <summary>Where this upload stages <paramref name="version"/> of <paramref name="issue"/>.</summary>
+    public StagingArea StagingFor(IssueKey issue, string version) => new(issue, version, StagingId);
+
     /// <summary>Versions derive from content: the same bytes always stage and publish as the same version.</summary>
     [JsonIgnore] public string Version => VersionOf(ContentHash);
 

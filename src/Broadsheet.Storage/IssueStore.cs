@@ -17,9 +17,14 @@ public sealed class IssueStore(BroadsheetStorage storage)
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>Read-modify-write attempts before a conflict is thrown: many writers of one row all get through.</summary>
+    public const int UpdateAttempts = 60;
+
     /// <summary>
     /// Read-modify-write with optimistic concurrency: <paramref name="change"/> gets the current row (or null)
     /// and returns the row to store, or null to leave it alone. Replaces the whole row, so cleared fields clear.
+    /// A lost race waits a random, growing while before it reads again: 20 uploads of one issue at once all write its
+    /// row, and without the wait the same writers collide round after round on a loaded machine.
     /// </summary>
     public async Task<IssueEntity?> UpdateAsync(IssueKey key, Func<IssueEntity?, IssueEntity?> change, CancellationToken ct = default)
     {
@@ -39,9 +44,10 @@ public sealed class IssueStore(BroadsheetStorage storage)
                     await storage.Resilience.ExecuteAsync(async t => await Table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, t), ct);
                 return next;
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 20)
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < UpdateAttempts - 1)
             {
                 // Someone else wrote the row between our read and write: read again and re-apply.
+                await Task.Delay(Random.Shared.Next(1, 10 << Math.Min(attempt, 5)), ct);
             }
         }
     }

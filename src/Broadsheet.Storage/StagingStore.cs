@@ -10,36 +10,45 @@ namespace Broadsheet.Storage;
 public sealed record StagedIssue(IssueInfo Issue, List<string> Unassigned, int Articles, int Batches);
 
 /// <summary>
-/// Stories between parse and publish, as blobs under staging/{paper}/{date}/{version}/ in the work container:
-/// issue.json, parsed-NNNN.json and enriched-NNNN.json per batch. Names are deterministic, so a retried activity
-/// overwrites its own output; the orchestration passes only (paper, date, version, batch).
+/// Where one upload's stories wait between parse and publish: staging/{paper}/{date}/{version}/{upload}/. Per upload,
+/// not per version: the same bytes uploaded under two names stage the same version at once, and one ingestion's
+/// clean-up must not delete what the other is still writing or reading. A null <paramref name="Upload"/> is the
+/// version-wide area that orchestrations scheduled before per-upload areas existed still use.
+/// </summary>
+public readonly record struct StagingArea(IssueKey Issue, string Version, string? Upload)
+{
+    public string Prefix => Upload is null ? $"staging/{Issue.BlobPath}/{Version}/" : $"staging/{Issue.BlobPath}/{Version}/{Upload}/";
+}
+
+/// <summary>
+/// Stories between parse and publish, as blobs under a <see cref="StagingArea"/> in the work container: issue.json,
+/// parsed-NNNN.json and enriched-NNNN.json per batch. Names are deterministic, so a retried activity overwrites its
+/// own output; the orchestration passes only references (paper, date, version, upload, batch).
 /// </summary>
 public sealed class StagingStore(BroadsheetStorage storage)
 {
-    public Task WriteIssueAsync(IssueKey issue, string version, StagedIssue staged, CancellationToken ct = default) =>
-        WriteAsync(Name(issue, version, "issue.json"), staged, ct);
+    public Task WriteIssueAsync(StagingArea area, StagedIssue staged, CancellationToken ct = default) =>
+        WriteAsync(area.Prefix + "issue.json", staged, ct);
 
-    public Task<StagedIssue> ReadIssueAsync(IssueKey issue, string version, CancellationToken ct = default) =>
-        ReadAsync<StagedIssue>(Name(issue, version, "issue.json"), ct);
+    public Task<StagedIssue> ReadIssueAsync(StagingArea area, CancellationToken ct = default) =>
+        ReadAsync<StagedIssue>(area.Prefix + "issue.json", ct);
 
-    public Task WriteBatchAsync(IssueKey issue, string version, string stage, int batch, List<Article> articles, CancellationToken ct = default) =>
-        WriteAsync(Name(issue, version, $"{stage}-{batch:0000}.json"), articles, ct);
+    public Task WriteBatchAsync(StagingArea area, string stage, int batch, List<Article> articles, CancellationToken ct = default) =>
+        WriteAsync(area.Prefix + $"{stage}-{batch:0000}.json", articles, ct);
 
-    public Task<List<Article>> ReadBatchAsync(IssueKey issue, string version, string stage, int batch, CancellationToken ct = default) =>
-        ReadAsync<List<Article>>(Name(issue, version, $"{stage}-{batch:0000}.json"), ct);
+    public Task<List<Article>> ReadBatchAsync(StagingArea area, string stage, int batch, CancellationToken ct = default) =>
+        ReadAsync<List<Article>>(area.Prefix + $"{stage}-{batch:0000}.json", ct);
 
-    /// <summary>Removes the version's staging blobs. Returns how many.</summary>
-    public async Task<int> DeleteAsync(IssueKey issue, string version, CancellationToken ct = default)
+    /// <summary>Removes the area's staging blobs. Returns how many.</summary>
+    public async Task<int> DeleteAsync(StagingArea area, CancellationToken ct = default)
     {
         await storage.EnsureCreatedAsync(ct);
-        var prefix = Name(issue, version, "");
+        var prefix = area.Prefix;
         var names = await storage.ListBlobNamesAsync(prefix, ct);
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (name, c) =>
             await storage.Resilience.ExecuteAsync(async t => await storage.Work.DeleteBlobIfExistsAsync(name, cancellationToken: t), c));
         return names.Count;
     }
-
-    private static string Name(IssueKey issue, string version, string file) => $"staging/{issue.BlobPath}/{version}/{file}";
 
     private async Task WriteAsync<T>(string name, T value, CancellationToken ct)
     {

@@ -544,6 +544,40 @@ public sealed class IngestionTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.True(h.Counter.Total / (double)stories < 60, $"too many requests per story: {h.Counter}");
     }
 
+    [Fact]
+    public async Task A_twin_upload_of_the_same_bytes_published_first_leaves_the_other_its_staging_and_no_blob_behind()
+    {
+        // Two names, one content: both ingestions stage the same version. The second has parsed when the first runs
+        // from start to finish; its enrichment and publish come after the first's clean-up (seen in CI with 20 twins).
+        await using var h = await PipelineHarness.StartAsync(azurite);
+        var metadata = new Dictionary<string, string> { ["paper"] = "twin-names", ["date"] = "2022-08-08" };
+        await h.UploadAsync("inbox/first.txt", Samples.ReferencePage(), metadata);
+        var blob = await h.UploadAsync("inbox/second.txt", Samples.ReferencePage(), metadata);
+        var props = (await blob.GetPropertiesAsync()).Value;
+        var hash = props.ContentHash is { Length: > 0 } md5
+            ? Upload.Md5ContentHash(md5)
+            : Upload.Sha256ContentHash(System.Security.Cryptography.SHA256.HashData(Samples.ReferencePage()));
+        var second = new Upload(h.UploadContainer, "inbox/second.txt", props.ETag.ToString(), hash, "twin-names", "2022-08-08");
+        var parsed = await Activity<ParseIssueActivity>(h).RunAsync(second);
+        Assert.True(parsed is { Rejected: false, Unchanged: false, Batches: > 0 }, parsed.Error);
+
+        var (_, first) = await h.IngestAsync("inbox/first.txt");
+        Assert.Equal(("complete", parsed.Version), (first!.Status, first.Version));
+
+        for (var b = 0; b < parsed.Batches; b++)
+            await Activity<EnrichArticlesActivity>(h).RunAsync(new EnrichBatchRequest(parsed.Paper!, parsed.Date!, parsed.Version!, b, second.StagingId));
+        var published = await Activity<PublishIssueActivity>(h).RunAsync(new PublishRequest(second, parsed.Paper!, parsed.Date!, parsed.Version!, parsed.Batches));
+
+        Assert.False(published.Superseded);
+        Assert.Equal(first.Articles, published.Articles);
+        var staging = new List<string>();
+        await foreach (var b in h.Storage.Work.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = "staging/" })) staging.Add(b.Name);
+        Assert.Empty(staging);
+        Assert.Equal(first.Articles, (await h.GetJsonAsync("/api/articles?paper=twin-names&date=2022-08-08&top=100")).GetProperty("items").GetArrayLength());
+    }
+
+    private static T Activity<T>(PipelineHarness h) where T : notnull => (T)h.Services.GetService(typeof(T))!;
+
     private static int ParsedCount() =>
         IssueParser.Parse(Samples.ReferencePage(), new IssueContext("jining-daily", new DateOnly(2022, 8, 8))).Articles.Count;
 

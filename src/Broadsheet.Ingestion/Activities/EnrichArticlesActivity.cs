@@ -12,9 +12,9 @@ public sealed class EnrichArticlesActivity(StagingStore staging, IArticleEnriche
 
     public async Task<int> RunAsync(EnrichBatchRequest request)
     {
-        var key = IssueKey.For(request.Paper, request.Date);
-        var issue = await staging.ReadIssueAsync(key, request.Version);
-        var articles = await staging.ReadBatchAsync(key, request.Version, "parsed", request.Batch);
+        var area = request.Staging;
+        var issue = await staging.ReadIssueAsync(area);
+        var articles = await staging.ReadBatchAsync(area, "parsed", request.Batch);
         var enriched = 0;
         foreach (var article in articles)
         {
@@ -29,7 +29,7 @@ public sealed class EnrichArticlesActivity(StagingStore staging, IArticleEnriche
                 log.LogWarning(e, "Enrichment failed for {Paper} {Date} article {ArticleId}", request.Paper, request.Date, article.Id);
             }
         }
-        await staging.WriteBatchAsync(key, request.Version, "enriched", request.Batch, articles);
+        await staging.WriteBatchAsync(area, "enriched", request.Batch, articles);
         log.LogInformation("Enriched {Paper} {Date} version {Version} batch {Batch}: {Enriched}/{Count} stories",
             request.Paper, request.Date, request.Version, request.Batch, enriched, articles.Count);
         return enriched;

@@ -95,11 +95,12 @@ public sealed class ParseIssueActivity(BroadsheetStorage storage, IssueStore iss
         parsed.Issue.Date = issueDate;
         UniqueIds(parsed.Articles);
         var batches = Batches(parsed.Articles, Math.Max(1, options.EnrichBatchSize), Math.Max(1, options.EnrichBatchChars));
+        var area = request.StagingFor(key, version);
         for (var b = 0; b < batches.Count; b++)
-            await staging.WriteBatchAsync(key, version, "parsed", b, batches[b].ToList());
+            await staging.WriteBatchAsync(area, "parsed", b, batches[b].ToList());
         // The issue's "unplaced fragments": a used-up jump marker is not one.
         var unplaced = parsed.Unplaced();
-        await staging.WriteIssueAsync(key, version, new StagedIssue(parsed.Issue, unplaced, parsed.Articles.Count, batches.Count));
+        await staging.WriteIssueAsync(area, new StagedIssue(parsed.Issue, unplaced, parsed.Articles.Count, batches.Count));
 
         log.LogInformation("Parsed {Container}/{Blob} as {Paper} {Date} version {Version}: {Articles} articles, {Pages} pages, {Unassigned} unassigned, {Batches} batches",
             request.Container, request.BlobName, paper, issueDate, version, parsed.Articles.Count, parsed.Issue.Pages.Count, unplaced.Count, batches.Count);

@@ -25,21 +25,23 @@ public sealed class PublishIssueActivity(
     {
         var key = IssueKey.For(request.Paper, request.Date);
         var version = request.Version;
+        var area = request.Upload.StagingFor(key, version);
 
         var before = await issues.GetAsync(key);
         if (before is not null && before.ContentHash != request.Upload.ContentHash)
-            return await DiscardAsync(key, version, request);
+            return await DiscardAsync(key, version, area, request);
         if (before is { Status: IssueStatus.Complete } && before.CurrentVersion == version && before.CurrentContentHash == request.Upload.ContentHash)
         {
-            // The same bytes uploaded under another name were published first (versions derive from content), and
-            // that publish removed the shared staging: this version is already what readers see.
+            // The same bytes uploaded under another name were published first (versions derive from content): this
+            // version is already what readers see. This upload's own staging is all there is to clean up.
+            await staging.DeleteAsync(area);
             log.LogInformation("{Paper} {Date} version {Version} from {Blob} was already published by an identical upload",
                 request.Paper, request.Date, version, request.Upload.BlobName);
             return new PublishResult(false, before.Articles, before.Pages, 0, 0);
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var staged = await staging.ReadIssueAsync(key, version);
+        var staged = await staging.ReadIssueAsync(area);
         var read = clock.Elapsed;
 
         // Batch by batch: the next staged batch is read and one batch's rows are written while this one is built, so
@@ -50,11 +52,11 @@ public sealed class PublishIssueActivity(
         var stories = 0;
         var articleTransactions = 0;
         var writing = Task.FromResult(0);
-        var reading = request.Batches > 0 ? staging.ReadBatchAsync(key, version, "enriched", 0) : null;
+        var reading = request.Batches > 0 ? staging.ReadBatchAsync(area, "enriched", 0) : null;
         for (var b = 0; b < request.Batches; b++)
         {
             var batch = await reading!;
-            reading = b + 1 < request.Batches ? staging.ReadBatchAsync(key, version, "enriched", b + 1) : null;
+            reading = b + 1 < request.Batches ? staging.ReadBatchAsync(area, "enriched", b + 1) : null;
             var rows = new List<ArticleRow>(batch.Count);
             foreach (var article in batch)
             {
@@ -89,7 +91,7 @@ public sealed class PublishIssueActivity(
             return row;
         });
         if (flipped?.CurrentVersion != version)
-            return await DiscardAsync(key, version, request);
+            return await DiscardAsync(key, version, area, request);
         await index.AnnounceChangeAsync();
         var visible = clock.Elapsed;
 
@@ -97,7 +99,7 @@ public sealed class PublishIssueActivity(
         var stale = await articles.DeleteOtherVersionsAsync(key, version);
         foreach (var old in (await index.VersionsAsync(key)).Where(v => v != version))
             stale += await index.DeleteVersionAsync(key, old);
-        await staging.DeleteAsync(key, version);
+        await staging.DeleteAsync(area);
 
         log.LogInformation("Published {Paper} {Date} version {Version}: {Articles} articles ({ArticleTx} transactions), {IndexEntities} index entities ({IndexTx} transactions), {Stale} stale rows deleted; " +
             "read {ReadMs:F0} ms, build and write articles {BuildMs:F0} ms, write index {WriteMs:F0} ms, flip {FlipMs:F0} ms, clean-up {CleanMs:F0} ms",
@@ -119,7 +121,7 @@ public sealed class PublishIssueActivity(
     private static void ReturnMemory() =>
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
-    private async Task<PublishResult> DiscardAsync(IssueKey key, string version, PublishRequest request)
+    private async Task<PublishResult> DiscardAsync(IssueKey key, string version, StagingArea area, PublishRequest request)
     {
         var current = (await issues.GetAsync(key))?.CurrentVersion;
         var deleted = 0;
@@ -128,7 +130,7 @@ public sealed class PublishIssueActivity(
             deleted += await articles.DeleteVersionAsync(key, version);
             deleted += await index.DeleteVersionAsync(key, version);
         }
-        await staging.DeleteAsync(key, version);
+        await staging.DeleteAsync(area);
         log.LogInformation("Superseded {Paper} {Date} version {Version} from {Blob}: a newer upload replaces it ({Deleted} rows discarded)",
             request.Paper, request.Date, version, request.Upload.BlobName, deleted);
         return new PublishResult(true, 0, 0, 0, deleted);

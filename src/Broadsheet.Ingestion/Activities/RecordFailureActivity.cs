@@ -31,7 +31,7 @@ public sealed class RecordFailureActivity(IssueStore issues, ArticleStore articl
                 await articles.DeleteVersionAsync(key, version);
                 await index.DeleteVersionAsync(key, version);
             }
-            await staging.DeleteAsync(key, version);
+            await staging.DeleteAsync(upload.StagingFor(key, version));
         }
         log.LogWarning("Upload {Container}/{Blob} failed ({Paper} {Date}): {Error}", upload.Container, upload.BlobName, failure.Paper, failure.Date, failure.Error);
         return recorded?.Status == IssueStatus.Failed;

@@ -65,7 +65,7 @@ public static class IngestOrchestrator
         var date = parsed.Date!;
         var version = parsed.Version!;
         var batches = Enumerable.Range(0, parsed.Batches)
-            .Select(b => context.CallActivityAsync<int>(EnrichArticlesActivity.Name, new EnrichBatchRequest(paper, date, version, b), ActivityRetry))
+            .Select(b => context.CallActivityAsync<int>(EnrichArticlesActivity.Name, new EnrichBatchRequest(paper, date, version, b, request.StagingId), ActivityRetry))
             .ToList();
         await Task.WhenAll(batches);
 

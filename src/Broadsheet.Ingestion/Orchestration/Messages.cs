@@ -1,3 +1,6 @@
+using Broadsheet.Search;
+using Broadsheet.Storage;
+
 namespace Broadsheet.Ingestion;
 
 // What the orchestrator and its activities pass each other: references (the upload, keys, versions, batch numbers),
@@ -9,8 +12,14 @@ public sealed record IngestResult(string Status, string? Paper, string? Date, st
 /// <summary>Parse activity output. Either Rejected (with a one-line Error) or a staged version in Batches batches.</summary>
 public sealed record ParseResult(bool Rejected, string? Error, bool Unchanged, string? Paper, string? Date, string? Version, int Articles, int Pages, int Batches);
 
-/// <summary>One enrichment batch of a staged version.</summary>
-public sealed record EnrichBatchRequest(string Paper, string Date, string Version, int Batch);
+/// <summary>
+/// One enrichment batch of a staged version, in the staging area of the upload <paramref name="StagingId"/> names
+/// (<see cref="Upload.StagingId"/>; null in requests scheduled before per-upload areas: the version-wide area).
+/// </summary>
+public sealed record EnrichBatchRequest(string Paper, string Date, string Version, int Batch, string? StagingId = null)
+{
+    public StagingArea Staging => new(IssueKey.For(Paper, Date), Version, StagingId);
+}
 
 /// <summary>Publish a staged and enriched version.</summary>
 public sealed record PublishRequest(Upload Upload, string Paper, string Date, string Version, int Batches);
