@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Broadsheet.Search;
 using Broadsheet.Storage;
 
@@ -18,7 +19,7 @@ public sealed record ParseResult(bool Rejected, string? Error, bool Unchanged, s
 /// </summary>
 public sealed record EnrichBatchRequest(string Paper, string Date, string Version, int Batch, string? StagingId = null)
 {
-    public StagingArea Staging => new(IssueKey.For(Paper, Date), Version, StagingId);
+    [JsonIgnore] public StagingArea Staging => new(IssueKey.For(Paper, Date), Version, StagingId);
 }
 
 /// <summary>Publish a staged and enriched version.</summary>
