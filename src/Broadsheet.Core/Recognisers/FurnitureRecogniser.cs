@@ -66,7 +66,7 @@ public sealed partial class FurnitureRecogniser
         if (date is not null)
         {
             var numbered = PageNumberField().IsMatch(s);
-            if (weekday || staff > 0 || masthead || s.Length <= 24 || numbered)
+            if (weekday || staff > 0 || masthead || numbered || s.Length <= 24 && DateStandsApart(s))
                 return new FurnitureMatch(staff > 0 || numbered ? FurnitureKind.RunningHead : FurnitureKind.DateLine, PageNumber(s), date);
         }
         if (hasColon && (staff >= 2 || StaffStart().IsMatch(s))) return new FurnitureMatch(FurnitureKind.Staff, null, date);
@@ -74,6 +74,17 @@ public sealed partial class FurnitureRecogniser
         if (weekday && s.Length <= 20 && Chars.CountHan(s) <= 8) return new FurnitureMatch(FurnitureKind.DateLine, null, null);
         if (s[^1] == '报' && Nameplate().IsMatch(s)) return new FurnitureMatch(FurnitureKind.Masthead, null, null, s);
         return null;
+    }
+
+    /// <summary>
+    /// A short line with a date and no other furniture cue is a page's date line only when the date is a word of its
+    /// own: in wrapped text a sentence's date runs into its words (`1949年10月1日新中`, `忆及2018年6月21日签署`).
+    /// </summary>
+    private static bool DateStandsApart(string s)
+    {
+        var m = FullDate().Match(s);
+        bool Apart(int i) => i < 0 || i >= s.Length || char.IsWhiteSpace(s[i]) || Chars.IsSpace(s[i]);
+        return Apart(m.Index - 1) && Apart(m.Index + m.Length);
     }
 
     private static readonly System.Buffers.SearchValues<char> MastheadCue = System.Buffers.SearchValues.Create("NnSs历代期版号");
