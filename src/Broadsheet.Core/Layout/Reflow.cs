@@ -203,22 +203,31 @@ public static class Reflow
         for (var i = 0; i < lines.Length; i++) if (lines[i].Length > 0) nonBlank.Add(i);
         for (var k = 0; k < nonBlank.Count; k++)
         {
-            if (k >= FurnitureZone && k < nonBlank.Count - FurnitureZone) continue;
             var i = nonBlank[k];
             var l = lines[i];
+            // Mid-page, only a page number in a block of its own (`07`): a lone short word there may be a title.
+            var lonePageNumber = l.Length <= 2 && char.IsAsciiDigit(l[0]) && char.IsAsciiDigit(l[^1])
+                                 && (i == 0 || lines[i - 1].Length == 0) && (i == lines.Length - 1 || lines[i + 1].Length == 0);
+            if (k >= FurnitureZone && k < nonBlank.Count - FurnitureZone && !lonePageNumber) continue;
             if (furniture[i] || l.Length > 4 || Chars.EndsSentence(l)) continue;
-            // The nearest furniture line before it (else after it), with nothing but other scraps between.
+            // The nearest furniture line before it (else after it), with nothing but other scraps between; for a lone
+            // page number, the nearest furniture line anywhere on the page that reads as furniture with it.
             foreach (var step in (ReadOnlySpan<int>)[-1, 1])
             {
                 var m = k + step;
-                while (m >= 0 && m < nonBlank.Count && !furniture[nonBlank[m]] && lines[nonBlank[m]].Length <= 4) m += step;
-                if (m < 0 || m >= nonBlank.Count || !furniture[nonBlank[m]] || Math.Abs(m - k) > 3) continue;
+                if (lonePageNumber)
+                    while (m >= 0 && m < nonBlank.Count && !(furniture[nonBlank[m]] && r.Furniture.Match(Join(nonBlank[m])) is not null)) m += step;
+                else
+                    while (m >= 0 && m < nonBlank.Count && !furniture[nonBlank[m]] && lines[nonBlank[m]].Length <= 4) m += step;
+                if (m < 0 || m >= nonBlank.Count || !furniture[nonBlank[m]] || (Math.Abs(m - k) > 3 && !lonePageNumber)) continue;
                 var j = nonBlank[m];
-                var joined = step < 0 ? lines[j] + " " + l : l + " " + lines[j];
+                var joined = Join(j);
                 if (r.Furniture.Match(joined) is null) continue;
                 lines[j] = joined;
                 lines[i] = "";
                 break;
+
+                string Join(int at) => at < i ? lines[at] + " " + l : l + " " + lines[at];
             }
         }
     }

@@ -38,6 +38,9 @@ public sealed partial class FurnitureRecogniser
     [GeneratedRegex(@"^(?<n>[A-Z]?[0-9０-９]{1,2})\s+\S|第\s*(?<n>[0-9０-９]{1,2})\s*版|(?<n>[A-Z]?[0-9０-９]{1,2})\s*版(?![:：])|\s(?<n>[0-9０-９]{1,2})$")]
     private static partial Regex PageNumberField();
 
+    [GeneratedRegex(@"^第\s*[0-9０-９]{1,2}\s*版(?:\s*[:：]\s*[\p{IsCJKUnifiedIdeographs}]{1,6})?$")]
+    private static partial Regex PageLabel();
+
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,6}" + PaperName.Suffix + "$")]
     private static partial Regex Nameplate();
 
@@ -55,6 +58,9 @@ public sealed partial class FurnitureRecogniser
         var hasColon = span.IndexOfAny(':', '：') >= 0;
         var hasBan = span.Contains('版');
         if (hasBan && hasColon && EditionEntry().Count(s) >= 2) return new FurnitureMatch(FurnitureKind.EditionList, null, null);
+
+        // A page label alone (`第6版`, `第07版：政治`): a running head's piece wherever the extraction set it.
+        if (hasBan && PageLabel().IsMatch(s)) return new FurnitureMatch(FurnitureKind.RunningHead, PageNumber(s), null);
 
         var date = span.Contains('年') ? ParseDate(s) : null;
         var weekday = (span.Contains('星') || span.Contains('周')) && Weekday().IsMatch(s);

@@ -51,6 +51,17 @@ public class FurnitureRecogniserTests
     [InlineData("军运会定于2019年10月18日晚举")]
     public void A_date_inside_a_wrapped_sentence_is_not_furniture(string line) => Assert.Null(r.Match(line));
 
+    // Page labels alone, as pdftotext sets a running head's pieces mid-page (corpus dumps 2019-10-01-p06-10, 2019-10-07-p01-08).
+    [Theory]
+    [InlineData("第6版", 6)]
+    [InlineData("第07版：政治", 7)]
+    public void A_page_label_alone_is_a_running_head(string line, int page)
+    {
+        var m = r.Match(line);
+        Assert.Equal(FurnitureKind.RunningHead, m?.Kind);
+        Assert.Equal(page, m?.PageNumber);
+    }
+
     [Theory]
     [InlineData("2019年10月1日")]
     [InlineData("2019年10月1日 人民日报")]
