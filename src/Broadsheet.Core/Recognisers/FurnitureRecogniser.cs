@@ -38,7 +38,7 @@ public sealed partial class FurnitureRecogniser
     [GeneratedRegex(@"^(?<n>[A-Z]?[0-9０-９]{1,2})\s+\S|第\s*(?<n>[0-9０-９]{1,2})\s*版|(?<n>[A-Z]?[0-9０-９]{1,2})\s*版(?![:：])|\s(?<n>[0-9０-９]{1,2})$")]
     private static partial Regex PageNumberField();
 
-    [GeneratedRegex(@"^第\s*[0-9０-９]{1,2}\s*版(?:\s*[:：]\s*[\p{IsCJKUnifiedIdeographs}]{1,6})?$")]
+    [GeneratedRegex(@"^第\s*[0-9０-９]{1,2}\s*版(?:(?:\s*[:：]\s*|\s+)[\p{IsCJKUnifiedIdeographs}]{1,6})?$")]
     private static partial Regex PageLabel();
 
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,6}" + PaperName.Suffix + "$")]

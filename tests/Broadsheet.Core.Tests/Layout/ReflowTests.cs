@@ -179,6 +179,23 @@ public class ReflowTests
         Assert.Contains(lanKao.Paragraphs, p => p.Contains("咱们脱贫攻坚"));
     }
 
+    // 2019-10-01-p02-04 (corpus, pdf): the running head's section name `要闻` comes out mid-page in a block of its own,
+    // between two paragraphs of 《中国特色 世界眼光 人类情怀》.
+    [Fact]
+    public void A_section_name_alone_mid_page_is_furniture_and_no_heading()
+    {
+        List<string> page = ["2019年10月1日", "", "星期二", "", "中国特色 世界眼光 人类情怀（钟声）", "",
+            "阔步行进在这条道路上，提供着完", "善全球治理的解决方案，中国为世界和", "平发展事业注入了强大动力。回望70年", "征程，中国从独立自主的和平外交政策", "出发，积极倡导并推动和平共处五项原", "则成为国际关系基本准则和国际法基本", "原则；中国为推动国际政治经济秩序朝", "公正合理的方向发展发挥重要作用，为", "维护世界和平、促进共同发展贡献智慧", "和方案。新时代中国，推动构建人类命", "运共同体和新型国际关系，推动共建", "“一带一路”……日益走近世界舞台中", "央的中国，成为维护以联合国为核心的", "国际体系和国际公平正义的重要力量。", "美国库恩基金会主席罗伯特·库恩赞", "叹，中国积极参与全球治理，成为世界", "稳定、平等和繁荣的捍卫者。",
+            "", "要闻", "",
+            "阔步行进在这条道路上，强调符合", "本国国情、适应时代要求，中国以自身", "成功的实践，让发展中国家看到走向现", "代化的全新选择。中国的实践向世界说", "明了一个道理：治理一个国家，推动一", "个国家实现现代化，并不只有西方制度", "模式这一条道，各国完全可以走出自己", "的道路来。中国不照搬西方国家发展模", "式，而是结合中国实际、总结经验教", "训、借鉴人类文明，走出了一条自己的", "路。美国学者阿里夫·德里克认为，中", "国特色社会主义的理论价值，不仅在于", "它在全球经济中的重要性，而且在于它", "为广大发展中国家发展提供了一种“替", "代经验”。"];
+        var issue = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date));
+        Assert.Contains(issue.Issue.Pages[0].Furniture, f => f.Contains("要闻"));
+        var article = Assert.Single(issue.Articles);
+        Assert.Equal("中国特色 世界眼光 人类情怀（钟声）", article.Title);
+        Assert.Null(article.Column);
+        Assert.Contains(article.Paragraphs, p => p.StartsWith("阔步行进在这条道路上，强调符合"));
+    }
+
     [Fact]
     public void A_title_wrapped_with_a_scrap_on_the_next_line_is_one_line()
     {
