@@ -83,6 +83,25 @@ public class DumpEvaluationTests
     }
 
     [Fact]
+    public void Text_left_in_no_article_is_lost_and_text_read_into_a_neighbours_paragraph_is_told_apart()
+    {
+        var gold = Story("礼赞新中国", "上海中共一大会址，游客重温入党誓词。", "新疆昌吉各族群众载歌载舞，表达诚挚祝福。");
+        // A line of the story put in the page's unassigned text: lost.
+        var dropped = Issue(Story("礼赞新中国", "上海中共一大会址，游客重温入党誓词。"));
+        dropped.Unassigned.Add("新疆昌吉各族群众载歌载舞，表达诚挚祝福。");
+        var lost = Evaluate(Issue(gold, B), dropped).Stories[0];
+        Assert.Contains("part lost to unassigned/furniture", Causes.Of(lost));
+        Assert.DoesNotContain("part read into another story's paragraph", Causes.Of(lost));
+
+        // The same line read into a paragraph that is mostly another story's (a column run into a neighbour's sentence).
+        var mixed = Issue(Story("礼赞新中国", "上海中共一大会址，游客重温入党誓词。"),
+            Story(B.Title!, "国庆节前夕，社区居民用七彩面团做成长寿面。新疆昌吉各族群众"));
+        var read = Evaluate(Issue(gold, B), mixed).Stories[0];
+        Assert.Contains("part read into another story's paragraph", Causes.Of(read));
+        Assert.DoesNotContain("part lost to unassigned/furniture", Causes.Of(read));
+    }
+
+    [Fact]
     public void A_title_given_to_the_neighbouring_story_is_traced_to_where_it_belongs()
     {
         // The parse gives B's title to A and leaves B without one: both stories' text is wrong.

@@ -66,6 +66,13 @@ public sealed class Attribution
         return list;
     }
 
+    /// <summary>The origin of one piece of text the parse left outside every article (unassigned, furniture), or null if it is empty.</summary>
+    public Origin? OfLeftover(string text)
+    {
+        var n = StoryText.Normalise(text);
+        return n.Length == 0 ? null : Locate("leftover", text, n, -1);
+    }
+
     private Origin Locate(string field, string text, string norm, int prefer)
     {
         // The narrowest field of the preferred story; else furniture; else the nearest story that prints it.

@@ -44,7 +44,10 @@ public static class Causes
                 var t = opening.Trim();
                 tags.Add(t.Length <= 24 && !"。！？…；，：”）".Contains(t[^1]) ? "a crosshead opened a new article" : "a body line opened a new article");
             }
-            if (lost > 0.001) tags.Add("part lost to unassigned/furniture");
+            // Text in no piece is either in no article at all, or inside a paragraph mostly of another story (a column
+            // read into a neighbour's open sentence), which the attribution gives to that story.
+            if (s.DroppedChars > 0) tags.Add("part lost to unassigned/furniture");
+            if (lost * Math.Max(1, StoryText.Of(s.Gold).Length) - s.DroppedChars >= 1) tags.Add("part read into another story's paragraph");
         }
         if (s.BylineFound == false) tags.Add("byline not found");
         if (s.DatelineFound == false) tags.Add("dateline not found");

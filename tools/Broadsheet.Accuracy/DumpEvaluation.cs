@@ -42,7 +42,8 @@ public sealed record StoryResult(
     IReadOnlyList<Piece> Pieces,
     IReadOnlyList<Intruder> Intruders,
     int ExtraChars,
-    IReadOnlyList<Origin> Origins);
+    IReadOnlyList<Origin> Origins,
+    int DroppedChars = 0);
 
 /// <summary>One dump parsed and scored: its stories, and how many of its Han characters the parse kept.</summary>
 /// <param name="GoldGap">Han characters the dump and its gold do not share (either way): 0 when the gold accounts for
@@ -73,6 +74,11 @@ public static class DumpEvaluation
             }
             origins.Add(attribution.Of(p[j], prefer: home));
         }
+
+        // Text the parse put in no article (unassigned lines, page furniture), by the story it is from.
+        var dropped = new int[g.Count];
+        foreach (var text in predicted.Unassigned.Concat(predicted.Issue.Pages.SelectMany(x => x.Furniture)))
+            if (attribution.OfLeftover(text) is { Owner: >= 0 } o) dropped[o.Owner] += o.Chars;
 
         // Exact pairs first, one predicted article to one story (the corpus repeats a few stories on a page).
         var exact = new int[g.Count];
@@ -117,7 +123,7 @@ public static class DumpEvaluation
                 BylineFound: g[i].Byline.Count == 0 ? null : g[i].Byline.All(b => a?.Byline.Any(x => StoryText.NoSpace(x.Name) == StoryText.NoSpace(b.Name)) == true),
                 DatelineFound: g[i].Dateline is null ? null
                     : a?.Dateline is { } d && StoryText.Normalise(d.Raw) == StoryText.Normalise(g[i].Dateline!.Raw),
-                pieces, intruders, extra, mine));
+                pieces, intruders, extra, mine, dropped[i]));
         }
 
         var hanIn = HanCounts([input]);

@@ -197,28 +197,46 @@ public static class Reflow
     /// most four characters next to a furniture line near the top or bottom is put back on it, when the line still
     /// reads as furniture with it.
     /// </summary>
+    /// <summary>
+    /// Section names Chinese dailies print in their running heads (written for this rule from the heads of 人民日报 and
+    /// 济宁日报; no outside source): no story is titled with one alone.
+    /// </summary>
+    private static readonly HashSet<string> SectionNames =
+        ["要闻", "国际", "国内", "评论", "理论", "经济", "财经", "政治", "时政", "体育", "文化", "社会", "副刊", "科技", "教育",
+         "健康", "生态", "视点", "地方", "综合", "民生", "法治"];
+
     private static void MergeFurnitureScraps(string[] lines, bool[] furniture, RecogniserSet r)
     {
         var nonBlank = new List<int>();
         for (var i = 0; i < lines.Length; i++) if (lines[i].Length > 0) nonBlank.Add(i);
         for (var k = 0; k < nonBlank.Count; k++)
         {
-            if (k >= FurnitureZone && k < nonBlank.Count - FurnitureZone) continue;
             var i = nonBlank[k];
             var l = lines[i];
+            // Mid-page, only a page number or a section name in a block of its own (`07`, `要闻`): another lone short
+            // word there may be a title.
+            var loneHeadPiece = (l.Length <= 2 && char.IsAsciiDigit(l[0]) && char.IsAsciiDigit(l[^1]) || SectionNames.Contains(l))
+                                 && (i == 0 || lines[i - 1].Length == 0) && (i == lines.Length - 1 || lines[i + 1].Length == 0);
+            if (k >= FurnitureZone && k < nonBlank.Count - FurnitureZone && !loneHeadPiece) continue;
             if (furniture[i] || l.Length > 4 || Chars.EndsSentence(l)) continue;
-            // The nearest furniture line before it (else after it), with nothing but other scraps between.
+            // The nearest furniture line before it (else after it), with nothing but other scraps between; for a lone
+            // page number or section name, the nearest furniture line anywhere on the page that reads as furniture with it.
             foreach (var step in (ReadOnlySpan<int>)[-1, 1])
             {
                 var m = k + step;
-                while (m >= 0 && m < nonBlank.Count && !furniture[nonBlank[m]] && lines[nonBlank[m]].Length <= 4) m += step;
-                if (m < 0 || m >= nonBlank.Count || !furniture[nonBlank[m]] || Math.Abs(m - k) > 3) continue;
+                if (loneHeadPiece)
+                    while (m >= 0 && m < nonBlank.Count && !(furniture[nonBlank[m]] && r.Furniture.Match(Join(nonBlank[m])) is not null)) m += step;
+                else
+                    while (m >= 0 && m < nonBlank.Count && !furniture[nonBlank[m]] && lines[nonBlank[m]].Length <= 4) m += step;
+                if (m < 0 || m >= nonBlank.Count || !furniture[nonBlank[m]] || (Math.Abs(m - k) > 3 && !loneHeadPiece)) continue;
                 var j = nonBlank[m];
-                var joined = step < 0 ? lines[j] + " " + l : l + " " + lines[j];
+                var joined = Join(j);
                 if (r.Furniture.Match(joined) is null) continue;
                 lines[j] = joined;
                 lines[i] = "";
                 break;
+
+                string Join(int at) => at < i ? lines[at] + " " + l : l + " " + lines[at];
             }
         }
     }

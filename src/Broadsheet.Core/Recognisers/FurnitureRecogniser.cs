@@ -38,6 +38,9 @@ public sealed partial class FurnitureRecogniser
     [GeneratedRegex(@"^(?<n>[A-Z]?[0-9０-９]{1,2})\s+\S|第\s*(?<n>[0-9０-９]{1,2})\s*版|(?<n>[A-Z]?[0-9０-９]{1,2})\s*版(?![:：])|\s(?<n>[0-9０-９]{1,2})$")]
     private static partial Regex PageNumberField();
 
+    [GeneratedRegex(@"^第\s*[0-9０-９]{1,2}\s*版(?:(?:\s*[:：]\s*|\s+)[\p{IsCJKUnifiedIdeographs}]{1,6})?$")]
+    private static partial Regex PageLabel();
+
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,6}" + PaperName.Suffix + "$")]
     private static partial Regex Nameplate();
 
@@ -56,6 +59,9 @@ public sealed partial class FurnitureRecogniser
         var hasBan = span.Contains('版');
         if (hasBan && hasColon && EditionEntry().Count(s) >= 2) return new FurnitureMatch(FurnitureKind.EditionList, null, null);
 
+        // A page label alone (`第6版`, `第07版：政治`): a running head's piece wherever the extraction set it.
+        if (hasBan && PageLabel().IsMatch(s)) return new FurnitureMatch(FurnitureKind.RunningHead, PageNumber(s), null);
+
         var date = span.Contains('年') ? ParseDate(s) : null;
         var weekday = (span.Contains('星') || span.Contains('周')) && Weekday().IsMatch(s);
         var staff = hasColon ? StaffField().Count(s) : 0;
@@ -66,7 +72,7 @@ public sealed partial class FurnitureRecogniser
         if (date is not null)
         {
             var numbered = PageNumberField().IsMatch(s);
-            if (weekday || staff > 0 || masthead || s.Length <= 24 || numbered)
+            if (weekday || staff > 0 || masthead || numbered || s.Length <= 24 && DateStandsApart(s))
                 return new FurnitureMatch(staff > 0 || numbered ? FurnitureKind.RunningHead : FurnitureKind.DateLine, PageNumber(s), date);
         }
         if (hasColon && (staff >= 2 || StaffStart().IsMatch(s))) return new FurnitureMatch(FurnitureKind.Staff, null, date);
@@ -74,6 +80,17 @@ public sealed partial class FurnitureRecogniser
         if (weekday && s.Length <= 20 && Chars.CountHan(s) <= 8) return new FurnitureMatch(FurnitureKind.DateLine, null, null);
         if (s[^1] == '报' && Nameplate().IsMatch(s)) return new FurnitureMatch(FurnitureKind.Masthead, null, null, s);
         return null;
+    }
+
+    /// <summary>
+    /// A short line with a date and no other furniture cue is a page's date line only when the date is a word of its
+    /// own: in wrapped text a sentence's date runs into its words (`1949年10月1日新中`, `忆及2018年6月21日签署`).
+    /// </summary>
+    private static bool DateStandsApart(string s)
+    {
+        var m = FullDate().Match(s);
+        bool Apart(int i) => i < 0 || i >= s.Length || char.IsWhiteSpace(s[i]) || Chars.IsSpace(s[i]);
+        return Apart(m.Index - 1) && Apart(m.Index + m.Length);
     }
 
     private static readonly System.Buffers.SearchValues<char> MastheadCue = System.Buffers.SearchValues.Create("NnSs历代期版号");

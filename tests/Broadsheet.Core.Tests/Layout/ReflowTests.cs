@@ -150,6 +150,52 @@ public class ReflowTests
         Assert.DoesNotContain(issue.Articles, a => a.Title == "要闻" || a.Column == "要闻");
     }
 
+    // 2019-10-01-p06-10 (corpus, pdf): the running head's page number `07` and its page label `第6版` come out
+    // mid-page (more than a running head's reach from either end), each in a block of its own inside one story.
+    [Fact]
+    public void A_page_number_or_page_label_alone_mid_page_is_furniture_and_cuts_no_story()
+    {
+        List<string> page = ["2019年10月1日", "", "星期二", "", "河南兰考——", "脱贫大干一场 收获幸福久长", "本报记者 毕京津", "",
+            "“咱们脱贫攻坚，咱们大干一场。", "咱们拼搏付出，收获幸福久长！”9月", "29日，兰考人民广场人头攒动。新中国",
+            "七十华诞前夕，顺利脱贫的兰考人掩藏", "不住高兴。万余名干部群众，代表全县", "85万父老乡亲，用歌声向祖国“表", "白”。",
+            "见到效果，村民跃跃欲试，可说到", "资金，又犯了难。“关键时刻，还是党", "和政府‘解难’。干部协调，县农信社",
+            "发放贷款100万元。2016年到账那天，", "也是国庆节！”李永建激动地说。靠着", "贷款，村里建起了100多座蜜瓜大棚。",
+            "两季瓜、一季菜，一年下来，一个棚能", "赚近3万元。当年，杜寨村正式脱贫。",
+            "", "第6版", "",
+            "现在，杜寨有400多个蜜瓜大棚，带动", "", "07", "",
+            "全县种植蜜瓜2万亩。李永建还要搞自", "己的品牌：“蜜瓜让咱脱了贫，甜在了", "兰考人心里，牌子就叫——甜心兰！”",
+            "谈到未来，李永建信心满满：“我们要", "以新中国生日为新起点，脱贫之后致富", "奔小康！”", "",
+            "中车长客公司——", "工人锤炼技能 岗位书写豪情", "本报记者 祝大伟", "",
+            "走进中车长春轨道客车股份有限公", "司转向架制造中心焊接一车间，大小不", "等的机械手臂正灵活地在转向架的焊件",
+            "上游走，焊花四溅。", "离机械手工区不远的车间会议室", "里，玻璃展柜中摆放了机械手臂焊接的",
+            "各色焊件，旁边红底银字的“技能报", "国”4个圆盘格外显眼。", "“这是咱们焊接工人在铁板上亲手",
+            "焊出来的‘心声’。”焊接一车间焊接", "机械手班班长谢元立深情地说。"];
+        var issue = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date));
+        var furniture = string.Join(" ", issue.Issue.Pages[0].Furniture);
+        Assert.Contains("07", furniture);
+        Assert.Contains("第6版", furniture);
+        var lanKao = Assert.Single(issue.Articles, a => a.Paragraphs.Any(p => p.Contains("带动全县种植蜜瓜2万亩")));
+        Assert.Contains(lanKao.Paragraphs, p => p.Contains("见到效果"));
+        Assert.Contains(lanKao.Paragraphs, p => p.Contains("咱们脱贫攻坚"));
+    }
+
+    // 2019-10-01-p02-04 (corpus, pdf): the running head's section name `要闻` comes out mid-page in a block of its own,
+    // between two paragraphs of 《中国特色 世界眼光 人类情怀》.
+    [Fact]
+    public void A_section_name_alone_mid_page_is_furniture_and_no_heading()
+    {
+        List<string> page = ["2019年10月1日", "", "星期二", "", "中国特色 世界眼光 人类情怀（钟声）", "",
+            "阔步行进在这条道路上，提供着完", "善全球治理的解决方案，中国为世界和", "平发展事业注入了强大动力。回望70年", "征程，中国从独立自主的和平外交政策", "出发，积极倡导并推动和平共处五项原", "则成为国际关系基本准则和国际法基本", "原则；中国为推动国际政治经济秩序朝", "公正合理的方向发展发挥重要作用，为", "维护世界和平、促进共同发展贡献智慧", "和方案。新时代中国，推动构建人类命", "运共同体和新型国际关系，推动共建", "“一带一路”……日益走近世界舞台中", "央的中国，成为维护以联合国为核心的", "国际体系和国际公平正义的重要力量。", "美国库恩基金会主席罗伯特·库恩赞", "叹，中国积极参与全球治理，成为世界", "稳定、平等和繁荣的捍卫者。",
+            "", "要闻", "",
+            "阔步行进在这条道路上，强调符合", "本国国情、适应时代要求，中国以自身", "成功的实践，让发展中国家看到走向现", "代化的全新选择。中国的实践向世界说", "明了一个道理：治理一个国家，推动一", "个国家实现现代化，并不只有西方制度", "模式这一条道，各国完全可以走出自己", "的道路来。中国不照搬西方国家发展模", "式，而是结合中国实际、总结经验教", "训、借鉴人类文明，走出了一条自己的", "路。美国学者阿里夫·德里克认为，中", "国特色社会主义的理论价值，不仅在于", "它在全球经济中的重要性，而且在于它", "为广大发展中国家发展提供了一种“替", "代经验”。"];
+        var issue = IssueParser.Parse(string.Join("\n", page), new IssueContext(Date: Date));
+        Assert.Contains(issue.Issue.Pages[0].Furniture, f => f.Contains("要闻"));
+        var article = Assert.Single(issue.Articles);
+        Assert.Equal("中国特色 世界眼光 人类情怀（钟声）", article.Title);
+        Assert.Null(article.Column);
+        Assert.Contains(article.Paragraphs, p => p.StartsWith("阔步行进在这条道路上，强调符合"));
+    }
+
     [Fact]
     public void A_title_wrapped_with_a_scrap_on_the_next_line_is_one_line()
     {

@@ -42,4 +42,28 @@ public class FurnitureRecogniserTests
     [InlineData("孔子文化节·记忆")]
     [InlineData("周分析、月研判，用技术手段定位异常机构。")]
     public void Body_text_is_not_furniture(string line) => Assert.Null(r.Match(line));
+
+    // Column-width lines of wrapped PDF text (corpus dumps 2019-10-05-p03-04, 2019-10-14-p02-03, 2019-10-09-p15-17): a date that runs
+    // into the sentence's words is the story's, not the page's date line; a date standing alone still is.
+    [Theory]
+    [InlineData("1949年10月1日新中")]
+    [InlineData("忆及2018年6月21日签署的两国关于铁")]
+    [InlineData("军运会定于2019年10月18日晚举")]
+    public void A_date_inside_a_wrapped_sentence_is_not_furniture(string line) => Assert.Null(r.Match(line));
+
+    // Page labels alone, as pdftotext sets a running head's pieces mid-page (corpus dumps 2019-10-01-p06-10, 2019-10-07-p01-08).
+    [Theory]
+    [InlineData("第6版", 6)]
+    [InlineData("第07版：政治", 7)]
+    public void A_page_label_alone_is_a_running_head(string line, int page)
+    {
+        var m = r.Match(line);
+        Assert.Equal(FurnitureKind.RunningHead, m?.Kind);
+        Assert.Equal(page, m?.PageNumber);
+    }
+
+    [Theory]
+    [InlineData("2019年10月1日")]
+    [InlineData("2019年10月1日 人民日报")]
+    public void A_date_standing_alone_is_the_pages_date_line(string line) => Assert.Equal(FurnitureKind.DateLine, r.Match(line)?.Kind);
 }
