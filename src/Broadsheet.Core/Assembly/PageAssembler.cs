@@ -674,6 +674,9 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (CrossheadForm(lines) is { } form && (h > 0 && CrossheadForm(items[heads[h - 1]].HeadLines.ToList()) == form
                                                  || h + 1 < heads.Count && CrossheadForm(items[heads[h + 1]].HeadLines.ToList()) == form))
             f[StartModel.Sibling] = 1;
+        if (IsPlainHead(items, heads, h) && (h > 0 && IsPlainHead(items, heads, h - 1) && Math.Abs(items[heads[h - 1]].HeadLines.First().Length - first.Length) <= 3
+                                             || h + 1 < heads.Count && IsPlainHead(items, heads, h + 1) && Math.Abs(items[heads[h + 1]].HeadLines.First().Length - first.Length) <= 3))
+            f[StartModel.PlainRun] = 1;
         // Under a feature's deck (a title and its `——` subtitle) and a short lead, a heading with nothing else for it is
         // the feature's first crosshead.
         if (h > 0 && !item.BlankBefore && f[StartModel.NextDateline] == 0 && f[StartModel.PrevClosed] == 0
@@ -713,6 +716,27 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (ColonLead().IsMatch(l)) return "colon";
         if (NamedWork().IsMatch(l)) return "work";
         return null;
+    }
+
+    /// <summary>
+    /// A bare one-line heading with nothing around it that opens a story: no blank line above, no closing credit or
+    /// closing line over it, no dateline or byline under it, no series tag, no kicker ending. Two such lines of about one
+    /// length next to each other are a run of crossheads (a feature's parts, a roundup's items), not two stories.
+    /// </summary>
+    private bool IsPlainHead(List<Item> items, List<int> heads, int h)
+    {
+        var k = heads[h];
+        var item = items[k];
+        var lines = item.HeadLines.ToList();
+        if (k == 0 || lines.Count != 1 || item.BlankBefore) return false;
+        var line = lines[0];
+        if (line.Length < 2 || HasSeriesTag(line) || IsBracketed(line) || IsKickerLine(line) || HeadlineRecogniser.IsSubtitle(line)
+            || CrossheadForm([line]) is not null || r.Crosshead.IsCrosshead(line, r.Headline)) return false;
+        var prev = items[k - 1];
+        if (prev.Kind != ItemKind.Body || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }
+            || IsBracketed(prev.Last.Body) || IsArtCredit(prev.Last.Body)) return false;
+        var next = k + 1 < items.Count ? items[k + 1] : null;
+        return next is { Kind: ItemKind.Body } && next.Lines[0].Dateline is null && next.Lines[0].JumpIn is null;
     }
 
     private static bool HasSeriesTag(string line) => line.Length > 2 && line[^1] is '）' or ')' && line.LastIndexOfAny(['（', '(']) > 0;

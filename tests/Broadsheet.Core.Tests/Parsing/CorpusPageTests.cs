@@ -456,4 +456,41 @@ public class CorpusPageTests
         Assert.Contains("李谷一　《我和我的祖国》", songs.Paragraphs);
         Assert.Contains("秦咏诚", Body(songs));
     }
+
+    [Fact]
+    public void A_run_of_bare_one_line_crossheads_of_one_length_stays_in_its_story()
+    {
+        // 2019-10-09 page 4: a profile (kicker and tagged title) whose parts are headed by bare one-line crossheads of
+        // about one length, with no dateline, credit or blank line around them; then a story with kicker, title and dateline.
+        var articles = Parse("""
+            贾天勇摄（影像中国）
+            湖南岳阳市军队干休所退休干部朱再保——
+            “为大家做力所能及的事就是乐”（守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育·身边的初心使命）
+            因患胃癌48年前被切除了胃，他的一顿饭一般就是一个馒头加一杯白开水；身上的手术疤痕有好几处，挽起右裤腿，还能看到他膝盖骨上的弹痕。
+            熟悉朱再保的人都说，他好像是把燃烧生命当作能量，而他却觉得这是自己应该做的事情。
+            战场上入党宣誓记了一辈子
+            1951年，身为炮兵侦察兵的朱再保随部队抗美援朝。金城战役打响后，他跟随步兵行动，为后方的火炮提供打击坐标。
+            每一个人都知道，这种保护，需要生命的代价。
+            战场上的入党宣誓，让他记了一辈子。朱再保下半辈子所做的一切，正是为这样的初心增添注解。
+            累计帮助失学儿童3万人次
+            1971年，因胃癌被切除了部分胃部的朱再保回到老家岳阳军分区离职休养。
+            “我一辈子没进过正规学校，现在反而当了辅导员，我把这个看成极大的荣誉。”朱再保自豪地说。
+            据统计，几十年来，朱再保累计帮助了岳阳市14个县3万人次的失学儿童，累计带动捐款600万元、大米400吨、学习用品80万件。
+            共产党员心里要始终装着百姓
+            早在1983年，朱再保就开始在全市中小学倡导环境保护教育实践。倡导洞庭湖鸟类保护、保护母亲河、低碳生活……他是环保行动的先行者。
+            “您忧到了90多岁，那什么时候乐呢？”记者问。
+            “不忘初心，为大家做力所能及的事就是乐。”朱再保笑着回答。
+            林郑月娥：
+            暴徒无法无天 特区政府决心止暴制乱
+            新华社香港10月8日电  香港特区行政长官林郑月娥8日表示，在过去的长周末，暴徒在香港各区施行严重、广泛的破坏行为。
+            林郑月娥8日出席行政会议前会见媒体。她表示，暴徒的暴力破坏行为对香港的零售、餐饮、旅游和酒店业造成严重打击。
+            """);
+        var profile = Assert.Single(articles, a => a.Kicker == "湖南岳阳市军队干休所退休干部朱再保——");
+        Assert.Contains("战场上入党宣誓记了一辈子", profile.Paragraphs);
+        Assert.Contains("累计帮助失学儿童3万人次", profile.Paragraphs);
+        Assert.Contains("共产党员心里要始终装着百姓", profile.Paragraphs);
+        Assert.Contains("为大家做力所能及的事就是乐。”朱再保笑着回答", Body(profile));
+        var hongKong = Titled(articles, "暴徒无法无天 特区政府决心止暴制乱");
+        Assert.Equal("林郑月娥：", hongKong.Kicker);
+    }
 }
