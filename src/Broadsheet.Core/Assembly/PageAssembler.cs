@@ -539,6 +539,17 @@ public sealed partial class PageAssembler(RecogniserSet r)
                                     AddBody(current, new Item(ItemKind.Body, part));
                                 }
                             }
+                            // A `——` subtitle ends its deck: heading lines after it (`内容提要`, the first speaker's
+                            // crosshead, a highlighted line of the lead) are the text's. Not over a dateline: a news deck's
+                            // subtitle wrapped in a PDF column (`——军运会开幕式文艺` / `演出的背后`) goes on.
+                            if (inside is not null && heads[^1].HeadText is null && first.Dateline is null && current.DeckLines.FindIndex(1, HeadlineRecogniser.IsSubtitle) is var dash and >= 1
+                                && current.DeckLines.Count - dash - 1 is var after and >= 1 && after < heads[^1].Lines.Count)
+                            {
+                                var part = heads[^1].Lines.GetRange(heads[^1].Lines.Count - after, after);
+                                current.DeckLines.RemoveRange(current.DeckLines.Count - after, after);
+                                foreach (var l in part) l.Crosshead = true;
+                                AddBody(current, new Item(ItemKind.Body, part));
+                            }
                             heads.Clear();
                         }
                         stories.Add(current);

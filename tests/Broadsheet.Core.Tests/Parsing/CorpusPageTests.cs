@@ -493,4 +493,45 @@ public class CorpusPageTests
         var hongKong = Titled(articles, "暴徒无法无天 特区政府决心止暴制乱");
         Assert.Equal("林郑月娥：", hongKong.Kicker);
     }
+
+    [Fact]
+    public void A_dash_subtitle_ends_the_deck_and_the_highlighted_lines_under_it_are_text()
+    {
+        // 2019-10-11 page 5: a commentary's title with its series tag and its `——` subtitle, then a highlighted line of
+        // the text that reads like a heading.
+        var articles = Parse("""
+            我们的前进步伐不可阻挡（人民观点）
+            ——国庆盛典启示录③
+            中国不仅能够孕育未来的可能性，而且能够把这种可能性变成现实
+            把中华民族在历史进程中积累的强大能量爆发出来，我们就能继续在克服困难中发展壮大，在应对挑战中超越自我，在改革创新中创造未来
+            从“建国伟业”“当家作主”“艰苦奋斗”到“春潮滚滚”“与时俱进”“科学发展”，再到“区域协调”“脱贫攻坚”“美好生活”……国庆盛典上，群众游行的队伍，犹如一部流动的史诗。
+            “今天，社会主义中国巍然屹立在世界东方，没有任何力量能够撼动我们伟大祖国的地位，没有任何力量能够阻挡中国人民和中华民族的前进步伐。”
+            “我们对时间的理解，是以百年、千年为计”，这是中国看待发展变化的宽广视野。
+            中国特色社会主义进入新时代，中华民族迎来了历史上最好的发展时期。
+            有外国学者观察后得出结论：如果你生活在中国，就会看到关于社会福利、医疗卫生和技术进步的新想法不断涌现。
+            中国的发展走到今天，到了船到中流、人到半山的时候，是一个愈进愈难、愈进愈险而又不进则退、非进不可的时候。
+            """);
+        var a = Assert.Single(articles);
+        Assert.Null(a.Kicker);
+        Assert.Equal("我们的前进步伐不可阻挡（人民观点）", a.Title);
+        Assert.Equal("——国庆盛典启示录③", a.Subtitle);
+        Assert.Contains("中国不仅能够孕育未来的可能性，而且能够把这种可能性变成现实", a.Paragraphs);
+    }
+
+    [Fact]
+    public void A_title_that_exclaims_before_its_series_tag_is_a_heading()
+    {
+        // 2019-10-18 page 5: a kicker ending in `——` over a title that ends in `！”` before its series tag.
+        var articles = Parse("""
+            一支笔夹在铁环上、铁环箍在残臂上，依靠这样的书写工具，老英雄在纸上写下了“祝祖国永远强盛”等几行字。“我不是英雄，人民才是英雄，我的战友才是英雄。”朱彦夫说。
+            （据新华社电  记者萧海川）
+            重庆荣昌火车站员工徐前凯跳火车救老人——
+            “没救下人，才会后悔！”（德耀中华）
+            挣脱突如其来的黑暗，徐前凯（图右，成都铁路局供图）睁开了眼，看到自己救下的老人坐在左后方安然无恙，他长出了一口气……
+            “老婆婆，你没事吧？”老婆婆似乎是被吓着了，哆嗦得说不出话来；徐前凯拿起对讲机，跟同事呼救，“胜哥，快过来。”
+            """);
+        var rescue = Titled(articles, "“没救下人，才会后悔！”（德耀中华）");
+        Assert.Equal("重庆荣昌火车站员工徐前凯跳火车救老人——", rescue.Kicker);
+        Assert.StartsWith("挣脱突如其来的黑暗", rescue.Paragraphs[0]);
+    }
 }
