@@ -233,7 +233,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
     private static bool IsSentenceKicker(PageLine l, PageLine next) =>
         l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
         && l.Body.Length is >= 6 and <= 40 && l.Body.AsSpan().IndexOfAny("。；;") < 0 && l.Body[^1] is not '，' and not '、'
-        && (l.Body.EndsWith("——", StringComparison.Ordinal) || next.Body.Length > 0 && next.Body[^1] is '）' && next.Body.LastIndexOf('（') > 0);
+        && (l.Body.EndsWith("——", StringComparison.Ordinal) || next.Body.Length > 0 && next.Body[^1] is '）' or ')' && next.Body.LastIndexOfAny(['（', '(']) > 0);
 
     /// <summary>Lines a story's text carries that look like headings but are not: `核心阅读`, `数据来源：…`, `【人物】…`.</summary>
     private static bool IsTextLabel(string line) =>

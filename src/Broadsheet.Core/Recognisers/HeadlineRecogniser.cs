@@ -22,7 +22,7 @@ public sealed partial class HeadlineRecogniser
     {
         if (line.Length == 0) return false;
         // A series tag may make a title long (`…（守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）`).
-        var tag = line[^1] is '）' && line.LastIndexOf('（') is var open and > 0 ? line.Length - open : 0;
+        var tag = line[^1] is '）' or ')' && line.LastIndexOfAny(['（', '(']) is var open and > 0 ? line.Length - open : 0;
         if (line.Length - tag > MaxLineLength || tag > 60) return false;
         if (tag > 4 && IsExclaimedTitle(line.AsSpan(0, line.Length - tag)) && !line.AsSpan(line.Length - tag).ContainsAny("记电")) return true;
         if (Chars.EndsSentence(line)) return false;

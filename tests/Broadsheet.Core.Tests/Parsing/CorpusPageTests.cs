@@ -534,4 +534,19 @@ public class CorpusPageTests
         Assert.Equal("重庆荣昌火车站员工徐前凯跳火车救老人——", rescue.Kicker);
         Assert.StartsWith("挣脱突如其来的黑暗", rescue.Paragraphs[0]);
     }
+
+    [Fact]
+    public void A_series_tag_in_ascii_brackets_is_a_series_tag()
+    {
+        // 2019-10-23 page 13: the same deck with the title's series tag set in ASCII brackets, `(优秀建设者)`.
+        var articles = Parse("""
+            （本报记者 李心萍整理）
+            泰康保险集团董事长陈东升——
+            “企业家的时代到来了！”(优秀建设者)
+            “做‘猎人’还是做‘农夫’，这可能是摆在每个企业家面前的一道选择题，我选择做一个‘农夫’。”坐在北京西长安街边的公司总部办公室，泰康保险集团董事长陈东升回忆自己的创业史。
+            陈东升说，猎人主要靠嗅觉和机会生存，而农夫通过持久的精耕细作来获得发展。
+            """);
+        var builder = Titled(articles, "“企业家的时代到来了！”(优秀建设者)");
+        Assert.Equal("泰康保险集团董事长陈东升——", builder.Kicker);
+    }
 }
