@@ -127,6 +127,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
                 {
                     var group = new List<PageLine> { l };
                     i++;
+                    // One paragraph a line: the note is its own line; the text after it goes through the heading checks.
+                    if (!wrapped) { items.Add(new Item(ItemKind.Note, group)); continue; }
                     var last = l.Body;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, Dateline: null, JumpIn: null } next
                            && !(next.BlankBefore && Chars.EndsSentence(last)))
@@ -469,6 +471,11 @@ public sealed partial class PageAssembler(RecogniserSet r)
                     else openers.AddRange(item.Lines);
                     break;
                 }
+                // One paragraph a line: an editor's note right under a deck, no blank line between, opens that story's
+                // text (`“更多的机遇等着我们”（身边看“六稳”①）` / `编者按：…`); set apart, it is the note of a column banner.
+                case ItemKind.Note when inside is not null && heads.Count > 0 && !item.BlankBefore:
+                    item.Lines[0].Body = item.Lines[0].Text; // the label (`编者按：`) stays in the text
+                    goto default;
                 case ItemKind.Note:
                 {
                     var note = new Story { Page = info.Number, Kind = ArticleKind.EditorsNote, Label = item.Lines[0].Note!.Label, Closed = true };

@@ -549,4 +549,30 @@ public class CorpusPageTests
         var builder = Titled(articles, "“企业家的时代到来了！”(优秀建设者)");
         Assert.Equal("泰康保险集团董事长陈东升——", builder.Kicker);
     }
+
+    [Fact]
+    public void An_editor_s_note_under_a_deck_opens_that_story_and_the_next_title_opens_the_next()
+    {
+        // 2019-10-06 page 1: a series report whose text opens with `编者按：…`, then a commentary with its own title.
+        var articles = Parse("""
+            （新华社北京10月5日电）
+            稳就业礼包多，技能培训强本领
+            “更多的机遇等着我们”（身边看“六稳”①）
+            编者按：以习近平同志为核心的党中央高瞻远瞩、运筹帷幄，作出全面做好“六稳”工作的决策部署，使中国经济在外部不确定性因素增加的情况下仍然保持了总体平稳、稳中有进的好势头。
+            稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期工作的效果如何？近日，本报记者走进基层采访调研，请企业经营者和一线职工讲自己故事，谈切身感受。
+            国庆假期，走在深圳街头，付彬哼着小曲、步子轻快。“这是我过得最开心的一个假期。”
+            原来，付彬参加了公司组织的管理技能培训，从一名普通的仓管员晋升为模具物料组组长，收入大幅提升。
+            “人生第一次‘当官’，很激动。”付彬成了管理者，手下多了10个人，管理的仓库面积扩大近5倍，工资涨了约1倍。
+            大亚湾海面，一轮红日喷薄而出，阳光穿透薄雾，把天空染成金黄色，将海面照得亮闪闪。
+            激扬起火热的奋斗豪情（今日谈）
+            “这是中国，这是我们的中国！”这两天，国庆阅兵的视频片段和精彩图片不断在朋友圈刷屏。
+            我有祖国，生逢其时，何其幸也！每一个中国人，每一点平凡的努力，不仅将成就不平凡的自己，也将继续成就不平凡的中国。
+            """);
+        var series = Titled(articles, "“更多的机遇等着我们”（身边看“六稳”①）");
+        Assert.Equal("稳就业礼包多，技能培训强本领", series.Kicker);
+        Assert.StartsWith("编者按：以习近平同志为核心的党中央", series.Paragraphs[0]);
+        Assert.Contains("付彬哼着小曲", Body(series));
+        var comment = Titled(articles, "激扬起火热的奋斗豪情（今日谈）");
+        Assert.Contains("我有祖国，生逢其时", Body(comment));
+    }
 }
