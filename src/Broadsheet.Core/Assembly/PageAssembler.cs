@@ -737,7 +737,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
     }
 
     /// <summary>
-    /// A bare one-line heading with nothing around it that opens a story: no blank line above, no closing credit or
+    /// A bare one-line heading, with none of the marks of a story's start: no blank line above, no closing credit or
     /// closing line over it, no dateline or byline under it, no series tag, no kicker ending. Two such lines of about one
     /// length next to each other are a run of crossheads (a feature's parts, a roundup's items), not two stories.
     /// </summary>
