@@ -127,6 +127,8 @@ public sealed partial class PageAssembler(RecogniserSet r)
                 {
                     var group = new List<PageLine> { l };
                     i++;
+                    // One paragraph a line: the note is its own line; the text after it goes through the heading checks.
+                    if (!wrapped) { items.Add(new Item(ItemKind.Note, group)); continue; }
                     var last = l.Body;
                     while (i < lines.Count && lines[i] is { Kind: LineKind.Text, Dateline: null, JumpIn: null } next
                            && !(next.BlankBefore && Chars.EndsSentence(last)))
@@ -233,7 +235,7 @@ public sealed partial class PageAssembler(RecogniserSet r)
     private static bool IsSentenceKicker(PageLine l, PageLine next) =>
         l is { Dateline: null, JumpIn: null, JumpOut: null, TrailingByline: null, ClosingDateline: null }
         && l.Body.Length is >= 6 and <= 40 && l.Body.AsSpan().IndexOfAny("。；;") < 0 && l.Body[^1] is not '，' and not '、'
-        && (l.Body.EndsWith("——", StringComparison.Ordinal) || next.Body.Length > 0 && next.Body[^1] is '）' && next.Body.LastIndexOf('（') > 0);
+        && (l.Body.EndsWith("——", StringComparison.Ordinal) || next.Body.Length > 0 && next.Body[^1] is '）' or ')' && next.Body.LastIndexOfAny(['（', '(']) > 0);
 
     /// <summary>Lines a story's text carries that look like headings but are not: `核心阅读`, `数据来源：…`, `【人物】…`.</summary>
     private static bool IsTextLabel(string line) =>
@@ -469,6 +471,11 @@ public sealed partial class PageAssembler(RecogniserSet r)
                     else openers.AddRange(item.Lines);
                     break;
                 }
+                // One paragraph a line: an editor's note right under a deck, no blank line between, opens that story's
+                // text (`“更多的机遇等着我们”（身边看“六稳”①）` / `编者按：…`); set apart, it is the note of a column banner.
+                case ItemKind.Note when inside is not null && heads.Count > 0 && !item.BlankBefore:
+                    item.Lines[0].Body = item.Lines[0].Text; // the label (`编者按：`) stays in the text
+                    goto default;
                 case ItemKind.Note:
                 {
                     var note = new Story { Page = info.Number, Kind = ArticleKind.EditorsNote, Label = item.Lines[0].Note!.Label, Closed = true };
@@ -538,6 +545,17 @@ public sealed partial class PageAssembler(RecogniserSet r)
                                     foreach (var l in part) l.Crosshead = true;
                                     AddBody(current, new Item(ItemKind.Body, part));
                                 }
+                            }
+                            // A `——` subtitle ends its deck: heading lines after it (`内容提要`, the first speaker's
+                            // crosshead, a highlighted line of the lead) are the text's. Not over a dateline: a news deck's
+                            // subtitle wrapped in a PDF column (`——军运会开幕式文艺` / `演出的背后`) goes on.
+                            if (inside is not null && heads[^1].HeadText is null && first.Dateline is null && current.DeckLines.FindIndex(1, HeadlineRecogniser.IsSubtitle) is var dash and >= 1
+                                && current.DeckLines.Count - dash - 1 is var after and >= 1 && after < heads[^1].Lines.Count)
+                            {
+                                var part = heads[^1].Lines.GetRange(heads[^1].Lines.Count - after, after);
+                                current.DeckLines.RemoveRange(current.DeckLines.Count - after, after);
+                                foreach (var l in part) l.Crosshead = true;
+                                AddBody(current, new Item(ItemKind.Body, part));
                             }
                             heads.Clear();
                         }
@@ -674,6 +692,9 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (CrossheadForm(lines) is { } form && (h > 0 && CrossheadForm(items[heads[h - 1]].HeadLines.ToList()) == form
                                                  || h + 1 < heads.Count && CrossheadForm(items[heads[h + 1]].HeadLines.ToList()) == form))
             f[StartModel.Sibling] = 1;
+        if (IsPlainHead(items, heads, h) && (h > 0 && IsPlainHead(items, heads, h - 1) && Math.Abs(items[heads[h - 1]].HeadLines.First().Length - first.Length) <= 3
+                                             || h + 1 < heads.Count && IsPlainHead(items, heads, h + 1) && Math.Abs(items[heads[h + 1]].HeadLines.First().Length - first.Length) <= 3))
+            f[StartModel.PlainRun] = 1;
         // Under a feature's deck (a title and its `——` subtitle) and a short lead, a heading with nothing else for it is
         // the feature's first crosshead.
         if (h > 0 && !item.BlankBefore && f[StartModel.NextDateline] == 0 && f[StartModel.PrevClosed] == 0
@@ -713,6 +734,27 @@ public sealed partial class PageAssembler(RecogniserSet r)
         if (ColonLead().IsMatch(l)) return "colon";
         if (NamedWork().IsMatch(l)) return "work";
         return null;
+    }
+
+    /// <summary>
+    /// A bare one-line heading, with none of the marks of a story's start: no blank line above, no closing credit or
+    /// closing line over it, no dateline or byline under it, no series tag, no kicker ending. Two such lines of about one
+    /// length next to each other are a run of crossheads (a feature's parts, a roundup's items), not two stories.
+    /// </summary>
+    private bool IsPlainHead(List<Item> items, List<int> heads, int h)
+    {
+        var k = heads[h];
+        var item = items[k];
+        var lines = item.HeadLines.ToList();
+        if (k == 0 || lines.Count != 1 || item.BlankBefore) return false;
+        var line = lines[0];
+        if (line.Length < 2 || HasSeriesTag(line) || IsBracketed(line) || IsKickerLine(line) || HeadlineRecogniser.IsSubtitle(line)
+            || CrossheadForm([line]) is not null || r.Crosshead.IsCrosshead(line, r.Headline)) return false;
+        var prev = items[k - 1];
+        if (prev.Kind != ItemKind.Body || prev.Last is { ClosingDateline: not null } or { TrailingByline: not null } or { JumpOut: not null }
+            || IsBracketed(prev.Last.Body) || IsArtCredit(prev.Last.Body)) return false;
+        var next = k + 1 < items.Count ? items[k + 1] : null;
+        return next is { Kind: ItemKind.Body } && next.Lines[0].Dateline is null && next.Lines[0].JumpIn is null;
     }
 
     private static bool HasSeriesTag(string line) => line.Length > 2 && line[^1] is '）' or ')' && line.LastIndexOfAny(['（', '(']) > 0;

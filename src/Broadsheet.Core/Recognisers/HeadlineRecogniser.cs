@@ -22,8 +22,9 @@ public sealed partial class HeadlineRecogniser
     {
         if (line.Length == 0) return false;
         // A series tag may make a title long (`…（守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）`).
-        var tag = line[^1] is '）' && line.LastIndexOf('（') is var open and > 0 ? line.Length - open : 0;
+        var tag = line[^1] is '）' or ')' && line.LastIndexOfAny(['（', '(']) is var open and > 0 ? line.Length - open : 0;
         if (line.Length - tag > MaxLineLength || tag > 60) return false;
+        if (tag > 4 && IsExclaimedTitle(line.AsSpan(0, line.Length - tag)) && !line.AsSpan(line.Length - tag).ContainsAny("记电")) return true;
         if (Chars.EndsSentence(line)) return false;
         var last = line[^1];
         if (last is '，' or '、' or '：' or ':' or '；' or ',' or ';') return false;
@@ -36,6 +37,20 @@ public sealed partial class HeadlineRecogniser
         }
         if (letters < 2) return false;
         return commas <= (IsSubtitle(line) ? 3 : 1);
+    }
+
+    /// <summary>
+    /// A short title that asks or exclaims, before its series tag (`经济增速有所放缓怎么看？（经济数据辩证看①）`,
+    /// `“没救下人，才会后悔！”（德耀中华）`): one phrase or two, no full stop. Text ends its sentence before a credit's
+    /// brackets, not a column's.
+    /// </summary>
+    private static bool IsExclaimedTitle(ReadOnlySpan<char> title)
+    {
+        title = title.TrimEnd();
+        var i = title.Length - 1;
+        while (i >= 0 && title[i] is '”' or '’' or '"') i--;
+        if (i < 1 || title[i] is not ('？' or '！' or '…' or '?' or '!') || title.Length > 30) return false;
+        return title.IndexOfAny("。；;") < 0 && title.Count('，') + title.Count(',') <= 1;
     }
 
     public static bool IsSubtitle(string line) => line.StartsWith('—') || line.StartsWith("--", StringComparison.Ordinal) || line.StartsWith('－');

@@ -456,4 +456,123 @@ public class CorpusPageTests
         Assert.Contains("李谷一　《我和我的祖国》", songs.Paragraphs);
         Assert.Contains("秦咏诚", Body(songs));
     }
+
+    [Fact]
+    public void A_run_of_bare_one_line_crossheads_of_one_length_stays_in_its_story()
+    {
+        // 2019-10-09 page 4: a profile (kicker and tagged title) whose parts are headed by bare one-line crossheads of
+        // about one length, with no dateline, credit or blank line around them; then a story with kicker, title and dateline.
+        var articles = Parse("""
+            贾天勇摄（影像中国）
+            湖南岳阳市军队干休所退休干部朱再保——
+            “为大家做力所能及的事就是乐”（守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育·身边的初心使命）
+            因患胃癌48年前被切除了胃，他的一顿饭一般就是一个馒头加一杯白开水；身上的手术疤痕有好几处，挽起右裤腿，还能看到他膝盖骨上的弹痕。
+            熟悉朱再保的人都说，他好像是把燃烧生命当作能量，而他却觉得这是自己应该做的事情。
+            战场上入党宣誓记了一辈子
+            1951年，身为炮兵侦察兵的朱再保随部队抗美援朝。金城战役打响后，他跟随步兵行动，为后方的火炮提供打击坐标。
+            每一个人都知道，这种保护，需要生命的代价。
+            战场上的入党宣誓，让他记了一辈子。朱再保下半辈子所做的一切，正是为这样的初心增添注解。
+            累计帮助失学儿童3万人次
+            1971年，因胃癌被切除了部分胃部的朱再保回到老家岳阳军分区离职休养。
+            “我一辈子没进过正规学校，现在反而当了辅导员，我把这个看成极大的荣誉。”朱再保自豪地说。
+            据统计，几十年来，朱再保累计帮助了岳阳市14个县3万人次的失学儿童，累计带动捐款600万元、大米400吨、学习用品80万件。
+            共产党员心里要始终装着百姓
+            早在1983年，朱再保就开始在全市中小学倡导环境保护教育实践。倡导洞庭湖鸟类保护、保护母亲河、低碳生活……他是环保行动的先行者。
+            “您忧到了90多岁，那什么时候乐呢？”记者问。
+            “不忘初心，为大家做力所能及的事就是乐。”朱再保笑着回答。
+            林郑月娥：
+            暴徒无法无天 特区政府决心止暴制乱
+            新华社香港10月8日电  香港特区行政长官林郑月娥8日表示，在过去的长周末，暴徒在香港各区施行严重、广泛的破坏行为。
+            林郑月娥8日出席行政会议前会见媒体。她表示，暴徒的暴力破坏行为对香港的零售、餐饮、旅游和酒店业造成严重打击。
+            """);
+        var profile = Assert.Single(articles, a => a.Kicker == "湖南岳阳市军队干休所退休干部朱再保——");
+        Assert.Contains("战场上入党宣誓记了一辈子", profile.Paragraphs);
+        Assert.Contains("累计帮助失学儿童3万人次", profile.Paragraphs);
+        Assert.Contains("共产党员心里要始终装着百姓", profile.Paragraphs);
+        Assert.Contains("为大家做力所能及的事就是乐。”朱再保笑着回答", Body(profile));
+        var hongKong = Titled(articles, "暴徒无法无天 特区政府决心止暴制乱");
+        Assert.Equal("林郑月娥：", hongKong.Kicker);
+    }
+
+    [Fact]
+    public void A_dash_subtitle_ends_the_deck_and_the_highlighted_lines_under_it_are_text()
+    {
+        // 2019-10-11 page 5: a commentary's title with its series tag and its `——` subtitle, then a highlighted line of
+        // the text that reads like a heading.
+        var articles = Parse("""
+            我们的前进步伐不可阻挡（人民观点）
+            ——国庆盛典启示录③
+            中国不仅能够孕育未来的可能性，而且能够把这种可能性变成现实
+            把中华民族在历史进程中积累的强大能量爆发出来，我们就能继续在克服困难中发展壮大，在应对挑战中超越自我，在改革创新中创造未来
+            从“建国伟业”“当家作主”“艰苦奋斗”到“春潮滚滚”“与时俱进”“科学发展”，再到“区域协调”“脱贫攻坚”“美好生活”……国庆盛典上，群众游行的队伍，犹如一部流动的史诗。
+            “今天，社会主义中国巍然屹立在世界东方，没有任何力量能够撼动我们伟大祖国的地位，没有任何力量能够阻挡中国人民和中华民族的前进步伐。”
+            “我们对时间的理解，是以百年、千年为计”，这是中国看待发展变化的宽广视野。
+            中国特色社会主义进入新时代，中华民族迎来了历史上最好的发展时期。
+            有外国学者观察后得出结论：如果你生活在中国，就会看到关于社会福利、医疗卫生和技术进步的新想法不断涌现。
+            中国的发展走到今天，到了船到中流、人到半山的时候，是一个愈进愈难、愈进愈险而又不进则退、非进不可的时候。
+            """);
+        var a = Assert.Single(articles);
+        Assert.Null(a.Kicker);
+        Assert.Equal("我们的前进步伐不可阻挡（人民观点）", a.Title);
+        Assert.Equal("——国庆盛典启示录③", a.Subtitle);
+        Assert.Contains("中国不仅能够孕育未来的可能性，而且能够把这种可能性变成现实", a.Paragraphs);
+    }
+
+    [Fact]
+    public void A_title_that_exclaims_before_its_series_tag_is_a_heading()
+    {
+        // 2019-10-18 page 5: a kicker ending in `——` over a title that ends in `！”` before its series tag.
+        var articles = Parse("""
+            一支笔夹在铁环上、铁环箍在残臂上，依靠这样的书写工具，老英雄在纸上写下了“祝祖国永远强盛”等几行字。“我不是英雄，人民才是英雄，我的战友才是英雄。”朱彦夫说。
+            （据新华社电  记者萧海川）
+            重庆荣昌火车站员工徐前凯跳火车救老人——
+            “没救下人，才会后悔！”（德耀中华）
+            挣脱突如其来的黑暗，徐前凯（图右，成都铁路局供图）睁开了眼，看到自己救下的老人坐在左后方安然无恙，他长出了一口气……
+            “老婆婆，你没事吧？”老婆婆似乎是被吓着了，哆嗦得说不出话来；徐前凯拿起对讲机，跟同事呼救，“胜哥，快过来。”
+            """);
+        var rescue = Titled(articles, "“没救下人，才会后悔！”（德耀中华）");
+        Assert.Equal("重庆荣昌火车站员工徐前凯跳火车救老人——", rescue.Kicker);
+        Assert.StartsWith("挣脱突如其来的黑暗", rescue.Paragraphs[0]);
+    }
+
+    [Fact]
+    public void A_series_tag_in_ascii_brackets_is_a_series_tag()
+    {
+        // 2019-10-23 page 13: the same deck with the title's series tag set in ASCII brackets, `(优秀建设者)`.
+        var articles = Parse("""
+            （本报记者 李心萍整理）
+            泰康保险集团董事长陈东升——
+            “企业家的时代到来了！”(优秀建设者)
+            “做‘猎人’还是做‘农夫’，这可能是摆在每个企业家面前的一道选择题，我选择做一个‘农夫’。”坐在北京西长安街边的公司总部办公室，泰康保险集团董事长陈东升回忆自己的创业史。
+            陈东升说，猎人主要靠嗅觉和机会生存，而农夫通过持久的精耕细作来获得发展。
+            """);
+        var builder = Titled(articles, "“企业家的时代到来了！”(优秀建设者)");
+        Assert.Equal("泰康保险集团董事长陈东升——", builder.Kicker);
+    }
+
+    [Fact]
+    public void An_editor_s_note_under_a_deck_opens_that_story_and_the_next_title_opens_the_next()
+    {
+        // 2019-10-06 page 1: a series report whose text opens with `编者按：…`, then a commentary with its own title.
+        var articles = Parse("""
+            （新华社北京10月5日电）
+            稳就业礼包多，技能培训强本领
+            “更多的机遇等着我们”（身边看“六稳”①）
+            编者按：以习近平同志为核心的党中央高瞻远瞩、运筹帷幄，作出全面做好“六稳”工作的决策部署，使中国经济在外部不确定性因素增加的情况下仍然保持了总体平稳、稳中有进的好势头。
+            稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期工作的效果如何？近日，本报记者走进基层采访调研，请企业经营者和一线职工讲自己故事，谈切身感受。
+            国庆假期，走在深圳街头，付彬哼着小曲、步子轻快。“这是我过得最开心的一个假期。”
+            原来，付彬参加了公司组织的管理技能培训，从一名普通的仓管员晋升为模具物料组组长，收入大幅提升。
+            “人生第一次‘当官’，很激动。”付彬成了管理者，手下多了10个人，管理的仓库面积扩大近5倍，工资涨了约1倍。
+            大亚湾海面，一轮红日喷薄而出，阳光穿透薄雾，把天空染成金黄色，将海面照得亮闪闪。
+            激扬起火热的奋斗豪情（今日谈）
+            “这是中国，这是我们的中国！”这两天，国庆阅兵的视频片段和精彩图片不断在朋友圈刷屏。
+            我有祖国，生逢其时，何其幸也！每一个中国人，每一点平凡的努力，不仅将成就不平凡的自己，也将继续成就不平凡的中国。
+            """);
+        var series = Titled(articles, "“更多的机遇等着我们”（身边看“六稳”①）");
+        Assert.Equal("稳就业礼包多，技能培训强本领", series.Kicker);
+        Assert.StartsWith("编者按：以习近平同志为核心的党中央", series.Paragraphs[0]);
+        Assert.Contains("付彬哼着小曲", Body(series));
+        var comment = Titled(articles, "激扬起火热的奋斗豪情（今日谈）");
+        Assert.Contains("我有祖国，生逢其时", Body(comment));
+    }
 }
