@@ -18,6 +18,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         "总公司", "分公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
         // Branches and head offices (郑州分局, 衡阳有色冶金机械总厂): a body of their own after a place or a body.
         "分局", "总局", "分行", "支行", "分社", "总社", "分院", "总厂", "分厂",
+        // An event's organising committee and armed police or army units (法兰西世界杯组委会, 武警北京一总队).
+        "组委会", "总队", "支队",
         "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
         "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社", "处", "院",
     ];
@@ -55,6 +57,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             // 香港首届立法会: the place before the term names the body too.
             if (termStart < start && at.TokenAt(termStart) is var t && t > 0 && t < tokens.Count && tokens[t].Start == termStart) termStart = PlacesBefore(at, t);
             start = LocalBodyBefore(at, termStart);
+            start = ForeignNameBefore(at, start);
             // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
             found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
             if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= end)) found.Add((text[start..end], start));
@@ -281,7 +284,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (w is "和" or "与" or "及") { if (soft < 0) soft = j; first = j; continue; }
             if (w is "（" or "）" or "(" or ")") { first = j; continue; }
             // A title ends a name read backwards (中联部部长戴秉国与代表团 is no body).
-            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) && !NameStopWords.Contains(w) || lexicon.IsTitle(w)) break;
+            // A number right before the suffix is the body's (北京一总队, 上海一中学), though 一 is a stop word.
+            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) && !NameStopWords.Contains(w) && !(j == k - 1 && bareSuffix && IsOrdinal(w)) || lexicon.IsTitle(w)) break;
             if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)
                 && !IsVerbInName(at, j, k, info)) break;
             first = j;
@@ -446,6 +450,11 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         }
         // 致公党中央, 共青团中央: a party's central committee.
         if (last is { } l && l + 1 < tokens.Count && tokens[l + 1].Word == "中央" && tokens[l].Word[^1] is '党' or '团') last = l + 1;
+        // 欧佩克组织, 北约组织: a body's name with 组织 written after it.
+        // Only a name with no Chinese body's ending (国家文物局组织的评审 is the verb), and punctuation or a function word after
+        // it (联合国组织专家 is the verb too).
+        else if (last is { } b && b + 2 < tokens.Count && tokens[b + 1].Word == "组织" && tokens[b + 1].Start == tokens[b].End && SuffixOf(tokens[b].Word) is null
+            && !EndsLikeBody(tokens[b].Word) && (!Chars.IsHan(tokens[b + 2].Word[0]) || at.TryGetWord(b + 2, out var next) && next.Tag is "p" or "c" or "d")) last = b + 1;
         return last;
     }
 
@@ -515,6 +524,35 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return start;
     }
 
+    /// <summary>
+    /// A body's name never starts inside a foreign name (乔治·梅森大学, 鹿特丹伊拉斯莫斯大学医学院 cut 伊拉斯 莫 斯 大学): where it
+    /// starts on a lone transliteration character or right after a ·-joined part, the foreign words before it are the name's.
+    /// </summary>
+    private int ForeignNameBefore(ArticleText at, int start)
+    {
+        var k = at.TokenAt(start);
+        if (k <= 0 || k >= at.Tokens.Count || at.Tokens[k].Start != start) return start;
+        var tokens = at.Tokens;
+        var moved = false;
+        for (var j = k - 1; j >= 0 && tokens[j].End == tokens[j + 1].Start; j--)
+        {
+            var w = tokens[j].Word;
+            if (w is "·" or "•" && j > 0 && tokens[j - 1].End == tokens[j].Start && tokens[j - 1].Word.All(Chars.IsHan)
+                && (PersonExtractor.IsTransliterated(tokens[j - 1].Word) || !at.TryGetWord(j - 1, out var part) || part.Tag is "nr" or "nrt" or "nrfg"))
+            { start = tokens[j - 1].Start; j--; moved = true; continue; }
+            // Only a lone character starting the name, or a run already entered, takes the foreign word before it.
+            if (!(moved || tokens[k].Word.Length == 1 && PersonExtractor.IsTransliterated(tokens[k].Word))) break;
+            // A known place or a common word ends the run (荷兰 鹿特丹 | 伊拉斯 莫 斯; 伊拉斯 is a rare ns word).
+            if (!PersonExtractor.IsTransliterated(w) || lexicon.IsWorldPlace(w) || lexicon.Divisions.Find(w).Count > 0
+                || at.TryGetWord(j, out var info) && info.Freq >= 50 && w.Length > 1) break;
+            start = tokens[j].Start;
+            moved = true;
+        }
+        if (!moved) return start;
+        var first = at.TokenAt(start);
+        return first > 0 && tokens[first].Start == start ? PlacesBefore(at, first) : start;
+    }
+
     private bool IsPlaceWord(string word) =>
         word.Length >= 2 && (lexicon.TryGetWord(word, out var w) && w.Tag == "ns" || lexicon.Divisions.Find(word).Count > 0 || lexicon.IsWorldPlace(word));
 
@@ -543,7 +581,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (!qualified) break;
             var known = lexicon.TryGetWord(w, out var info);
             // A club's name is a word jieba doesn't know or hardly knows (松日, 泰山 is nz).
-            if (IsPlaceWord(w) || known && (info.Tag is "nz" or "nt" or "nrt" or "j" || w.Length >= 2 && info.Freq < 50) || !known && w.Length >= 2) start = tokens[j].Start;
+            // A rare verb is no club's name (直飞牙买加队).
+            if (IsPlaceWord(w) || known && (info.Tag is "nz" or "nt" or "nrt" or "j" || w.Length >= 2 && info.Freq < 50 && !HardStopTags.Contains(info.Tag)) || !known && w.Length >= 2) start = tokens[j].Start;
             else break;
         }
         return start >= 0 && tokens[k].Start - start >= 2 ? start : null;
