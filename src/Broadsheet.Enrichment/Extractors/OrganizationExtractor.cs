@@ -158,6 +158,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         // Countries standing for their teams in a story about a match (击败巴西, A组的美国、俄罗斯).
         if (text.Contains('赛') || text.Contains('队')) foreach (var (start, end) in TeamsNamedByCountry(at)) Add(start, end);
 
+        // 华西、双良、阳光、申达等一大批乡镇企业: a list said to be of firms names firms.
+        foreach (var (start, end) in FirmsListed(at)) Add(start, end);
+
         // Abbreviations the lexicon knows, with their local prefix (市人社局), even when segmentation split them oddly.
         foreach (var (shortForm, _) in lexicon.OrganizationAbbreviations)
         {
@@ -384,6 +387,71 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
                 if (j + 1 >= tokens.Count || tokens[j + 1].Word != "、") break;
             }
         }
+    }
+
+    /// <summary>Words for firms after 等 that say what a list before it names (等一大批乡镇企业, 等国内著名软件厂商).</summary>
+    private static readonly string[] FirmWords = ["企业", "厂商", "公司", "集团"];
+
+    /// <summary>
+    /// The items of a 、-list closed by 等 and, within a few words, a word for firms (华西、双良、阳光、申达等一大批乡镇企业):
+    /// each item is a firm when it is short and no common word (钢铁、煤炭等行业企业 lists trades, not firms) and no place.
+    /// </summary>
+    private IEnumerable<(int Start, int End)> FirmsListed(ArticleText at)
+    {
+        var tokens = at.Tokens;
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (tokens[k].Word != "等") continue;
+            var saysFirms = false;
+            for (var m = k + 1; m < tokens.Count && m <= k + 4 && tokens[m].Word.All(Chars.IsHan) && !saysFirms; m++)
+                foreach (var f in FirmWords)
+                    // The firm word ends the phrase (等服务企业专家团队 are teams that serve firms).
+                    if (tokens[m].Word.EndsWith(f, StringComparison.Ordinal) && !(m + 1 < tokens.Count && at.TryGetWord(m + 1, out var after) && after.Tag.StartsWith('n')))
+                        saysFirms = true;
+            // 江苏、浙江等地企业, 美国、日本等国企业: a list of places.
+            if (!saysFirms || k + 1 < tokens.Count && tokens[k + 1].Word is "地" or "国" or "省" or "市" or "城市" or "地区" or "国家" or "地方") continue;
+            var items = new List<(int Start, int End)>();
+            var end = tokens[k].Start;
+            var j = k - 1;
+            while (j >= 0)
+            {
+                // An item: up to three words back to a 、 or the list's start.
+                var first = j;
+                while (first > 0 && first > j - 3 && tokens[first - 1].Word.All(Chars.IsHan) && tokens[first - 1].Word != "、" && tokens[first - 1].End == tokens[first].Start) first--;
+                var start = tokens[first].Start;
+                if (end - start is < 2 or > 6 || !at.Text.AsSpan(start, end - start).ToString().All(Chars.IsHan)) { items.Clear(); break; }
+                items.Add((start, end));
+                if (first == 0 || tokens[first - 1].Word != "、") break;
+                j = first - 2;
+                end = tokens[first - 1].Start;
+            }
+            // The list's first item is only known to start at the 、 before it when it is one word (据统计，华西 …).
+            if (items.Count < 2) continue;
+            var (s0, e0) = items[^1];
+            var firstToken = at.TokenAt(s0);
+            if (at.TokenAt(e0 - 1) != firstToken) items.RemoveAt(items.Count - 1);
+            if (items.Count < 2) continue;
+            // A list of trades or kinds of plant (互联网、金融和供应链等企业; 烧结厂、草垫厂等集体企业) names no firm.
+            // So does one whose items share their first character (小炼焦、小炼铁、小化工等土小企业).
+            if (items.Any(i => IsKindOfFirm(at, i.Start, i.End)) || items.All(i => at.Text[i.Start] == at.Text[items[0].Start])) continue;
+            foreach (var (s, e) in items)
+            {
+                var name = at.Text[s..e];
+                // A country, province or city is a place; a county's or a region's name is a firm's here (华西, 金山).
+                if (lexicon.IsWorldPlace(name) || lexicon.Divisions.Find(name).Any(d => d.Level < 2) || lexicon.IsKnownOrganization(name)) continue;
+                var known = lexicon.TryGetWord(name, out var info);
+                if (known && info.Tag is not ("nr" or "nrt" or "nz" or "nt" or "j" or "ns") && info.Freq >= 500) continue;
+                yield return (s, e);
+            }
+        }
+    }
+
+    /// <summary>An item of a list that is a trade or a kind of plant: a common word, one holding 和, or one ending in 厂 or 场.</summary>
+    private bool IsKindOfFirm(ArticleText at, int start, int end)
+    {
+        var span = at.Text.AsSpan(start, end - start);
+        if (span[^1] is '厂' or '场' or '店' || span.Contains('和') || span.Contains('与')) return true;
+        return lexicon.TryGetWord(span, out var info) && info.Tag is "n" or "vn" or "v" or "a" && info.Freq >= 500;
     }
 
     /// <summary>A firm's name jieba doesn't know (利丰, 华金) or tags a proper noun.</summary>
