@@ -277,4 +277,11 @@ public class PlaceExtractorTests
         Assert.DoesNotContain("中非", pair);
         Assert.Contains(Places("而中非共和国的饥饿水平令人担忧。", paper: null), p => p.Name.StartsWith("中非", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_division_named_by_two_countries_abbreviations_is_the_pair_before_a_word_of_relations()
+    {
+        Assert.DoesNotContain(Places("巴中关系必将更加紧密，巴中两国都是文明古国。", paper: null), p => p.Name.StartsWith("巴中", StringComparison.Ordinal));
+        Assert.Contains(Places("他毕业后分配到巴中工作。", paper: null), p => p.Name.StartsWith("巴中", StringComparison.Ordinal));
+    }
 }

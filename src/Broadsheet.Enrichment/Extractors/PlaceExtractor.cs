@@ -163,6 +163,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (Array.IndexOf(covered, true, i, len) >= 0) continue;
             var name = text.Slice(i, len).ToString();
             if (NotPlaces.Contains(name)) continue;
+            if (IsPairBeforeRelation(text, i, name)) { Array.Fill(covered, true, i, len); continue; }
             // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
             // The suffix ends where the cut ends a word (西藏 山南市 holds no 西藏山).
             if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix && wordEnd[i + len + suffix.Length])
@@ -409,6 +410,21 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
 
     /// <summary>A word jieba's dictionary knows as something other than a place.</summary>
     private bool IsEverydayWord(string word) => lexicon.TryGetWord(word, out var w) && w.Tag != "ns";
+
+    /// <summary>Words after a pair of countries that say the two countries (巴中关系, 巴中友谊, 巴中两国).</summary>
+    private static readonly string[] RelationWords = ["关系", "友谊", "友好", "两国", "合作", "建交", "经贸", "双方", "人民", "战略"];
+
+    /// <summary>
+    /// 巴中关系: a division whose name is two countries' abbreviations (巴中, 英德) is Pakistan and China, not the city,
+    /// before a word of relations between the two.
+    /// </summary>
+    private static bool IsPairBeforeRelation(ReadOnlySpan<char> text, int start, string name)
+    {
+        if (name.Length != 2 || !CountryAbbreviations.Contains(name[0]) || !CountryAbbreviations.Contains(name[1])) return false;
+        var rest = text[(start + 2)..];
+        foreach (var r in RelationWords) if (rest.StartsWith(r, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     private bool IsCountryPair(string word) =>
         word.Length == 2 && CountryAbbreviations.Contains(word[0]) && CountryAbbreviations.Contains(word[1])
