@@ -284,4 +284,12 @@ public class PlaceExtractorTests
         Assert.DoesNotContain(Places("巴中关系必将更加紧密，巴中两国都是文明古国。", paper: null), p => p.Name.StartsWith("巴中", StringComparison.Ordinal));
         Assert.Contains(Places("他毕业后分配到巴中工作。", paper: null), p => p.Name.StartsWith("巴中", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_special_regions_government_cut_as_one_word_gives_the_region()
+    {
+        var names = Places("对此，香港特区政府表示失望。", paper: null).Select(p => p.Name).ToList();
+        Assert.Contains("香港特区", names);
+        Assert.DoesNotContain("香港", names);
+    }
 }

@@ -136,6 +136,13 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         {
             var i = startToken.Start;
             if (covered[i] || !Chars.IsHan(text[i])) continue;
+            // 香港特区政府 cut as one word: the place is the region, 香港特区, as where the cut holds it alone.
+            if (SpecialRegionOfGovernment(startToken.Word) is { } region)
+            {
+                Add(region, [], i);
+                Array.Fill(covered, true, i, region.Length);
+                continue;
+            }
             var len = divisions.LongestMatch(text, i, out var found);
             if (len > 0 && !wordEnd[i + len])
             {
@@ -410,6 +417,15 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
 
     /// <summary>A word jieba's dictionary knows as something other than a place.</summary>
     private bool IsEverydayWord(string word) => lexicon.TryGetWord(word, out var w) && w.Tag != "ns";
+
+    /// <summary>香港特区政府, 澳门特别行政区政府: the special region a government word names, or null.</summary>
+    private string? SpecialRegionOfGovernment(string word)
+    {
+        if (word.Length < 6 || !word.EndsWith("政府", StringComparison.Ordinal)) return null;
+        var region = word[..^2];
+        return (region.EndsWith("特区", StringComparison.Ordinal) || region.EndsWith("特别行政区", StringComparison.Ordinal))
+            && lexicon.TryGetWord(region, out var w) && w.Tag == "ns" ? region : null;
+    }
 
     /// <summary>Words after a pair of countries that say the two countries (巴中关系, 巴中友谊, 巴中两国).</summary>
     private static readonly string[] RelationWords = ["关系", "友谊", "友好", "两国", "合作", "建交", "经贸", "双方", "人民", "战略"];
