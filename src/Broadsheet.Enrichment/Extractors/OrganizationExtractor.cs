@@ -617,8 +617,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             moved = true;
         }
         if (!moved) return start;
+        // The city right before it is the body's too (鹿特丹伊拉斯莫斯大学); the country before the city is not (荷兰).
         var first = at.TokenAt(start);
-        return first > 0 && tokens[first].Start == start ? PlacesBefore(at, first) : start;
+        return first > 0 && tokens[first].Start == start && tokens[first - 1].End == start && IsPlaceWord(tokens[first - 1].Word) ? tokens[first - 1].Start : start;
     }
 
     private bool IsPlaceWord(string word) =>
