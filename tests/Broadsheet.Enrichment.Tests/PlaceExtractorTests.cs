@@ -292,4 +292,12 @@ public class PlaceExtractorTests
         Assert.Contains("香港特区", names);
         Assert.DoesNotContain("香港", names);
     }
+
+    [Fact]
+    public void A_name_before_a_word_for_its_area_is_a_place_but_a_common_word_is_not()
+    {
+        // jieba tags 黄鹤楼 a person's name; 一带 says it is a place.
+        Assert.Contains(Places("游客们在黄鹤楼一带拍照。", paper: null), p => p.Name == "黄鹤楼");
+        Assert.Empty(Places("他们常在老地方一带活动。", paper: null));
+    }
 }

@@ -235,6 +235,17 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             Add(name, [], tok.Start);
         }
 
+        // 麻田一带, 胜山境内: a name before a word that says "the area of" is a place, when it is no common word.
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            var tok = tokens[k];
+            if (tokens[k + 1].Word is not ("一带" or "境内" or "沿岸" or "附近") || tokens[k + 1].Start != tok.End) continue;
+            if (tok.Word.Length is < 2 or > 4 || covered[tok.Start] || covered[tok.End - 1] || !tok.Word.All(Chars.IsHan) || NotPlaces.Contains(tok.Word)) continue;
+            if (at.TryGetWord(k, out var w) && !(w.Tag is "ns" or "nr" or "nrt" or "nz" && w.Freq < 1000)) continue;
+            Add(tok.Word, [], tok.Start);
+            Array.Fill(covered, true, tok.Start, tok.Word.Length);
+        }
+
         // Context for ambiguous names: prefectures and provinces of the unambiguous hits, the dateline, the paper's name.
         var prefectures = new Dictionary<string, int>();
         var provinces = new Dictionary<string, int>();
