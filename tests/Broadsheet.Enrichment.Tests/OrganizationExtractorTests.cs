@@ -239,4 +239,11 @@ public class OrganizationExtractorTests
         foreach (var name in new[] { "用友", "金蝶", "大疆" }) Assert.Contains(name, names);
         Assert.Empty(Names("钢铁、煤炭等行业企业减产。小炼焦、小炼铁、小化工等土小企业关停。宣讲团、专家组等服务企业专家团队成立。"));
     }
+
+    [Fact]
+    public void A_country_before_a_players_name_is_the_players_country_not_a_team()
+    {
+        Assert.DoesNotContain("丹麦", Names("在单打比赛中，她苦战五局战胜丹麦的汉森，闯入决赛。"));
+        Assert.Contains("巴西", Names("中国队在比赛中击败巴西、阿根廷。"));
+    }
 }

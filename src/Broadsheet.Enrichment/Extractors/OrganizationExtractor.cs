@@ -383,6 +383,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (!(MatchWordsBefore.Contains(prev) || prev == "的" && k >= 2 && tokens[k - 2].Word.EndsWith('组'))) continue;
             for (var j = k; j < tokens.Count && lexicon.IsWorldPlace(tokens[j].Word); j += 2)
             {
+                // 战胜比利时的卡勃莱拉: the country of the player beaten, no team.
+                if (j + 1 < tokens.Count && tokens[j + 1].Word == "的") break;
                 yield return (tokens[j].Start, tokens[j].End);
                 if (j + 1 >= tokens.Count || tokens[j + 1].Word != "、") break;
             }
