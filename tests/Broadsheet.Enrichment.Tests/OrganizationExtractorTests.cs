@@ -204,6 +204,9 @@ public class OrganizationExtractorTests
         var names = Names("卡塔尔世界杯组委会宣布门票开售。武警上海一总队的官兵赶到现场。");
         Assert.Contains("卡塔尔世界杯组委会", names);
         Assert.Contains("上海一总队", names);
+        var stations = Names("北京市东城区交道口派出所的民警说。上海金茂律师事务所律师说。");
+        Assert.Contains("北京市东城区交道口派出所", stations);
+        Assert.Contains("上海金茂律师事务所", stations);
     }
 
     [Fact]

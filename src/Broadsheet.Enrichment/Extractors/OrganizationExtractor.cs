@@ -20,6 +20,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         "分局", "总局", "分行", "支行", "分社", "总社", "分院", "总厂", "分厂",
         // An event's organising committee and armed police or army units (法兰西世界杯组委会, 武警北京一总队).
         "组委会", "总队", "支队",
+        // Police stations and firms of lawyers or accountants (交道口派出所, 金茂律师事务所).
+        "派出所", "事务所", "税务所",
         "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
         "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社", "处", "院",
     ];
