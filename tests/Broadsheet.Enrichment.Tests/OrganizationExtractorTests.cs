@@ -197,4 +197,56 @@ public class OrganizationExtractorTests
         foreach (var name in new[] { "郑州分局", "衡阳有色冶金机械总厂", "香港首届立法会", "中信欧洲有限公司" }) Assert.Contains(name, names);
         Assert.DoesNotContain("中国公司", Names("中国公司在海外投资。"));
     }
+
+    [Fact]
+    public void Organising_committees_and_numbered_units_are_bodies()
+    {
+        var names = Names("卡塔尔世界杯组委会宣布门票开售。武警上海一总队的官兵赶到现场。");
+        Assert.Contains("卡塔尔世界杯组委会", names);
+        Assert.Contains("上海一总队", names);
+        var stations = Names("北京市东城区交道口派出所的民警说。上海金茂律师事务所律师说。");
+        Assert.Contains("北京市东城区交道口派出所", stations);
+        Assert.Contains("上海金茂律师事务所", stations);
+    }
+
+    [Fact]
+    public void A_rare_verb_is_no_part_of_a_teams_name()
+    {
+        Assert.Equal(["斐济队"], Names("皮球直飞斐济队球门。"));
+    }
+
+    [Fact]
+    public void A_body_named_after_a_foreign_name_keeps_the_whole_name()
+    {
+        Assert.Contains("约翰·霍普金斯大学", Names("约翰·霍普金斯大学的研究人员发现。"));
+        // The cut splits the name (塔夫 莫 斯, 莫 an adverb): the body starts where the foreign name does, with the city before it.
+        var names = Names("美国波士顿塔夫莫斯大学医学院的专家说。");
+        Assert.Contains("波士顿塔夫莫斯大学医学院", names);
+        Assert.DoesNotContain("斯大学医学院", names);
+    }
+
+    [Fact]
+    public void A_bodys_name_takes_the_zuzhi_written_after_it_but_not_the_verb()
+    {
+        var names = Names("欧佩克组织在维也纳开会。国家文物局组织专家评审。联合国组织召开会议。");
+        Assert.Contains("欧佩克组织", names);
+        Assert.Contains("国家文物局", names);
+        Assert.DoesNotContain("国家文物局组织", names);
+        Assert.DoesNotContain("联合国组织", names);
+    }
+
+    [Fact]
+    public void A_list_said_to_be_of_firms_names_firms_but_not_a_list_of_trades()
+    {
+        var names = Names("用友、金蝶、大疆等一批科技企业纷纷落户。");
+        foreach (var name in new[] { "用友", "金蝶", "大疆" }) Assert.Contains(name, names);
+        Assert.Empty(Names("钢铁、煤炭等行业企业减产。小炼焦、小炼铁、小化工等土小企业关停。宣讲团、专家组等服务企业专家团队成立。"));
+    }
+
+    [Fact]
+    public void A_country_before_a_players_name_is_the_players_country_not_a_team()
+    {
+        Assert.DoesNotContain("丹麦", Names("在单打比赛中，她苦战五局战胜丹麦的汉森，闯入决赛。"));
+        Assert.Contains("巴西", Names("中国队在比赛中击败巴西、阿根廷。"));
+    }
 }

@@ -277,4 +277,27 @@ public class PlaceExtractorTests
         Assert.DoesNotContain("中非", pair);
         Assert.Contains(Places("而中非共和国的饥饿水平令人担忧。", paper: null), p => p.Name.StartsWith("中非", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_division_named_by_two_countries_abbreviations_is_the_pair_before_a_word_of_relations()
+    {
+        Assert.DoesNotContain(Places("巴中关系必将更加紧密，巴中两国都是文明古国。", paper: null), p => p.Name.StartsWith("巴中", StringComparison.Ordinal));
+        Assert.Contains(Places("他毕业后分配到巴中工作。", paper: null), p => p.Name.StartsWith("巴中", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_special_regions_government_cut_as_one_word_gives_the_region()
+    {
+        var names = Places("对此，香港特区政府表示失望。", paper: null).Select(p => p.Name).ToList();
+        Assert.Contains("香港特区", names);
+        Assert.DoesNotContain("香港", names);
+    }
+
+    [Fact]
+    public void A_name_before_a_word_for_its_area_is_a_place_but_a_common_word_is_not()
+    {
+        // jieba tags 黄鹤楼 a person's name; 一带 says it is a place.
+        Assert.Contains(Places("游客们在黄鹤楼一带拍照。", paper: null), p => p.Name == "黄鹤楼");
+        Assert.Empty(Places("他们常在老地方一带活动。", paper: null));
+    }
 }

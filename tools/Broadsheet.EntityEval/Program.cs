@@ -14,7 +14,7 @@ using JiebaNet.Segmenter.PosSeg;
 // errors) and "look-b" (2, 6, 10 …: scored only, like the held-out half).
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: Broadsheet.EntityEval FILE.bio[.gz] [--split look|look-a|look-b|held-out|all] [--errors N] [--markdown] [--no-jieba]\n       Broadsheet.EntityEval --people-check FILE.tsv [--errors N] [--corpus FILE.jsonl.gz]");
+    Console.WriteLine("usage: Broadsheet.EntityEval FILE.bio[.gz] [--split look|look-a|look-b|held-out|all] [--errors N] [--markdown] [--no-jieba]\n       Broadsheet.EntityEval --people-check FILE.tsv [--errors N] [--corpus FILE.jsonl.gz]\n       Broadsheet.EntityEval --people-sample|--places-sample|--orgs-sample FILE.jsonl.gz N");
     return args.Length == 0 ? 2 : 0;
 }
 // --text STRING: what enrichment finds in one text and how it was cut (for looking at a case by hand).
@@ -27,8 +27,9 @@ if (args is ["--text", var sample])
     return 0;
 }
 // --people-sample FILE.jsonl.gz N: the people found in every Nth article of the parser corpus (../shared/corpus/people-daily,
-// no gold), each with its context, to check by eye on text the rules were never tuned on. --places-sample: the places.
-if (args is [var sampleMode and ("--people-sample" or "--places-sample"), var jsonl, var every] && int.TryParse(every, out var step))
+// no gold), each with its context, to check by eye on text the rules were never tuned on. --places-sample: the places;
+// --orgs-sample: the organisations.
+if (args is [var sampleMode and ("--people-sample" or "--places-sample" or "--orgs-sample"), var jsonl, var every] && int.TryParse(every, out var step))
 {
     using var gz = new System.IO.Compression.GZipStream(File.OpenRead(jsonl), System.IO.Compression.CompressionMode.Decompress);
     using var reader = new StreamReader(gz);
@@ -40,7 +41,13 @@ if (args is [var sampleMode and ("--people-sample" or "--places-sample"), var js
         var paragraphs = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString() ?? "").ToList();
         var joined = string.Join('\n', paragraphs);
         var enriched = sampleEnricher.Enrich(new Article { Paragraphs = paragraphs }, new IssueInfo());
-        foreach (var name in sampleMode == "--people-sample" ? enriched.People.Select(p => p.Name) : enriched.Places.Select(p => p.Name))
+        var names = sampleMode switch
+        {
+            "--people-sample" => enriched.People.Select(p => p.Name),
+            "--places-sample" => enriched.Places.Select(p => p.Name),
+            _ => enriched.Organizations.Select(o => o.Name),
+        };
+        foreach (var name in names)
         {
             var i = joined.IndexOf(name, StringComparison.Ordinal);
             var context = i < 0 ? "" : joined[Math.Max(0, i - 8)..i] + "[" + name + "]" + joined[(i + name.Length)..Math.Min(joined.Length, i + name.Length + 8)];

@@ -18,6 +18,10 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         "总公司", "分公司", "日报", "时报", "晚报", "中学", "小学", "学校", "舰队", "议会", "联盟",
         // Branches and head offices (郑州分局, 衡阳有色冶金机械总厂): a body of their own after a place or a body.
         "分局", "总局", "分行", "支行", "分社", "总社", "分院", "总厂", "分厂",
+        // An event's organising committee and armed police or army units (法兰西世界杯组委会, 武警北京一总队).
+        "组委会", "总队", "支队",
+        // Police stations and firms of lawyers or accountants (交道口派出所, 金茂律师事务所).
+        "派出所", "事务所", "税务所",
         "政府", "协会", "学会", "商会", "集团", "公司", "中心", "大学", "学院", "医院", "银行", "法院",
         "组织部", "宣传部", "统战部", "党委", "党工委", "局", "厅", "委", "部", "办", "厂", "署", "党", "社", "处", "院",
     ];
@@ -55,6 +59,7 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             // 香港首届立法会: the place before the term names the body too.
             if (termStart < start && at.TokenAt(termStart) is var t && t > 0 && t < tokens.Count && tokens[t].Start == termStart) termStart = PlacesBefore(at, t);
             start = LocalBodyBefore(at, termStart);
+            start = ForeignNameBefore(at, start);
             // A longer organisation ending here wins over a shorter one (市委组织部 over 组织部).
             found.RemoveAll(f => f.Offset >= start && f.Offset + f.Name.Length <= end);
             if (!found.Any(f => f.Offset <= start && f.Offset + f.Name.Length >= end)) found.Add((text[start..end], start));
@@ -154,6 +159,9 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
 
         // Countries standing for their teams in a story about a match (击败巴西, A组的美国、俄罗斯).
         if (text.Contains('赛') || text.Contains('队')) foreach (var (start, end) in TeamsNamedByCountry(at)) Add(start, end);
+
+        // 华西、双良、阳光、申达等一大批乡镇企业: a list said to be of firms names firms.
+        foreach (var (start, end) in FirmsListed(at)) Add(start, end);
 
         // Abbreviations the lexicon knows, with their local prefix (市人社局), even when segmentation split them oddly.
         foreach (var (shortForm, _) in lexicon.OrganizationAbbreviations)
@@ -281,7 +289,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (w is "和" or "与" or "及") { if (soft < 0) soft = j; first = j; continue; }
             if (w is "（" or "）" or "(" or ")") { first = j; continue; }
             // A title ends a name read backwards (中联部部长戴秉国与代表团 is no body).
-            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) && !NameStopWords.Contains(w) || lexicon.IsTitle(w)) break;
+            // A number right before the suffix is the body's (北京一总队, 上海一中学), though 一 is a stop word.
+            if (!w.All(Chars.IsHan) || lexicon.IsStopWord(w) && !AnchorWords.Contains(w) && !NameStopWords.Contains(w) && !(j == k - 1 && bareSuffix && IsOrdinal(w)) || lexicon.IsTitle(w)) break;
             if (lexicon.TryGetWord(w, out var info) && HardStopTags.Contains(info.Tag) && !AnchorWords.Contains(w) && !IsOrdinal(w)
                 && !IsVerbInName(at, j, k, info)) break;
             first = j;
@@ -376,10 +385,77 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (!(MatchWordsBefore.Contains(prev) || prev == "的" && k >= 2 && tokens[k - 2].Word.EndsWith('组'))) continue;
             for (var j = k; j < tokens.Count && lexicon.IsWorldPlace(tokens[j].Word); j += 2)
             {
+                // 战胜比利时的卡勃莱拉: the country of the player beaten, no team.
+                if (j + 1 < tokens.Count && tokens[j + 1].Word == "的") break;
                 yield return (tokens[j].Start, tokens[j].End);
                 if (j + 1 >= tokens.Count || tokens[j + 1].Word != "、") break;
             }
         }
+    }
+
+    /// <summary>Words for firms after 等 that say what a list before it names (等一大批乡镇企业, 等国内著名软件厂商).</summary>
+    private static readonly string[] FirmWords = ["企业", "厂商", "公司", "集团"];
+
+    /// <summary>
+    /// The items of a 、-list closed by 等 and, within a few words, a word for firms (华西、双良、阳光、申达等一大批乡镇企业):
+    /// each item is a firm when it is short and no common word (钢铁、煤炭等行业企业 lists trades, not firms) and no place.
+    /// </summary>
+    private IEnumerable<(int Start, int End)> FirmsListed(ArticleText at)
+    {
+        var tokens = at.Tokens;
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (tokens[k].Word != "等") continue;
+            var saysFirms = false;
+            for (var m = k + 1; m < tokens.Count && m <= k + 4 && tokens[m].Word.All(Chars.IsHan) && !saysFirms; m++)
+                foreach (var f in FirmWords)
+                    // The firm word ends the phrase (等服务企业专家团队 are teams that serve firms).
+                    if (tokens[m].Word.EndsWith(f, StringComparison.Ordinal) && !(m + 1 < tokens.Count && at.TryGetWord(m + 1, out var after) && after.Tag.StartsWith('n')))
+                        saysFirms = true;
+            // 江苏、浙江等地企业, 美国、日本等国企业: a list of places.
+            if (!saysFirms || k + 1 < tokens.Count && tokens[k + 1].Word is "地" or "国" or "省" or "市" or "城市" or "地区" or "国家" or "地方") continue;
+            var items = new List<(int Start, int End)>();
+            var end = tokens[k].Start;
+            var j = k - 1;
+            while (j >= 0)
+            {
+                // An item: up to three words back to a 、 or the list's start.
+                var first = j;
+                while (first > 0 && first > j - 3 && tokens[first - 1].Word.All(Chars.IsHan) && tokens[first - 1].Word != "、" && tokens[first - 1].End == tokens[first].Start) first--;
+                var start = tokens[first].Start;
+                if (end - start is < 2 or > 6 || !at.Text.AsSpan(start, end - start).ToString().All(Chars.IsHan)) { items.Clear(); break; }
+                items.Add((start, end));
+                if (first == 0 || tokens[first - 1].Word != "、") break;
+                j = first - 2;
+                end = tokens[first - 1].Start;
+            }
+            // The list's first item is only known to start at the 、 before it when it is one word (据统计，华西 …).
+            if (items.Count < 2) continue;
+            var (s0, e0) = items[^1];
+            var firstToken = at.TokenAt(s0);
+            if (at.TokenAt(e0 - 1) != firstToken) items.RemoveAt(items.Count - 1);
+            if (items.Count < 2) continue;
+            // A list of trades or kinds of plant (互联网、金融和供应链等企业; 烧结厂、草垫厂等集体企业) names no firm.
+            // So does one whose items share their first character (小炼焦、小炼铁、小化工等土小企业).
+            if (items.Any(i => IsKindOfFirm(at, i.Start, i.End)) || items.All(i => at.Text[i.Start] == at.Text[items[0].Start])) continue;
+            foreach (var (s, e) in items)
+            {
+                var name = at.Text[s..e];
+                // A country, province or city is a place; a county's or a region's name is a firm's here (华西, 金山).
+                if (lexicon.IsWorldPlace(name) || lexicon.Divisions.Find(name).Any(d => d.Level < 2) || lexicon.IsKnownOrganization(name)) continue;
+                var known = lexicon.TryGetWord(name, out var info);
+                if (known && info.Tag is not ("nr" or "nrt" or "nz" or "nt" or "j" or "ns") && info.Freq >= 500) continue;
+                yield return (s, e);
+            }
+        }
+    }
+
+    /// <summary>An item of a list that is a trade or a kind of plant: a common word, one holding 和, or one ending in 厂 or 场.</summary>
+    private bool IsKindOfFirm(ArticleText at, int start, int end)
+    {
+        var span = at.Text.AsSpan(start, end - start);
+        if (span[^1] is '厂' or '场' or '店' || span.Contains('和') || span.Contains('与')) return true;
+        return lexicon.TryGetWord(span, out var info) && info.Tag is "n" or "vn" or "v" or "a" && info.Freq >= 500;
     }
 
     /// <summary>A firm's name jieba doesn't know (利丰, 华金) or tags a proper noun.</summary>
@@ -446,6 +522,11 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         }
         // 致公党中央, 共青团中央: a party's central committee.
         if (last is { } l && l + 1 < tokens.Count && tokens[l + 1].Word == "中央" && tokens[l].Word[^1] is '党' or '团') last = l + 1;
+        // 欧佩克组织, 北约组织: a body's name with 组织 written after it.
+        // Only a name with no Chinese body's ending (国家文物局组织的评审 is the verb), and punctuation or a function word after
+        // it (联合国组织专家 is the verb too).
+        else if (last is { } b && b + 2 < tokens.Count && tokens[b + 1].Word == "组织" && tokens[b + 1].Start == tokens[b].End && SuffixOf(tokens[b].Word) is null
+            && !EndsLikeBody(tokens[b].Word) && (!Chars.IsHan(tokens[b + 2].Word[0]) || at.TryGetWord(b + 2, out var next) && next.Tag is "p" or "c" or "d")) last = b + 1;
         return last;
     }
 
@@ -515,6 +596,36 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
         return start;
     }
 
+    /// <summary>
+    /// A body's name never starts inside a foreign name (乔治·梅森大学, 鹿特丹伊拉斯莫斯大学医学院 cut 伊拉斯 莫 斯 大学): where it
+    /// starts on a lone transliteration character or right after a ·-joined part, the foreign words before it are the name's.
+    /// </summary>
+    private int ForeignNameBefore(ArticleText at, int start)
+    {
+        var k = at.TokenAt(start);
+        if (k <= 0 || k >= at.Tokens.Count || at.Tokens[k].Start != start) return start;
+        var tokens = at.Tokens;
+        var moved = false;
+        for (var j = k - 1; j >= 0 && tokens[j].End == tokens[j + 1].Start; j--)
+        {
+            var w = tokens[j].Word;
+            if (w is "·" or "•" && j > 0 && tokens[j - 1].End == tokens[j].Start && tokens[j - 1].Word.All(Chars.IsHan)
+                && (PersonExtractor.IsTransliterated(tokens[j - 1].Word) || !at.TryGetWord(j - 1, out var part) || part.Tag is "nr" or "nrt" or "nrfg"))
+            { start = tokens[j - 1].Start; j--; moved = true; continue; }
+            // Only a lone character starting the name, or a run already entered, takes the foreign word before it.
+            if (!(moved || tokens[k].Word.Length == 1 && PersonExtractor.IsTransliterated(tokens[k].Word))) break;
+            // A known place or a common word ends the run (荷兰 鹿特丹 | 伊拉斯 莫 斯; 伊拉斯 is a rare ns word).
+            if (!PersonExtractor.IsTransliterated(w) || lexicon.IsWorldPlace(w) || lexicon.Divisions.Find(w).Count > 0
+                || at.TryGetWord(j, out var info) && info.Freq >= 50 && w.Length > 1) break;
+            start = tokens[j].Start;
+            moved = true;
+        }
+        if (!moved) return start;
+        // The city right before it is the body's too (鹿特丹伊拉斯莫斯大学); the country before the city is not (荷兰).
+        var first = at.TokenAt(start);
+        return first > 0 && tokens[first].Start == start && tokens[first - 1].End == start && IsPlaceWord(tokens[first - 1].Word) ? tokens[first - 1].Start : start;
+    }
+
     private bool IsPlaceWord(string word) =>
         word.Length >= 2 && (lexicon.TryGetWord(word, out var w) && w.Tag == "ns" || lexicon.Divisions.Find(word).Count > 0 || lexicon.IsWorldPlace(word));
 
@@ -543,7 +654,8 @@ internal sealed class OrganizationExtractor(NewsroomLexicon lexicon)
             if (!qualified) break;
             var known = lexicon.TryGetWord(w, out var info);
             // A club's name is a word jieba doesn't know or hardly knows (松日, 泰山 is nz).
-            if (IsPlaceWord(w) || known && (info.Tag is "nz" or "nt" or "nrt" or "j" || w.Length >= 2 && info.Freq < 50) || !known && w.Length >= 2) start = tokens[j].Start;
+            // A rare verb is no club's name (直飞牙买加队).
+            if (IsPlaceWord(w) || known && (info.Tag is "nz" or "nt" or "nrt" or "j" || w.Length >= 2 && info.Freq < 50 && !HardStopTags.Contains(info.Tag)) || !known && w.Length >= 2) start = tokens[j].Start;
             else break;
         }
         return start >= 0 && tokens[k].Start - start >= 2 ? start : null;

@@ -136,6 +136,13 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
         {
             var i = startToken.Start;
             if (covered[i] || !Chars.IsHan(text[i])) continue;
+            // 香港特区政府 cut as one word: the place is the region, 香港特区, as where the cut holds it alone.
+            if (SpecialRegionOfGovernment(startToken.Word) is { } region)
+            {
+                Add(region, [], i);
+                Array.Fill(covered, true, i, region.Length);
+                continue;
+            }
             var len = divisions.LongestMatch(text, i, out var found);
             if (len > 0 && !wordEnd[i + len])
             {
@@ -163,6 +170,7 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
             if (Array.IndexOf(covered, true, i, len) >= 0) continue;
             var name = text.Slice(i, len).ToString();
             if (NotPlaces.Contains(name)) continue;
+            if (IsPairBeforeRelation(text, i, name)) { Array.Fill(covered, true, i, len); continue; }
             // 南阳古镇, 微山湖: a short division name starting a town, lake or park names that place, not the division.
             // The suffix ends where the cut ends a word (西藏 山南市 holds no 西藏山).
             if (found.All(d => d.Name != name) && LocalSuffix(text[(i + len)..]) is { } suffix && wordEnd[i + len + suffix.Length])
@@ -225,6 +233,17 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
                 }
             }
             Add(name, [], tok.Start);
+        }
+
+        // 麻田一带, 胜山境内: a name before a word that says "the area of" is a place, when it is no common word.
+        for (var k = 0; k + 1 < tokens.Count; k++)
+        {
+            var tok = tokens[k];
+            if (tokens[k + 1].Word is not ("一带" or "境内" or "沿岸" or "附近") || tokens[k + 1].Start != tok.End) continue;
+            if (tok.Word.Length is < 2 or > 4 || covered[tok.Start] || covered[tok.End - 1] || !tok.Word.All(Chars.IsHan) || NotPlaces.Contains(tok.Word)) continue;
+            if (at.TryGetWord(k, out var w) && !(w.Tag is "ns" or "nr" or "nrt" or "nz" && w.Freq < 1000)) continue;
+            Add(tok.Word, [], tok.Start);
+            Array.Fill(covered, true, tok.Start, tok.Word.Length);
         }
 
         // Context for ambiguous names: prefectures and provinces of the unambiguous hits, the dateline, the paper's name.
@@ -409,6 +428,30 @@ internal sealed class PlaceExtractor(NewsroomLexicon lexicon)
 
     /// <summary>A word jieba's dictionary knows as something other than a place.</summary>
     private bool IsEverydayWord(string word) => lexicon.TryGetWord(word, out var w) && w.Tag != "ns";
+
+    /// <summary>香港特区政府, 澳门特别行政区政府: the special region a government word names, or null.</summary>
+    private string? SpecialRegionOfGovernment(string word)
+    {
+        if (word.Length < 6 || !word.EndsWith("政府", StringComparison.Ordinal)) return null;
+        var region = word[..^2];
+        return (region.EndsWith("特区", StringComparison.Ordinal) || region.EndsWith("特别行政区", StringComparison.Ordinal))
+            && lexicon.TryGetWord(region, out var w) && w.Tag == "ns" ? region : null;
+    }
+
+    /// <summary>Words after a pair of countries that say the two countries (巴中关系, 巴中友谊, 巴中两国).</summary>
+    private static readonly string[] RelationWords = ["关系", "友谊", "友好", "两国", "合作", "建交", "经贸", "双方", "人民", "战略"];
+
+    /// <summary>
+    /// 巴中关系: a division whose name is two countries' abbreviations (巴中, 英德) is Pakistan and China, not the city,
+    /// before a word of relations between the two.
+    /// </summary>
+    private static bool IsPairBeforeRelation(ReadOnlySpan<char> text, int start, string name)
+    {
+        if (name.Length != 2 || !CountryAbbreviations.Contains(name[0]) || !CountryAbbreviations.Contains(name[1])) return false;
+        var rest = text[(start + 2)..];
+        foreach (var r in RelationWords) if (rest.StartsWith(r, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     private bool IsCountryPair(string word) =>
         word.Length == 2 && CountryAbbreviations.Contains(word[0]) && CountryAbbreviations.Contains(word[1])
