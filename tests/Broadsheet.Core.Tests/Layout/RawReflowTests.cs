@@ -167,4 +167,166 @@ public class RawReflowTests
         Assert.DoesNotContain("逞", Body(statement));
         Assert.Empty(LostHan(text, issue));
     }
+
+    /// <summary>2019-10-23 p14: a story closed by its credit, its title after it; a photo item (caption, picture credit, its title after them); then a story opening with its dateline.</summary>
+    private static readonly string[] PhotoCreditPage =
+    [
+        "历史与未来，在这里神奇地交汇。潮涌大",
+        "地，蓄足了动能的江淮儿女劈波斩浪再扬帆！",
+        "（本报记者赵永平、朱思雄、高云才、冯",
+        "华、曲哲涵）",
+        "江淮儿女再扬帆（长三角见证高质量发展·安徽篇",
+        "（下））",
+        "目前，正值秋播大忙时节。10月22日，江苏",
+        "省宿迁市宿城区屠园乡万亩农场内，农民正在",
+        "晾晒浸泡过的麦种，准备秋播今年的冬小麦。",
+        "麦种浸泡了防病虫害的药物后，呈现出不同颜",
+        "色。",
+        "陆启辉摄（人民视觉）",
+        "晒麦种备秋播",
+        "本报阳江10月22日电 （记者李刚）广东",
+        "渔民减船转产、渔船集中报废拆解活动日前在",
+        "广东阳江举行。记者在活动中了解到，2016",
+        "年至今年9月底，广东省共核减渔船4782艘，",
+        "压减功率27万千瓦。部分核减渔船在现场报废",
+        "拆解。",
+        "实施减船转产工程，是保护渔业资源和海",
+        "洋生态环境的重要措施，是当前降低海洋捕捞",
+        "强度、养护渔业资源最直接、最有效的措施和",
+        "手段。",
+        "广东将减船转产补贴标准由每千瓦2500",
+        "元提高到5000元。此外，广东要在渔区积极",
+        "推动社会保障制度建设，将转产渔民纳入社会",
+        "保障；加强渔民就业培训，拓宽创业就业渠",
+        "道，努力确保转出去的渔民收入不下降、生活",
+        "有改善、退出不回流。",
+        "保护渔业资源和海洋生态环境",
+    ];
+
+    [Fact]
+    public void A_headline_may_follow_a_closing_picture_credit()
+    {
+        var date = new DateOnly(2019, 10, 23);
+        var lines = Reflow.Page(PhotoCreditPage, R, date).ToList();
+        Assert.DoesNotContain(lines, l => l.Contains("备秋播本报"));
+
+        var text = string.Join("\n", PhotoCreditPage);
+        var issue = IssueParser.Parse(text, new IssueContext(Date: date));
+        var photo = Assert.Single(issue.Articles, a => Body(a).Contains("晾晒浸泡过的麦种"));
+        Assert.Equal("晒麦种备秋播", Squeeze(photo.Title));
+        Assert.DoesNotContain("渔船", Body(photo));
+        var boats = Assert.Single(issue.Articles, a => Body(a).Contains("减船转产"));
+        Assert.Equal("本报阳江10月22日电", boats.Dateline?.Raw);
+        Assert.DoesNotContain("麦种", Headline(boats) + Body(boats));
+        Assert.Empty(LostHan(text, issue));
+    }
+
+    /// <summary>2019-10-23 p3: a commentary, its title printed after it (a line or so short of the column), then the next story's indented first line.</summary>
+    private static readonly string[] TitleAfterBodyPage =
+    [
+        "在互联网诞生50周年之际，80多个",
+        "国家和地区的约1500名嘉宾出席第六届",
+        "世界互联网大会，凸显全球对推进网络",
+        "空间全球治理的关心。习近平主席向大",
+        "会致贺信，深刻洞察互联网发展趋势，",
+        "站在增进人类共同福祉的高度，倡导发",
+        "展好、运用好、治理好互联网。中国致",
+        "力于同各国共同推进网络空间全球治",
+        "理，努力推动构建网络空间命运共同",
+        "体，这是顺应时代潮流、勇担发展责",
+        "任、共迎风险挑战的行动。",
+        "乌镇与世界互联网大会结缘，古老",
+        "历史与未来技术的牵手，赋予“万物智",
+        "能互联”丰富内涵——站在屏幕前，便",
+        "可通过人工智能为自己量身定制一幅有",
+        "世界名画特色的艺术照；走上传送带，",
+        "就能跟随交互设计穿越到5000年前的良",
+        "渚古城；听机械臂灵巧拨动“手指”演",
+        "奏《茉莉花》，化身航天员登陆“月",
+        "球”……这几天在乌镇，随处能感受到",
+        "新一轮科技革命带来的变革。有业界人",
+        "士认为，“我们正携手迈向以数据为中",
+        "心的崭新世界，各行各业都被重塑并发",
+        "生深刻变革，而‘万物智能互联’则是",
+        "其中最具代表性的趋势之一”。",
+        "迈向“万物智能互联”，有喜亦有",
+        "忧。互联网领域发展不平衡、规则不健",
+        "全、秩序不合理等问题日益凸显，世界",
+        "范围内侵害个人隐私、侵犯知识产权、",
+        "网络犯罪等时有发生，网络监听、网络",
+        "攻击、网络恐怖主义活动等成为全球公",
+        "害。这些集中反映了网络空间治理存在",
+        "的问题。中国创办世界互联网大会，旨",
+        "在为全球互联网共享共治提供平台，推",
+        "动国际社会分享治网理念，凝聚思想共",
+        "识，深化务实合作。今年大会聚焦“智",
+        "能互联 开放合作——携手共建网络空",
+        "间命运共同体”主题，回应了当前国际",
+        "社会对科技热点和产业前沿的关切。",
+        "推进网络空间全球治理，关键在于",
+        "趋利避害，让互联网更好地造福人类。",
+        "2015年，习近平主席在第二届世界互联",
+        "网大会首次提出“构建网络空间命运共",
+        "同体”理念，深入阐释互联网发展治理",
+        "“四项原则”“五点主张”，得到国际",
+        "社会广泛关注和普遍认同，已经成为世",
+        "界互联网大会永久主题。近日，世界互",
+        "联网大会组委会发布《携手构建网络空",
+        "间命运共同体》概念文件，深入阐释构",
+        "建网络空间命运共同体的时代背景、基",
+        "本原则、实践路径和治理架构，传递出",
+        "“发展共同推进、安全共同维护、治理",
+        "共同参与、成果共同分享”的真诚意",
+        "愿。中国关于构建网络空间命运共同体",
+        "的主张，日益成为各方共同努力的方",
+        "向。正如与会的国际电信联盟副秘书长",
+        "马尔科姆·约翰逊所说，“协同合作变",
+        "得比以往更加重要，应携手共建网络空",
+        "间命运共同体”。",
+        "今年也是中国全功能接入互联网25",
+        "周年。最新发布的《中国互联网发展报",
+        "告2019》显示，截至2019年6月，中国",
+        "网民规模为8.54亿人；2018年，中国数",
+        "字经济规模达31.3万亿元，占GDP比重",
+        "达34.8%。这些数据说明，只要治理有",
+        "方，互联网将给一个国家乃至整个世界",
+        "带来深刻、积极的变化。",
+        "中国行进在从网络大国迈向网络强",
+        "国的征程上，始终发挥着负责任大国作",
+        "用，努力做网络空间发展的贡献者、网",
+        "络空间开放的推动者、网络空间安全的",
+        "捍卫者、国际网络空间治理的建设者。",
+        "中国持续不断深化网络空间国际交流合",
+        "作，积极分享发展经验，积极推动构建",
+        "网络空间命运共同体。这是造福世界、",
+        "造福人类的重要事业。",
+        "共同推进网络空间全球治理（钟声）",
+        "10月21日至22日，主题为“维护",
+        "国际秩序，共筑亚太和平”的第九届北",
+        "京香山论坛举行。论坛由中国军事科学",
+        "学会和中国国际战略学会联合举办，共",
+        "有76个官方代表团、23国国防部长、6",
+        "国军队总长（国防军司令）、8个国际",
+        "组织代表及专家学者和各国观察员等",
+        "1300余名嘉宾出席。外方高级别官员和",
+        "学者数量之多，论坛层级和规模之高，",
+        "均创下历史新纪录。中外嘉宾齐聚一",
+        "堂，聚焦亚太，放眼全球，共商安全合",
+        "作之大计，共谋维护和平之良策。",
+    ];
+
+    [Fact]
+    public void A_short_line_over_an_indented_first_line_is_a_headline_not_body_text()
+    {
+        var date = new DateOnly(2019, 10, 23);
+        var lines = Reflow.Page(TitleAfterBodyPage, R, date).ToList();
+        Assert.Contains("共同推进网络空间全球治理（钟声）", lines);
+
+        var text = string.Join("\n", TitleAfterBodyPage);
+        var issue = IssueParser.Parse(text, new IssueContext(Date: date));
+        var commentary = Assert.Single(issue.Articles, a => Body(a).Contains("网络大国"));
+        Assert.Equal("共同推进网络空间全球治理（钟声）", Squeeze(commentary.Title));
+        Assert.DoesNotContain(commentary.Paragraphs, p => p.Contains("（钟声）", StringComparison.Ordinal));
+        Assert.Empty(LostHan(text, issue));
+    }
 }
