@@ -170,6 +170,7 @@ public static class Reflow
         {
             var line = lines[i];
             var at = GluedDateline(line, r, issueDate);
+            if (at < 0) at = GluedHeading(line, r, issueDate);
             if (at < 0) { output?.Add(line); continue; }
             output ??= [.. lines.AsSpan(0, i)];
             output.Add(line[..at].TrimEnd());
@@ -190,6 +191,27 @@ public static class Reflow
             if (r.Dateline.Match(line[at..], issueDate) is not null) return at;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// Where the text after a heading's end printed on the same baseline starts, or -1: `-raw` joins them with one
+    /// space (`创新需要智慧和勇气（观象台） 收费公路收支缺口趋`, `1097万人捧新饭碗 人生的舞台上，每个`). The part before
+    /// the space is a heading line; it closes a bracket (a series tag, a title's end), or the part after it holds a
+    /// sentence's punctuation or opens a dateline (a body's first line). A space inside one deck (`缅怀先烈丰功伟绩
+    /// 齐心开创美好未来`) has neither, and stays.
+    /// </summary>
+    private static int GluedHeading(string line, RecogniserSet r, DateOnly? issueDate)
+    {
+        var space = line.IndexOf(' ');
+        if (space < 2 || space > line.Length - 3 || line.IndexOf(' ', space + 1) >= 0) return -1;
+        if (!Chars.IsWide(line[space - 1]) || !Chars.IsWide(line[space + 1])) return -1;
+        var left = line[..space];
+        var right = line[(space + 1)..];
+        if (!r.Headline.IsHeadingLine(left) || HeadlineRecogniser.IsSubtitle(left) || OpensBracket(left)
+            || r.Byline.Match(left) is not null || r.Dateline.Match(left, issueDate) is not null || r.Furniture.Match(line) is not null) return -1;
+        var closesBracket = Chars.IsClosingBracket(left[^1]) && left.Length >= 4;
+        var sentence = right.AsSpan().IndexOfAny("，。！？、；") >= 0 && right[0] is not ('（' or '(');
+        return closesBracket || sentence || r.Dateline.Match(right, issueDate) is not null ? space + 1 : -1;
     }
 
     /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>
