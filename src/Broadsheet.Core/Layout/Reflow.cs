@@ -203,15 +203,18 @@ public static class Reflow
     private static int GluedHeading(string line, RecogniserSet r, DateOnly? issueDate)
     {
         var space = line.IndexOf(' ');
-        if (space < 2 || space > line.Length - 3 || line.IndexOf(' ', space + 1) >= 0) return -1;
+        if (space < 2 || space > line.Length - 3) return -1;
         if (!Chars.IsWide(line[space - 1]) || !Chars.IsWide(line[space + 1])) return -1;
         var left = line[..space];
         var right = line[(space + 1)..];
         if (!r.Headline.IsHeadingLine(left) || HeadlineRecogniser.IsSubtitle(left) || OpensBracket(left)
             || r.Byline.Match(left) is not null || r.Dateline.Match(left, issueDate) is not null || r.Furniture.Match(line) is not null) return -1;
+        if (r.Dateline.Match(right, issueDate) is not null) return space + 1;
+        // More than one space: a dateline's (`…电 （记者`) or a padded name's; only a dateline after the heading tells.
+        if (line.IndexOf(' ', space + 1) >= 0) return -1;
         var closesBracket = Chars.IsClosingBracket(left[^1]) && left.Length >= 4;
         var sentence = right.AsSpan().IndexOfAny("，。！？、；") >= 0 && right[0] is not ('（' or '(');
-        return closesBracket || sentence || r.Dateline.Match(right, issueDate) is not null ? space + 1 : -1;
+        return closesBracket || sentence ? space + 1 : -1;
     }
 
     /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>
