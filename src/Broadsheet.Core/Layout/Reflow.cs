@@ -139,7 +139,7 @@ public static class Reflow
         var closingHeads = DeckOrder.TrailingHeadingLines(output, r);
         if (closingHeads >= MinTrailingDecks)
         {
-            var assigned = HeadingAssignment.SetDecksOverBodies(output, r, issueDate, out _, out var placed);
+            var assigned = HeadingAssignment.SetDecksOverBodies(output, r, issueDate, out _, out var placed, contentOrder: true);
             if (placed >= 2 || closingHeads > DeckOrder.MaxTrailingDeckLines) return DeckFields.Join(assigned, r, issueDate);
         }
         return DeckFields.Join(DeckOrder.SetDecksOverBodies(output, r, issueDate), r, issueDate);
