@@ -64,6 +64,10 @@ public static class DeckOrder
     private static bool IsTextLabel(string line) =>
         line is "核心阅读" || line.StartsWith("数据来源", StringComparison.Ordinal) || line.StartsWith("资料来源", StringComparison.Ordinal);
 
+    /// <summary>A note on the author (`（作者为中国驻几内亚大使）`, `（作者单位：…）`): it closes a commentary.</summary>
+    private static bool IsAuthorNote(string l) =>
+        l.Length <= 80 && l.StartsWith("（作者", StringComparison.Ordinal) && l[^1] is '）' && l.IndexOf('）') == l.Length - 1;
+
     /// <summary>A heading line that is no byline, dateline, closing credit or text label.</summary>
     internal static bool IsHeading(string l, RecogniserSet r, DateOnly? issueDate) =>
         r.Headline.IsHeadingLine(l) && r.Byline.Match(l) is null && r.Dateline.Match(l, issueDate) is null
@@ -108,7 +112,7 @@ public static class DeckOrder
             head[t] = IsHeading(l, r, issueDate);
             if (head[t]) { heads++; continue; }
             dateline[t] = r.Dateline.Match(l, issueDate) is not null;
-            closing[t] = HeadingAssignment.Closes(l, r, issueDate);
+            closing[t] = HeadingAssignment.Closes(l, r, issueDate) || IsAuthorNote(l);
             ends[t] = Chars.EndsSentence(l) || closing[t];
             grams[t] = StorySegmenter.Bigrams(l);
         }

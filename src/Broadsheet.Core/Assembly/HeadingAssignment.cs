@@ -43,7 +43,8 @@ public static class HeadingAssignment
         SetDecksOverBodies(lines, r, issueDate, out cellsWeighed, out _);
 
     /// <param name="decksPlaced">How many decks were set over a body.</param>
-    internal static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate, out int cellsWeighed, out int decksPlaced)
+    /// <param name="contentOrder">The page has no blank line (`-raw`): a deck ends where its title's bracketed series tag closes.</param>
+    internal static IReadOnlyList<string> SetDecksOverBodies(IReadOnlyList<string> lines, RecogniserSet r, DateOnly? issueDate, out int cellsWeighed, out int decksPlaced, bool contentOrder = false)
     {
         cellsWeighed = 0;
         decksPlaced = 0;
@@ -104,12 +105,25 @@ public static class HeadingAssignment
 
         // Decks: the cluster cut into runs of one to four lines, each scored by the weighted bigrams its best part
         // holds, less a cost per deck (so a wrapped title's tail, `福祖国`, stays with its head). Dynamic programming.
+        // A line closing the deck's last bracket (`负利率时代的挑战（经济透` / `视）`) ends its title's series tag: the
+        // deck goes on only into a `——` subtitle.
+        var closesTag = new bool[n];
+        if (contentOrder)
+            for (var c = 0; c + 1 < n; c++)
+            {
+                var l = lines[cluster[c]];
+                closesTag[c] = Chars.IsClosingBracket(l[^1]) && !HeadlineRecogniser.IsSubtitle(lines[cluster[c + 1]]);
+            }
         var best = new double[n + 1];
         var from = new int[n + 1];
         Array.Fill(best, double.NegativeInfinity);
         best[0] = 0;
         for (var j = 1; j <= n; j++)
-            for (var i = Math.Max(0, j - MaxDeckLines); i < j; i++)
+        {
+            // The deck [i, j) holds no closed tag but on its last line.
+            var closed = -1;
+            for (var c = j - 2; c >= Math.Max(0, j - MaxDeckLines) && closed < 0; c--) if (closesTag[c]) closed = c;
+            for (var i = Math.Max(closed + 1, j - MaxDeckLines); i < j; i++)
             {
                 int part = -1; double score = 0;
                 for (var p = 0; p < parts.Length; p++)
@@ -124,6 +138,7 @@ public static class HeadingAssignment
                     if (lineGrams[c].Count >= 3 && lineHits[c, part] < MinShare * lineGrams[c].Count) total -= StrayCost;
                 if (total > best[j]) { best[j] = total; from[j] = i; }
             }
+        }
         var decks = new List<(int From, int To)>();
         for (var j = n; j > 0; j = from[j]) decks.Add((from[j], j));
         decks.Reverse();

@@ -73,7 +73,10 @@ public static class Reflow
             {
                 // A credit line (`本报记者 殷新宇摄`) is a line of its own wherever it stands.
                 if (run.Length == 0) output.Add(line); else pending.Add(line);
-                prefix = lastHeading = false;
+                // On a page with no blank line, a credit that closes its story (no run open) may be followed by the
+                // next story's headline (`陆启辉摄（人民视觉）` / `晒麦种备秋播` / `本报阳江10月22日电…`).
+                prefix = contentOrder && run.Length == 0;
+                lastHeading = false;
                 continue;
             }
             // A deck line after a heading line, taken for a body line until this line goes on with the deck
@@ -95,7 +98,7 @@ public static class Reflow
             }
             // A `——` line under a heading line is the deck's subtitle, however wide.
             var subtitle = lastHeading && run.Length == 0 && HeadlineRecogniser.IsSubtitle(line) && r.Headline.IsHeadingLine(line);
-            if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, r, issueDate)
+            if (i >= trailing || subtitle || prefix && IsHeading(lines, i, full[i], run.Length > 0, blockHeads, contentOrder, r, issueDate)
                 || prefix && run.Length == 0 && contentOrder && (OverDateline(lines, i, r, issueDate) || IsKickerOverTitle(lines, i, r, issueDate)))
             {
                 // A crosshead between two parts of its story's column loses the blank line that would open a story.
@@ -136,7 +139,7 @@ public static class Reflow
         var closingHeads = DeckOrder.TrailingHeadingLines(output, r);
         if (closingHeads >= MinTrailingDecks)
         {
-            var assigned = HeadingAssignment.SetDecksOverBodies(output, r, issueDate, out _, out var placed);
+            var assigned = HeadingAssignment.SetDecksOverBodies(output, r, issueDate, out _, out var placed, contentOrder: true);
             if (placed >= 2 || closingHeads > DeckOrder.MaxTrailingDeckLines) return DeckFields.Join(assigned, r, issueDate);
         }
         return DeckFields.Join(DeckOrder.SetDecksOverBodies(output, r, issueDate), r, issueDate);
@@ -167,6 +170,7 @@ public static class Reflow
         {
             var line = lines[i];
             var at = GluedDateline(line, r, issueDate);
+            if (at < 0) at = GluedHeading(line, r, issueDate);
             if (at < 0) { output?.Add(line); continue; }
             output ??= [.. lines.AsSpan(0, i)];
             output.Add(line[..at].TrimEnd());
@@ -187,6 +191,30 @@ public static class Reflow
             if (r.Dateline.Match(line[at..], issueDate) is not null) return at;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// Where the text after a heading's end printed on the same baseline starts, or -1: `-raw` joins them with one
+    /// space (`创新需要智慧和勇气（观象台） 收费公路收支缺口趋`, `1097万人捧新饭碗 人生的舞台上，每个`). The part before
+    /// the space is a heading line; it closes a bracket (a series tag, a title's end), or the part after it holds a
+    /// sentence's punctuation or opens a dateline (a body's first line). A space inside one deck (`缅怀先烈丰功伟绩
+    /// 齐心开创美好未来`) has neither, and stays.
+    /// </summary>
+    private static int GluedHeading(string line, RecogniserSet r, DateOnly? issueDate)
+    {
+        var space = line.IndexOf(' ');
+        if (space < 2 || space > line.Length - 3) return -1;
+        if (!Chars.IsWide(line[space - 1]) || !Chars.IsWide(line[space + 1])) return -1;
+        var left = line[..space];
+        var right = line[(space + 1)..];
+        if (!r.Headline.IsHeadingLine(left) || HeadlineRecogniser.IsSubtitle(left) || OpensBracket(left)
+            || r.Byline.Match(left) is not null || r.Dateline.Match(left, issueDate) is not null || r.Furniture.Match(line) is not null) return -1;
+        if (r.Dateline.Match(right, issueDate) is not null) return space + 1;
+        // More than one space: a dateline's (`…电 （记者`) or a padded name's; only a dateline after the heading tells.
+        if (line.IndexOf(' ', space + 1) >= 0) return -1;
+        var closesBracket = Chars.IsClosingBracket(left[^1]) && left.Length >= 4;
+        var sentence = right.AsSpan().IndexOfAny("，。！？、；") >= 0 && right[0] is not ('（' or '(');
+        return closesBracket || sentence ? space + 1 : -1;
     }
 
     /// <summary>Lines at the top or bottom of a page where the running head's scraps are looked for.</summary>
@@ -338,7 +366,7 @@ public static class Reflow
     /// A heading line: in a block that is a deck of its own, wider than its column (a headline across columns), or
     /// short for it where a paragraph could start; holding no sentence, not a dateline cut at the column edge.
     /// </summary>
-    private static bool IsHeading(string[] lines, int i, double full, bool open, bool blockHeads, RecogniserSet r, DateOnly? issueDate)
+    private static bool IsHeading(string[] lines, int i, double full, bool open, bool blockHeads, bool contentOrder, RecogniserSet r, DateOnly? issueDate)
     {
         var line = lines[i];
         if (!r.Headline.IsHeadingLine(line) || OpensBracket(line)) return false;
@@ -363,6 +391,12 @@ public static class Reflow
         // last character pushed down with the `、` after it), but a full line under it goes on with it: a heading
         // line (a crosshead, a title) is followed by a paragraph's indented first line, not by a full one.
         if (next is not null && nextInBlock && !Chars.EndsSentence(next) && Em(next) >= full - 1 && em >= full - ParagraphIndentMax) return false;
+        // On a page with no blank line: a line short of its column where a run could start, over a line short of it
+        // too that goes on (`共同推进网络空间全球治理（钟声）` / `10月21日至22日，主题为`): a paragraph's indented first line
+        // has a full line under it or ends its paragraph, so this is a headline over its body's first line (or its own
+        // next line), not body text.
+        if (contentOrder && next is not null && !commas && !Chars.EndsSentence(next)
+            && em + 0.1 * CountNarrow(line) <= full - 1 && Em(next) + 0.1 * CountNarrow(next) <= full - IndentShortfall) return true;
         // Digits and Latin letters are set wider than half an em: counted at 0.6, a paragraph's indented first
         // line with a year in it (`复旦大学新闻学院2018级硕士生`) is not taken for short.
         return !commas && em + 0.1 * CountNarrow(line) <= full - HeadingShortfall;

@@ -110,4 +110,18 @@ public class DeckOrderTests
     {
         for (var i = 0; i < text.Length; i += 12) yield return text.Substring(i, Math.Min(12, text.Length - i));
     }
+
+    // 2019-10-17 p10 (tuning month, `-raw`): a commentary closed by a note on its author (`（作者为…副教授）`), then the
+    // next story's deck (`国台办——` / its title) over its dateline: the note ends the commentary, no story opens with it.
+    [Fact]
+    public void On_a_raw_page_a_note_on_the_author_closes_its_story()
+    {
+        var text = File.ReadAllText(FixturePath("people-daily-raw", "2019-10-17-p10.txt"));
+        var issue = IssueParser.Parse(text, new IssueContext(Date: new DateOnly(2019, 10, 17)));
+        var taiwan = Assert.Single(issue.Articles, a => Body(a).Contains("马晓光"));
+        Assert.Equal("国台办——民进党当局站在广大台湾同胞利益对立面", Headline(taiwan));
+        var commentary = Assert.Single(issue.Articles, a => Body(a).Contains("人权研究院"));
+        Assert.DoesNotContain("国台办", Headline(commentary) + Body(commentary));
+        Assert.Empty(LostHan(text, issue));
+    }
 }

@@ -55,6 +55,19 @@ public class HeadingAssignmentTests
         Assert.Empty(LostHan(text, issue));
     }
 
+    // 2019-10-14 p12 (tuning month, `-raw`): every body, then every deck; a title's series tag closes its deck
+    // (`陌生人的善，全社会的` / `暖（民生观）`), so the next line (`云米全屋互联网家电“人—车`) opens the next deck.
+    [Fact]
+    public void On_a_raw_page_a_deck_ends_where_its_series_tag_closes()
+    {
+        var text = File.ReadAllText(FixturePath("people-daily-raw", "2019-10-14-p12.txt"));
+        var issue = IssueParser.Parse(text, new IssueContext(Date: new DateOnly(2019, 10, 14)));
+        var kindness = Assert.Single(issue.Articles, a => Body(a).Contains("出租车司机"));
+        Assert.Equal("陌生人的善，全社会的暖（民生观）", Squeeze(kindness.Title));
+        Assert.DoesNotContain("云米", Headline(kindness) + Body(kindness));
+        Assert.Empty(LostHan(text, issue));
+    }
+
     // From the tuning month's `pdf-raw` dumps: a story with no dateline or credit of its own (`珠海市民…`) follows
     // another in one body part, so two decks fit that part; it is cut between them where each deck's words fall.
     [Fact]
