@@ -40,13 +40,13 @@ public sealed partial record Upload(string Container, string BlobName, string ET
     [JsonIgnore] public IssueKey IssueKey => KeyFor(Blob, Paper, Date);
 
     /// <summary>"ingest-{sha256(container/name)[..16]}-{content hash[..16]}": no / \ # ?, same blob and bytes → same id.</summary>
-    [JsonIgnore] public string InstanceId => $"ingest-{KeyCodec.Sha256Hex(Blob.ToString())[..16]}-{HashHex[..Math.Min(16, HashHex.Length)]}";
+    [JsonIgnore] public string InstanceId => $"ingest-{BlobHash}-{HashHex[..Math.Min(16, HashHex.Length)]}";
 
     /// <summary>
     /// The upload's own staging area name, "{sha256(container/name)[..16]}" (the instance id's first part): twin uploads
     /// of the same bytes under other names stage the same version side by side, never in each other's blobs.
     /// </summary>
-    [JsonIgnore] public string StagingId => KeyCodec.Sha256Hex(Blob.ToString())[..16];
+    [JsonIgnore] public string StagingId => BlobHash;
 
     /// <summary>Where this upload stages <paramref name="version"/> of <paramref name="issue"/>.</summary>
     public StagingArea StagingFor(IssueKey issue, string version) => new(issue, version, StagingId);
@@ -67,6 +67,7 @@ public sealed partial record Upload(string Container, string BlobName, string ET
     /// <summary>A content hash computed from a blob's bytes, when storage keeps no Content-MD5 (block-list uploads).</summary>
     public static string Sha256ContentHash(ReadOnlySpan<byte> sha256) => "sha256-" + Convert.ToHexStringLower(sha256);
 
+    private string BlobHash => KeyCodec.Sha256Hex(Blob.ToString())[..16];
     private string HashHex => Hex(ContentHash);
     private static string Hex(string contentHash) => contentHash[(contentHash.IndexOf('-') + 1)..];
 
